@@ -1,0 +1,112 @@
+# mvb — build, test, demo and install.
+#
+#   make            build ./mvb
+#   make demo       install missing packages, build, load sample-data/ into a
+#                   throwaway register and show what is due
+#   make test       install missing packages, build, run every test
+#   make bench      time mvb on large registers
+#   make install    PREFIX=/usr/local DESTDIR= honoured
+#
+# CC, CFLAGS, CPPFLAGS and LDFLAGS given on the command line are honoured;
+# the project's own include paths, warnings and libraries always apply.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+
+CFLAGS   ?= -O2 -g
+MVB_WARN  = -std=c11 -Wall -Wextra -Werror -Wpedantic
+MVB_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L \
+	       -DMVB_VERSION='"$(VERSION)"'
+MVB_LIBS  = -lsqlite3 -lcsv
+TEST_LIBS = -lcmocka
+
+# Debian packages the build, the tests and the demo need.
+PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev
+
+B         = build
+SRCS      = $(wildcard src/*.c)
+LIB_SRCS  = $(filter-out src/main.c,$(SRCS))
+LIB_OBJS  = $(LIB_SRCS:src/%.c=$(B)/obj/%.o) $(B)/obj/migrations.o
+MAIN_OBJ  = $(B)/obj/main.o
+MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+
+COMPILE = $(CC) $(MVB_WARN) $(CFLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS) -MMD -MP
+
+.PHONY: all deps demo test unit cli bench install uninstall clean
+
+all: mvb
+
+mvb: $(MAIN_OBJ) $(B)/libmvb.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(B)/libmvb.a $(MVB_LIBS)
+
+$(B)/libmvb.a: $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+$(B)/obj/%.o: src/%.c | $(B)/obj
+	$(COMPILE) -c -o $@ $<
+
+$(B)/obj/migrations.o: $(B)/migrations.c | $(B)/obj
+	$(COMPILE) -c -o $@ $<
+
+# The migrations are compiled into the binary by a small generator.
+$(B)/embed: src/tools/embed.c | $(B)
+	$(CC) $(MVB_WARN) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $<
+
+$(B)/migrations.c: $(B)/embed $(MIGRATIONS)
+	$(B)/embed $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+$(B)/tests/%: tests/unit/%.c $(B)/libmvb.a | $(B)/tests
+	$(COMPILE) $(LDFLAGS) -o $@ $< $(B)/libmvb.a $(MVB_LIBS) $(TEST_LIBS)
+
+$(B) $(B)/obj $(B)/tests:
+	mkdir -p $@
+
+# Install whatever of $(PACKAGES) is missing, with sudo when not root.
+deps:
+	@missing=; for p in $(PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+			grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		echo "installing:$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory mvb
+	@sh sample-data/demo.sh ./mvb
+
+test: deps
+	@$(MAKE) --no-print-directory mvb $(UNIT_BINS)
+	@sh tests/run.sh $(UNIT_BINS)
+
+unit: mvb $(UNIT_BINS)
+	@sh tests/run.sh --unit-only $(UNIT_BINS)
+
+cli: mvb
+	@sh tests/run.sh --cli-only
+
+bench: deps
+	@$(MAKE) --no-print-directory mvb
+	@sh tests/bench.sh ./mvb
+
+install: mvb
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 mvb $(DESTDIR)$(BINDIR)/mvb
+	install -m 644 mvb.1 $(DESTDIR)$(MANDIR)/mvb.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mvb $(DESTDIR)$(MANDIR)/mvb.1
+
+clean:
+	rm -rf $(B) mvb
+
+-include $(wildcard $(B)/obj/*.d $(B)/tests/*.d)

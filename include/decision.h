@@ -1,0 +1,121 @@
+/*
+ * The decision model: one record of the register, its fields as a table
+ * (for loading, saving, diffing into history and printing), validation of
+ * each field's value, the review-timing rules of cli.md §4 and the history
+ * log of §11.
+ */
+#ifndef MVB_DECISION_H
+#define MVB_DECISION_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "money.h"
+#include "settings.h"
+
+/* The four gate questions of §12, in column order. */
+enum gate {
+	GATE_DIFFERENTIATION,
+	GATE_MAINTENANCE,
+	GATE_NO_ALTERNATIVE,
+	GATE_OPPORTUNITY,
+	GATE_COUNT
+};
+
+extern const char *const gate_names[GATE_COUNT];
+
+struct decision {
+	int64_t		 id;
+	char		*title;
+	char		*capability;
+	char		*choice;	/* build, buy, oss, assemble */
+	char		*vendor;	/* NULL when unset, likewise below */
+	char		*owner;
+	char		*cost_center;
+	char		*status;	/* proposed, active, superseded, retired */
+	int32_t		 decided_on;
+	int32_t		 anchor_on;	/* latest review, else decided_on */
+	int32_t		 next_review_on;
+	int32_t		 deadline_on;	/* anchor_on + deadline_months */
+	char		*rationale;
+	char		*gate[GATE_COUNT]; /* "yes", "no" or NULL */
+	char		*currency;
+	struct cost	 cost;
+};
+
+/* How a field's value is written as text. */
+enum field_kind {
+	FIELD_TEXT,	/* char *, NULL when unset */
+	FIELD_DATE,	/* int32_t day number */
+	FIELD_MONEY,	/* int64_t cents */
+	FIELD_FIXED2	/* int64_t hundredths */
+};
+
+/* One stored field of a decision. */
+struct decision_field {
+	const char	*name;		/* CSV column and history name */
+	const char	*column;	/* SQL column */
+	enum field_kind	 kind;
+	size_t		 offset;	/* of the member in struct decision */
+};
+
+/* Every stored field but id, in the decisions table's column order. */
+extern const struct decision_field decision_fields[];
+extern const size_t decision_field_count;
+
+/*
+ * The text of field f of d (dates YYYY-MM-DD, amounts with two decimals),
+ * or NULL for an unset text. Uses buf (NUM_BUFSZ bytes) for numbers.
+ */
+const char *decision_field_text(const struct decision *d,
+    const struct decision_field *f, char *buf);
+/* The field named name, or NULL. */
+const struct decision_field *decision_field_find(const char *name);
+
+void decision_init(struct decision *d);
+void decision_release(struct decision *d);
+/* Replace a text member, freeing the old one; value may be NULL. */
+void decision_set_text(char **member, const char *value);
+
+/* "id, title, ...": every column in the order decision_read_row() reads. */
+const char *decision_columns_sql(void);
+/* Read the current row of a statement that selected decision_columns_sql()
+ * first, into d (initialised here; release it). Returns 0 or -1. */
+int decision_read_row(sqlite3_stmt *stmt, struct decision *d);
+
+/*
+ * Load decision id into d (initialised by this call; release it). Returns
+ * 0, or -1 with a usage error for an unknown id.
+ */
+int decision_load(sqlite3 *db, int64_t id, struct decision *d);
+/* Insert d (id 0 assigns the next id, else keeps d->id), record its
+ * creation in the history, and store the id in d. Returns 0 or -1. */
+int decision_insert(sqlite3 *db, struct decision *d);
+/*
+ * Write the fields of new that differ from old (same id), one history
+ * entry per changed field. Returns the number of changed fields, or -1.
+ */
+int decision_update(sqlite3 *db, const struct decision *old,
+    const struct decision *new);
+
+/* Append a history entry (wall clock UTC, $USER). Returns 0 or -1. */
+int history_add(sqlite3 *db, int64_t decision_id, const char *what,
+    const char *old_value, const char *new_value);
+
+/* Parse a decision id ("42"); returns 0, or -1 with a usage error. */
+int decision_parse_id(const char *s, int64_t *id);
+
+/* Value checks of §1 and §3; each returns 1 when s is valid. */
+int choice_valid(const char *s);
+int status_valid(const char *s);
+
+/*
+ * The review-range rule: next must lie within [anchor, anchor +
+ * deadline_months]. Returns 0, or -1 with a usage error naming option and
+ * the allowed range.
+ */
+int decision_check_review(const char *option, int32_t next, int32_t anchor,
+    const struct settings *s);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * The options that describe a decision, shared by 'add' and 'edit' (and the
+ * cost options by 'option'): their table and how each value is validated
+ * and applied to a struct decision.
+ */
+#ifndef MVB_DOPTS_H
+#define MVB_DOPTS_H
+
+#include "cmd.h"
+#include "decision.h"
+
+enum dopt {
+	DOPT_TITLE = 1,
+	DOPT_CAPABILITY,
+	DOPT_CHOICE,
+	DOPT_VENDOR,
+	DOPT_OWNER,
+	DOPT_COST_CENTER,
+	DOPT_STATUS,
+	DOPT_DECIDED,
+	DOPT_REVIEW,
+	DOPT_RATIONALE,
+	DOPT_GATE,
+	DOPT_ONE_TIME,
+	DOPT_MONTHLY,
+	DOPT_INCREASE,
+	DOPT_OPS_FTE,
+	DOPT_FTE_COST,
+	DOPT_LOCKIN_COST,
+	DOPT_LOCKIN_PROB,
+	DOPT_CURRENCY,
+	DOPT_LAST
+};
+
+/* Every option of add and edit, NULL-terminated. */
+extern const struct opt dopts[];
+
+/* What was given: for the options whose default depends on others. */
+struct dopt_given {
+	int		 seen[DOPT_LAST];
+	int32_t		 decided;	/* --decided, when seen */
+	int32_t		 review;	/* --review, when seen */
+};
+
+/*
+ * Check the value of option v and apply it to d (dates go to given).
+ * Returns 0, or -1 with a usage error naming the option and value.
+ */
+int dopt_apply(struct decision *d, const struct optval *v,
+    struct dopt_given *given);
+
+/* Check a text value against §3; -1 with a usage error naming option. */
+int dopt_check_text(const char *option, const char *value, size_t min,
+    size_t max);
+
+#endif

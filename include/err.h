@@ -1,0 +1,40 @@
+/*
+ * Error reporting without printing. A subsystem that fails records one
+ * message and the exit status it deserves with err_set() and returns -1;
+ * main() prints "mvb: <message>" once and exits with that status. Keeping
+ * the message in memory is what lets the unit tests assert on it.
+ */
+#ifndef MVB_ERR_H
+#define MVB_ERR_H
+
+#include <sqlite3.h>
+
+#include "util.h"
+
+/* The documented exit statuses (cli.md §2). */
+enum mvb_exit {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* operational failure */
+	EXIT_USAGE = 2,		/* usage or validation error */
+	EXIT_FOUND = 3		/* --exit-code found something */
+};
+
+/*
+ * Record an error message (without the "mvb: " prefix) and its exit status.
+ * The first error recorded wins until err_clear(). Returns -1.
+ */
+int err_set(enum mvb_exit code, const char *fmt, ...) MVB_PRINTF(2, 3);
+/* Shorthands for the two common statuses. Both return -1. */
+int err_usage(const char *fmt, ...) MVB_PRINTF(1, 2);
+int err_fail(const char *fmt, ...) MVB_PRINTF(1, 2);
+/* An SQLite failure: the message gets ": " and sqlite3_errmsg(db) appended;
+ * status 1. Returns -1. */
+int err_db(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
+
+/* The recorded message, or NULL when none. */
+const char *err_msg(void);
+/* The recorded status, EXIT_OK when none. */
+enum mvb_exit err_code(void);
+void err_clear(void);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * The register's own settings (cli.md §4 `config`): their names, defaults,
+ * validation and typed access.
+ */
+#ifndef MVB_SETTINGS_H
+#define MVB_SETTINGS_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "date.h"
+
+struct settings {
+	int		review_months;	/* window opens this long after anchor */
+	int		deadline_months; /* deadline this long after anchor */
+	char		currency[4];
+	int64_t		fte_cost;	/* cents a year */
+	struct duration	within;		/* horizon of 'upcoming' */
+	int64_t		crossover;	/* cents a month, for lint */
+};
+
+/* The keys in the order 'mvb config' lists them; NULL-terminated. */
+extern const char *const settings_keys[];
+
+/* Read every setting into s; returns 0 or -1. */
+int settings_load(sqlite3 *db, struct settings *s);
+/*
+ * The stored value of key as a new string (caller frees), or NULL with a
+ * usage error for an unknown key.
+ */
+char *settings_get(sqlite3 *db, const char *key);
+/*
+ * Validate and store value under key, inside the caller's transaction.
+ * Changing deadline_months recomputes every stored deadline. Returns 0 or
+ * -1 (usage error naming the key and value).
+ */
+int settings_set(sqlite3 *db, const char *key, const char *value);
+
+#endif

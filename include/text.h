@@ -1,0 +1,37 @@
+/*
+ * Text rules of cli.md §3 (valid UTF-8, forbidden control characters,
+ * lengths in code points) and the display width used to fit tables to a
+ * terminal (East Asian wide characters count two, combining marks none).
+ */
+#ifndef MVB_TEXT_H
+#define MVB_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Check s against §3: valid UTF-8 (no overlongs, surrogates or values past
+ * U+10FFFF), no U+0000-U+001F except tab and line feed, no U+007F and no
+ * U+0080-U+009F, between min and max code points. Returns 0, or -1 and
+ * sets *why to a static phrase such as "invalid UTF-8", "control character
+ * not allowed", "too long (at most 200 characters)" or "must not be empty".
+ */
+int text_check(const char *s, size_t min, size_t max, const char **why);
+/* Number of code points in valid UTF-8 s. */
+size_t utf8_len(const char *s);
+/* Display columns of valid UTF-8 s (wide = 2, combining = 0, tab = 1). */
+size_t text_width(const char *s);
+/*
+ * Copy s into a new string that fits in width columns: unchanged when it
+ * fits, else cut at a character boundary and ended with "…" (one column).
+ * Line feeds and tabs become spaces. The caller frees the result.
+ */
+char *text_fit(const char *s, size_t width);
+
+/*
+ * A copy of s safe to quote in a message: at most max characters (then
+ * "…"), control characters and bytes that are not UTF-8 written as \xNN.
+ * The caller frees the result.
+ */
+char *text_quote(const char *s, size_t max);
+
+#endif

@@ -1,0 +1,59 @@
+#!/bin/sh
+# A tour of mvb on the sample register, in a throwaway directory that is
+# removed afterwards. Your own register is never touched.
+#
+#   sh sample-data/demo.sh ./mvb        (or: make demo)
+#
+# Exits non-zero as soon as any mvb command fails.
+set -eu
+
+MVB=${1:?usage: demo.sh PATH-TO-MVB}
+here=$(dirname "$0")
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mvb-demo.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+export MVB_DB="$tmp/register.db"
+export MVB_TODAY=2026-11-22
+# history records $USER as who made each change.
+USER=${USER:-$(id -un 2>/dev/null || echo demo)}
+export USER
+
+sh "$here/load.sh" "$MVB" >/dev/null
+
+# The id of the first decision whose title, capability, vendor or rationale
+# contains $1 (ids are never quoted in CSV, so the first field is the id).
+find_id() {
+	csv=$("$MVB" list --search "$1" --format csv)
+	id=$(printf '%s\n' "$csv" | awk -F, 'NR == 2 { print $1; exit }')
+	if [ -z "$id" ]; then
+		echo "demo.sh: no decision matches '$1'" >&2
+		exit 1
+	fi
+	printf '%s\n' "$id"
+}
+
+heading() {
+	printf '\n== %s ==\n' "$1"
+}
+
+kafka=$(find_id "Self-hosted Kafka")
+datadog=$(find_id "Datadog for metrics")
+
+heading "mvb due (as of $MVB_TODAY)"
+"$MVB" due
+
+heading "mvb list"
+"$MVB" list
+
+heading "mvb show $kafka (replaced by Confluent Cloud in review)"
+"$MVB" show "$kafka"
+
+heading "mvb history $datadog (new owner, renewal price)"
+"$MVB" history "$datadog"
+
+heading "mvb due --format csv (for finance and scripts)"
+"$MVB" due --format csv

@@ -1,0 +1,117 @@
+/*
+ * mvb backup: a consistent copy of the register, taken with SQLite's online
+ * backup while others may be using it, written beside FILE and renamed
+ * over it so that FILE is replaced atomically.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "err.h"
+
+static int
+copy(sqlite3 *src, const char *tmp)
+{
+	sqlite3_backup	*bk;
+	sqlite3		*dst;
+	int		 rc;
+
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		err_db(dst, "backup: cannot write '%s'", tmp);
+		sqlite3_close(dst);
+		return -1;
+	}
+	if ((bk = sqlite3_backup_init(dst, "main", src, "main")) == NULL) {
+		err_db(dst, "backup: cannot copy the register");
+		sqlite3_close(dst);
+		return -1;
+	}
+	rc = sqlite3_backup_step(bk, -1);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		err_fail("backup: cannot copy the register: %s",
+		    sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	/* A standalone copy: no WAL file to carry along. */
+	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		err_db(dst, "backup: cannot write '%s'", tmp);
+		sqlite3_close(dst);
+		return -1;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK)
+		return err_fail("backup: cannot close '%s'", tmp);
+	return 0;
+}
+
+static int
+backup(struct ctx *ctx, const char *file)
+{
+	char	*tmp;
+	int	 fd, rc = -1;
+
+	tmp = xasprintf("%s.tmp-XXXXXX", file);
+	if ((fd = mkstemp(tmp)) == -1) {
+		err_fail("backup: cannot create '%s': %s", tmp,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	if (copy(ctx->db, tmp) == 0) {
+		if (rename(tmp, file) == 0)
+			rc = 0;
+		else
+			err_fail("backup: cannot replace '%s': %s", file,
+			    strerror(errno));
+	}
+	if (rc == -1)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+static int
+cmd_backup_exec(struct ctx *ctx, int argc, char **argv)
+{
+	struct args	a;
+	int		rc = -1;
+
+	if (args_parse(ctx, &cmd_backup_entry, argc, argv, NULL, &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_backup_entry, &a, 1, 1) == -1)
+		goto out;
+	if (*a.pos[0] == '\0') {
+		err_usage("backup: empty file name");
+		goto out;
+	}
+	if (strcmp(a.pos[0], ctx->db_path) == 0) {
+		err_usage("backup: '%s' is the register itself", a.pos[0]);
+		goto out;
+	}
+	if (ctx_open(ctx, &cmd_backup_entry) == -1 ||
+	    backup(ctx, a.pos[0]) == -1)
+		goto out;
+	rc = 0;
+out:
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_backup_entry = {
+	"backup", "write a consistent copy of the register to FILE",
+	"mvb backup FILE\n"
+	"an existing FILE is replaced atomically",
+	CMD_READ, 0, FMT_TABLE, cmd_backup_exec
+};

@@ -1,0 +1,102 @@
+/*
+ * mvb check: SQLite's integrity and foreign-key checks, then mvb's own
+ * rules on what it stores: valid dates, the stored anchors and deadlines
+ * agreeing with the reviews and settings, no review before its decision.
+ */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "err.h"
+
+/* Each query yields problem lines as its one text column. */
+static const char *const checks[] = {
+	"SELECT 'database: ' || integrity_check FROM pragma_integrity_check "
+	"WHERE integrity_check <> 'ok'",
+
+	"SELECT \"table\" || ': row ' || ifnull(rowid, '?') || ' refers to "
+	"a missing row of ' || parent FROM pragma_foreign_key_check",
+
+	"SELECT 'decisions: decision ' || id || ': invalid date in '"
+	" || CASE WHEN mvb_add_months(decided_on, 0) IS NOT decided_on "
+	"THEN 'decided_on' WHEN mvb_add_months(next_review_on, 0) IS NOT "
+	"next_review_on THEN 'next_review_on' ELSE 'anchor_on' END "
+	"FROM decisions WHERE mvb_add_months(decided_on, 0) IS NOT decided_on"
+	" OR mvb_add_months(next_review_on, 0) IS NOT next_review_on"
+	" OR mvb_add_months(anchor_on, 0) IS NOT anchor_on",
+
+	"SELECT 'decisions: decision ' || d.id || ': anchor ' || d.anchor_on"
+	" || ' should be ' || coalesce(max(r.reviewed_on), d.decided_on) "
+	"FROM decisions d LEFT JOIN reviews r ON r.decision_id = d.id "
+	"GROUP BY d.id HAVING d.anchor_on IS NOT "
+	"coalesce(max(r.reviewed_on), d.decided_on)",
+
+	"SELECT 'decisions: decision ' || id || ': deadline ' || deadline_on"
+	" || ' should be ' || mvb_add_months(anchor_on, (SELECT value FROM "
+	"settings WHERE key = 'deadline_months')) FROM decisions WHERE "
+	"deadline_on IS NOT mvb_add_months(anchor_on, (SELECT value FROM "
+	"settings WHERE key = 'deadline_months'))",
+
+	"SELECT 'reviews: review of decision ' || r.decision_id || ' on ' || "
+	"r.reviewed_on || ' is before its decided_on ' || d.decided_on "
+	"FROM reviews r JOIN decisions d ON d.id = r.decision_id "
+	"WHERE r.reviewed_on < d.decided_on",
+};
+
+static int
+run(sqlite3 *db, long *problems)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		if ((stmt = db_prepare(db, checks[i])) == NULL)
+			return -1;
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			printf("%s\n", sqlite3_column_text(stmt, 0));
+			(*problems)++;
+		}
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			return err_db(db, "check: cannot read the register");
+	}
+	return 0;
+}
+
+static int
+cmd_check_exec(struct ctx *ctx, int argc, char **argv)
+{
+	struct args	a;
+	long		problems = 0;
+	int		rc = -1;
+
+	if (args_parse(ctx, &cmd_check_entry, argc, argv, NULL, &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_check_entry, &a, 0, 0) == -1)
+		goto out;
+	ctx->db = db_open(ctx->db_path, DB_READ);
+	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
+		goto out;
+	if (problems > 0) {
+		err_fail("check: %ld problem%s in '%s'", problems,
+		    problems == 1 ? "" : "s", ctx->db_path);
+		goto out;
+	}
+	printf("ok\n");
+	rc = 0;
+out:
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "check the register's integrity",
+	"mvb check\n"
+	"prints 'ok', or each problem on its own line and exits 1",
+	CMD_READ, 0, FMT_TABLE, cmd_check_exec
+};

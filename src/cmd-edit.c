@@ -1,0 +1,142 @@
+/*
+ * mvb edit: change a decision's fields, each change kept in its history.
+ * --decided moves the anchor only while the decision has no review, and
+ * does not move next_review_on unless --review is given too.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "db.h"
+#include "dopts.h"
+#include "err.h"
+
+/* The latest review date of d into *latest; 0 when none (returns 0), 1
+ * when found, -1 on error. */
+static int
+latest_review(sqlite3 *db, int64_t id, int32_t *latest)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	int		 rc, found = 0;
+
+	stmt = db_prepare(db, "SELECT max(reviewed_on) FROM reviews "
+	    "WHERE decision_id = ?");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW &&
+	    (s = (const char *)sqlite3_column_text(stmt, 0)) != NULL)
+		found = date_parse(s, latest) == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot read reviews");
+	return found;
+}
+
+/* Apply the options to new (a copy of old) and recompute derived dates. */
+static int
+apply(struct ctx *ctx, struct args *a, struct decision *new)
+{
+	struct dopt_given	 given = { { 0 }, 0, 0 };
+	char			 db[DATE_BUFSZ], rb[DATE_BUFSZ];
+	int32_t			 latest;
+	int			 i, reviewed;
+
+	for (i = 0; i < a->nopts; i++)
+		if (dopt_apply(new, &a->opts[i], &given) == -1)
+			return -1;
+	if ((reviewed = latest_review(ctx->db, new->id, &latest)) == -1)
+		return -1;
+	if (given.seen[DOPT_DECIDED]) {
+		if (reviewed && latest < given.decided)
+			return err_usage("--decided: '%s' is after the "
+			    "decision's review of %s",
+			    date_format(given.decided, db),
+			    date_format(latest, rb));
+		new->decided_on = given.decided;
+	}
+	new->anchor_on = reviewed ? latest : new->decided_on;
+	new->deadline_on = date_add_months(new->anchor_on,
+	    ctx->settings.deadline_months);
+	if (given.seen[DOPT_REVIEW])
+		new->next_review_on = given.review;
+	if ((given.seen[DOPT_DECIDED] || given.seen[DOPT_REVIEW]) &&
+	    decision_check_review("--review", new->next_review_on,
+	    new->anchor_on, &ctx->settings) == -1)
+		return -1;
+	return 0;
+}
+
+/* Check every value's form before the register is opened. */
+static int
+check_forms(struct args *a)
+{
+	struct dopt_given	 given;
+	struct decision		 scratch;
+	int			 i, rc = 0;
+
+	memset(&given, 0, sizeof(given));
+	decision_init(&scratch);
+	for (i = 0; i < a->nopts && rc == 0; i++)
+		rc = dopt_apply(&scratch, &a->opts[i], &given);
+	decision_release(&scratch);
+	return rc;
+}
+
+static int
+cmd_edit_exec(struct ctx *ctx, int argc, char **argv)
+{
+	struct decision	 old, new;
+	struct args	 a;
+	int64_t		 id;
+	int		 rc = -1;
+
+	decision_init(&old);
+	decision_init(&new);
+	if (args_parse(ctx, &cmd_edit_entry, argc, argv, dopts, &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_edit_entry, &a, 1, 1) == -1 ||
+	    decision_parse_id(a.pos[0], &id) == -1)
+		goto out;
+	if (a.nopts == 0) {
+		err_usage("edit: nothing to change (see 'mvb edit --help')");
+		goto out;
+	}
+	if (check_forms(&a) == -1)
+		goto out;
+	if (ctx_open(ctx, &cmd_edit_entry) == -1 || db_begin(ctx->db) == -1)
+		goto out;
+	if (decision_load(ctx->db, id, &old) == -1 ||
+	    decision_load(ctx->db, id, &new) == -1 ||
+	    apply(ctx, &a, &new) == -1 ||
+	    decision_update(ctx->db, &old, &new) == -1 ||
+	    db_commit(ctx->db) == -1) {
+		db_rollback(ctx->db);
+		goto out;
+	}
+	rc = 0;
+out:
+	decision_release(&old);
+	decision_release(&new);
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_edit_entry = {
+	"edit", "change a decision's fields (each change kept in its history)",
+	"mvb edit ID [--title T] [--capability C] [--choice CH] [--vendor V]\n"
+	"           [--owner O] [--cost-center CC] [--status S]\n"
+	"           [--decided DATE] [--review DATE] [--rationale TEXT]\n"
+	"           [--gate QUESTION=yes|no]... [--one-time AMOUNT]\n"
+	"           [--monthly AMOUNT] [--increase PCT] [--ops-fte N]\n"
+	"           [--fte-cost AMOUNT] [--lockin-cost AMOUNT]\n"
+	"           [--lockin-prob P] [--currency CUR]\n"
+	"An empty value ('') clears an optional text or gate answer",
+	CMD_WRITE, 0, FMT_TABLE, cmd_edit_exec
+};

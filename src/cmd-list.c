@@ -1,0 +1,216 @@
+/*
+ * mvb list: one row per decision in id order, optionally filtered; csv and
+ * json carry the columns of 'export --what decisions' and stream.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "db.h"
+#include "decision.h"
+#include "dopts.h"
+#include "err.h"
+#include "flags.h"
+#include "view.h"
+
+enum {
+	OPT_STATUS = 1,
+	OPT_CHOICE,
+	OPT_OWNER,
+	OPT_CAPABILITY,
+	OPT_SEARCH
+};
+
+static const struct opt list_opts[] = {
+	{ "status", 1, OPT_STATUS },
+	{ "choice", 1, OPT_CHOICE },
+	{ "owner", 1, OPT_OWNER },
+	{ "capability", 1, OPT_CAPABILITY },
+	{ "search", 1, OPT_SEARCH },
+	{ NULL, 0, 0 }
+};
+
+/* The short table for a terminal. */
+static const char *const table_cols[] = {
+	"id", "title", "capability", "choice", "status", "owner",
+	"next_review_on", "deadline", "flags"
+};
+
+struct filter {
+	const char	*status, *choice, *owner, *capability, *search;
+};
+
+static int
+parse(struct args *a, struct filter *f)
+{
+	int	i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < a->nopts; i++) {
+		const char *v = a->opts[i].value;
+
+		switch (a->opts[i].id) {
+		case OPT_STATUS:
+			if (!status_valid(v))
+				return err_usage("--status: invalid status "
+				    "'%s' (proposed, active, superseded or "
+				    "retired)", v);
+			f->status = v;
+			break;
+		case OPT_CHOICE:
+			if (!choice_valid(v))
+				return err_usage("--choice: invalid choice "
+				    "'%s' (build, buy, oss or assemble)", v);
+			f->choice = v;
+			break;
+		case OPT_OWNER:
+			if (dopt_check_text("--owner", v, 0, 10000) == -1)
+				return -1;
+			f->owner = v;
+			break;
+		case OPT_CAPABILITY:
+			if (dopt_check_text("--capability", v, 0, 10000) == -1)
+				return -1;
+			f->capability = v;
+			break;
+		case OPT_SEARCH:
+			if (dopt_check_text("--search", v, 0, 10000) == -1)
+				return -1;
+			f->search = v;
+			break;
+		}
+	}
+	return 0;
+}
+
+static sqlite3_stmt *
+query(sqlite3 *db, const struct filter *f)
+{
+	sqlite3_stmt	*stmt;
+	struct strbuf	 sql;
+
+	sb_init(&sql);
+	sb_addf(&sql, "SELECT %s FROM decisions WHERE 1", decision_columns_sql());
+	if (f->status != NULL)
+		sb_adds(&sql, " AND status = ?1");
+	if (f->choice != NULL)
+		sb_adds(&sql, " AND choice = ?2");
+	if (f->owner != NULL)
+		sb_adds(&sql, " AND owner = ?3");
+	if (f->capability != NULL)
+		sb_adds(&sql, " AND capability = ?4");
+	if (f->search != NULL)
+		sb_adds(&sql, " AND (instr(lower(title), lower(?5)) OR "
+		    "instr(lower(capability), lower(?5)) OR "
+		    "instr(lower(ifnull(vendor, '')), lower(?5)) OR "
+		    "instr(lower(ifnull(rationale, '')), lower(?5)))");
+	sb_adds(&sql, " ORDER BY id");
+	stmt = db_prepare(db, sql.buf);
+	sb_release(&sql);
+	if (stmt == NULL)
+		return NULL;
+	db_bind_text(stmt, 1, f->status);
+	db_bind_text(stmt, 2, f->choice);
+	db_bind_text(stmt, 3, f->owner);
+	db_bind_text(stmt, 4, f->capability);
+	db_bind_text(stmt, 5, f->search);
+	return stmt;
+}
+
+static void
+table_row(struct out *o, const struct decision *d, const struct flags *fl)
+{
+	struct strbuf	flags;
+	char		buf[DATE_BUFSZ];
+
+	out_int(o, d->id);
+	out_text(o, d->title);
+	out_text(o, d->capability);
+	out_text(o, d->choice);
+	out_text(o, d->status);
+	out_text(o, d->owner);
+	out_text(o, date_format(d->next_review_on, buf));
+	out_text(o, date_format(d->deadline_on, buf));
+	sb_init(&flags);
+	flags_format(fl->bits, &flags);
+	out_text(o, flags.buf);
+	sb_release(&flags);
+}
+
+static int
+print(struct ctx *ctx, const struct filter *f)
+{
+	struct decision	 d;
+	struct flags	 fl;
+	sqlite3_stmt	*stmt;
+	struct out	*o;
+	int32_t		 horizon;
+	int		 rc, table = ctx->format == FMT_TABLE;
+
+	if ((stmt = query(ctx->db, f)) == NULL)
+		return -1;
+	horizon = date_add_duration(ctx->today, &ctx->settings.within);
+	if (table)
+		o = out_new(FMT_TABLE, stdout, table_cols,
+		    (int)ARRAY_SIZE(table_cols), 8);
+	else
+		o = out_new(ctx->format, stdout, view_decision_cols,
+		    view_decision_ncols, -1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (decision_read_row(stmt, &d) == -1)
+			break;
+		if (flags_eval(ctx->db, &d, ctx->today, horizon, &fl) == -1) {
+			decision_release(&d);
+			break;
+		}
+		if (table)
+			table_row(o, &d, &fl);
+		else
+			view_decision_row(o, &d, &fl);
+		out_end_row(o);
+		flags_release(&fl);
+		decision_release(&d);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		if (err_msg() == NULL)
+			err_db(ctx->db, "cannot read the register");
+		out_finish(o);
+		return -1;
+	}
+	return out_finish(o);
+}
+
+static int
+cmd_list_exec(struct ctx *ctx, int argc, char **argv)
+{
+	struct filter	f;
+	struct args	a;
+	int		rc = -1;
+
+	if (args_parse(ctx, &cmd_list_entry, argc, argv, list_opts, &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_list_entry, &a, 0, 0) == -1 || parse(&a, &f) == -1)
+		goto out;
+	if (ctx_open(ctx, &cmd_list_entry) == -1 || print(ctx, &f) == -1)
+		goto out;
+	rc = 0;
+out:
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_list_entry = {
+	"list", "list decisions in id order",
+	"mvb list [--status S] [--choice CH] [--owner O] [--capability C]\n"
+	"           [--search TEXT]\n"
+	"--owner and --capability match exactly; --search matches part of "
+	"the title,\ncapability, vendor or rationale, ignoring ASCII case",
+	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
+	FMT_TABLE, cmd_list_exec
+};

@@ -1,0 +1,315 @@
+/*
+ * mvb show: the whole record of one decision, as text for a person, one
+ * JSON object (cli.md §10) or a MADR document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "flags.h"
+#include "money.h"
+#include "view.h"
+
+/* One review, as the reviews table has it. */
+struct review_row {
+	char	*reviewed_on, *outcome, *next_review_on, *notes;
+	int64_t	 replaced_by;	/* 0 when none */
+};
+
+struct record {
+	struct decision		 d;
+	struct flags		 f;
+	struct review_row	*reviews;
+	size_t			 nreviews;
+};
+
+static int
+load_reviews(sqlite3 *db, struct record *r)
+{
+	sqlite3_stmt	*stmt;
+	struct review_row *rv;
+	int		 rc;
+
+	stmt = db_prepare(db, "SELECT reviewed_on, outcome, next_review_on, "
+	    "replaced_by, notes FROM reviews WHERE decision_id = ? "
+	    "ORDER BY reviewed_on, id");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, r->d.id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r->reviews = xrealloc(r->reviews,
+		    (r->nreviews + 1) * sizeof(*r->reviews));
+		rv = &r->reviews[r->nreviews++];
+		rv->reviewed_on = db_column_strdup(stmt, 0);
+		rv->outcome = db_column_strdup(stmt, 1);
+		rv->next_review_on = db_column_strdup(stmt, 2);
+		rv->replaced_by = sqlite3_column_int64(stmt, 3);
+		rv->notes = db_column_strdup(stmt, 4);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read reviews");
+	return 0;
+}
+
+static void
+record_release(struct record *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nreviews; i++) {
+		free(r->reviews[i].reviewed_on);
+		free(r->reviews[i].outcome);
+		free(r->reviews[i].next_review_on);
+		free(r->reviews[i].notes);
+	}
+	free(r->reviews);
+	decision_release(&r->d);
+	flags_release(&r->f);
+}
+
+/* A JSON value: a string, or null for NULL. */
+static void
+json_opt(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		sb_adds(sb, "null");
+	else
+		json_add_string(sb, s);
+}
+
+static void
+print_json(const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	struct strbuf		 sb, flags;
+	char			 b[NUM_BUFSZ];
+	size_t			 i;
+	int			 g;
+
+	sb_init(&sb);
+	sb_init(&flags);
+	flags_format(r->f.bits, &flags);
+	sb_addf(&sb, "{\"id\":%lld,\"title\":", (long long)d->id);
+	json_add_string(&sb, d->title);
+	sb_adds(&sb, ",\"capability\":");
+	json_add_string(&sb, d->capability);
+	sb_addf(&sb, ",\"choice\":\"%s\",\"vendor\":", d->choice);
+	json_opt(&sb, d->vendor);
+	sb_adds(&sb, ",\"owner\":");
+	json_opt(&sb, d->owner);
+	sb_adds(&sb, ",\"cost_center\":");
+	json_opt(&sb, d->cost_center);
+	sb_addf(&sb, ",\"status\":\"%s\"", d->status);
+	sb_addf(&sb, ",\"decided_on\":\"%s\"", date_format(d->decided_on, b));
+	sb_addf(&sb, ",\"next_review_on\":\"%s\"",
+	    date_format(d->next_review_on, b));
+	sb_addf(&sb, ",\"review_deadline\":\"%s\"",
+	    date_format(d->deadline_on, b));
+	sb_addf(&sb, ",\"currency\":\"%s\"", d->currency);
+	sb_addf(&sb, ",\"one_time_cost\":%s",
+	    fixed2_format(d->cost.one_time, b));
+	sb_addf(&sb, ",\"monthly_cost\":%s", fixed2_format(d->cost.monthly, b));
+	sb_addf(&sb, ",\"annual_increase_pct\":%s",
+	    fixed2_format(d->cost.increase, b));
+	sb_addf(&sb, ",\"ops_fte\":%s", fixed2_format(d->cost.ops_fte, b));
+	sb_addf(&sb, ",\"fte_annual_cost\":%s",
+	    fixed2_format(d->cost.fte_cost, b));
+	sb_addf(&sb, ",\"lockin_cost\":%s",
+	    fixed2_format(d->cost.lockin_cost, b));
+	sb_addf(&sb, ",\"lockin_probability\":%s",
+	    fixed2_format(d->cost.lockin_prob, b));
+	sb_addf(&sb, ",\"annual_run_rate\":%s",
+	    fixed2_format(cost_annual_run_rate(&d->cost), b));
+	sb_addf(&sb, ",\"tco_24m\":%s",
+	    fixed2_format(cost_tco_24m(&d->cost), b));
+	sb_adds(&sb, ",\"flags\":");
+	json_add_string(&sb, flags.buf);
+	sb_adds(&sb, ",\"rationale\":");
+	json_opt(&sb, d->rationale);
+	sb_adds(&sb, ",\"gate\":{");
+	for (g = 0; g < GATE_COUNT; g++) {
+		sb_addf(&sb, "%s\"%s\":", g ? "," : "", gate_names[g]);
+		json_opt(&sb, d->gate[g]);
+	}
+	sb_adds(&sb, "},\"assumptions\":[],\"metrics\":[],\"sunset\":[],"
+	    "\"reviews\":[");
+	for (i = 0; i < r->nreviews; i++) {
+		const struct review_row *rv = &r->reviews[i];
+
+		sb_addf(&sb, "%s{\"reviewed_on\":\"%s\",\"outcome\":\"%s\","
+		    "\"next_review_on\":", i ? "," : "", rv->reviewed_on,
+		    rv->outcome);
+		json_opt(&sb, rv->next_review_on);
+		if (rv->replaced_by != 0)
+			sb_addf(&sb, ",\"replaced_by\":%lld",
+			    (long long)rv->replaced_by);
+		else
+			sb_adds(&sb, ",\"replaced_by\":null");
+		sb_adds(&sb, ",\"notes\":");
+		json_opt(&sb, rv->notes);
+		sb_adds(&sb, "}");
+	}
+	sb_adds(&sb, "],\"options\":[]}\n");
+	fputs(sb.buf, stdout);
+	sb_release(&sb);
+	sb_release(&flags);
+}
+
+static void
+line(const char *key, const char *value)
+{
+	printf("%-20s %s\n", key, value != NULL ? value : "");
+}
+
+static void
+print_table(const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	struct strbuf		 flags;
+	char			 b[NUM_BUFSZ], key[40];
+	size_t			 i;
+	int			 g;
+
+	sb_init(&flags);
+	flags_format(r->f.bits, &flags);
+	printf("decision %lld: %s\n\n", (long long)d->id, d->title);
+	line("capability", d->capability);
+	line("choice", d->choice);
+	line("vendor", d->vendor);
+	line("owner", d->owner);
+	line("cost center", d->cost_center);
+	line("status", d->status);
+	line("decided on", date_format(d->decided_on, b));
+	line("next review on", date_format(d->next_review_on, b));
+	line("review deadline", date_format(d->deadline_on, b));
+	line("flags", flags.len ? flags.buf : "none");
+	if (r->f.reason != NULL)
+		line("reason", r->f.reason);
+	for (g = 0; g < GATE_COUNT; g++) {
+		snprintf(key, sizeof(key), "gate %s", gate_names[g]);
+		line(key, d->gate[g] != NULL ? d->gate[g] : "unanswered");
+	}
+	printf("\ncosts (%s)\n", d->currency);
+	line("  one-time", fixed2_format(d->cost.one_time, b));
+	line("  monthly", fixed2_format(d->cost.monthly, b));
+	line("  annual increase %", fixed2_format(d->cost.increase, b));
+	line("  ops FTE", fixed2_format(d->cost.ops_fte, b));
+	line("  FTE annual cost", fixed2_format(d->cost.fte_cost, b));
+	line("  lock-in cost", fixed2_format(d->cost.lockin_cost, b));
+	line("  lock-in prob.", fixed2_format(d->cost.lockin_prob, b));
+	line("  annual run rate",
+	    fixed2_format(cost_annual_run_rate(&d->cost), b));
+	line("  24-month TCO", fixed2_format(cost_tco_24m(&d->cost), b));
+	if (d->rationale != NULL)
+		printf("\nrationale\n  %s\n", d->rationale);
+	if (r->nreviews > 0)
+		printf("\nreviews\n");
+	for (i = 0; i < r->nreviews; i++) {
+		const struct review_row *rv = &r->reviews[i];
+
+		printf("  %s  %-7s next %s", rv->reviewed_on, rv->outcome,
+		    rv->next_review_on != NULL ? rv->next_review_on : "-");
+		if (rv->replaced_by != 0)
+			printf("  by %lld", (long long)rv->replaced_by);
+		if (rv->notes != NULL)
+			printf("  %s", rv->notes);
+		putchar('\n');
+	}
+	sb_release(&flags);
+}
+
+/* MADR status names for ours. */
+static const char *
+madr_status(const char *status)
+{
+	if (strcmp(status, "active") == 0)
+		return "accepted";
+	if (strcmp(status, "retired") == 0)
+		return "deprecated";
+	return status;
+}
+
+static void
+print_md(const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	char			 b[NUM_BUFSZ];
+	size_t			 i;
+	int			 g;
+
+	printf("---\nstatus: %s\ndate: %s\n", madr_status(d->status),
+	    date_format(d->decided_on, b));
+	printf("decision-makers: %s\n---\n\n", d->owner != NULL ?
+	    d->owner : "");
+	printf("# %s\n\n## Context and Problem Statement\n\n", d->title);
+	printf("How should we provide the capability \"%s\"?\n\n",
+	    d->capability);
+	printf("## Considered Options\n\n* %s (%s%s%s)\n\n", d->title,
+	    d->choice, d->vendor != NULL ? ", " : "",
+	    d->vendor != NULL ? d->vendor : "");
+	printf("## Decision Outcome\n\nChosen option: \"%s\", %s.\n\n",
+	    d->title, d->choice);
+	if (d->rationale != NULL)
+		printf("%s\n\n", d->rationale);
+	printf("### Consequences\n\n");
+	printf("* 24-month TCO: %s %s\n", fixed2_format(cost_tco_24m(
+	    &d->cost), b), d->currency);
+	printf("* Annual run rate: %s %s\n", fixed2_format(
+	    cost_annual_run_rate(&d->cost), b), d->currency);
+	for (g = 0; g < GATE_COUNT; g++)
+		printf("* Gate %s: %s\n", gate_names[g],
+		    d->gate[g] != NULL ? d->gate[g] : "unanswered");
+	printf("\n### Confirmation\n\n");
+	printf("Re-evaluate from %s, ", date_format(d->next_review_on, b));
+	printf("no later than %s.\n", date_format(d->deadline_on, b));
+	for (i = 0; i < r->nreviews; i++)
+		printf("* Reviewed %s: %s\n", r->reviews[i].reviewed_on,
+		    r->reviews[i].outcome);
+}
+
+static int
+cmd_show_exec(struct ctx *ctx, int argc, char **argv)
+{
+	struct record	 r;
+	struct args	 a;
+	int64_t		 id;
+	int		 rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	if (args_parse(ctx, &cmd_show_entry, argc, argv, NULL, &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_show_entry, &a, 1, 1) == -1 ||
+	    decision_parse_id(a.pos[0], &id) == -1 ||
+	    ctx_open(ctx, &cmd_show_entry) == -1 ||
+	    decision_load(ctx->db, id, &r.d) == -1 ||
+	    flags_eval(ctx->db, &r.d, ctx->today, date_add_duration(
+	    ctx->today, &ctx->settings.within), &r.f) == -1 ||
+	    load_reviews(ctx->db, &r) == -1)
+		goto out;
+	if (ctx->format == FMT_JSON)
+		print_json(&r);
+	else if (ctx->format == FMT_MD)
+		print_md(&r);
+	else
+		print_table(&r);
+	rc = 0;
+out:
+	record_release(&r);
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_show_entry = {
+	"show", "show the whole record of a decision",
+	"mvb show ID",
+	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
+	FMT_TABLE, cmd_show_exec
+};

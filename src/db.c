@@ -1,0 +1,309 @@
+/*
+ * Opening the register: the file rules of cli.md §2 (create on write,
+ * refuse on read, never touch a foreign file) and the connection settings
+ * of §11 (WAL, foreign keys, busy timeout).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "migrate.h"
+#include "util.h"
+
+/* Create every missing folder above path (like mkdir -p of its dirname). */
+static int
+make_parents(const char *path)
+{
+	char	*dir, *p;
+
+	dir = xstrdup(path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+			err_fail("cannot create folder '%s': %s", dir,
+			    strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+/*
+ * Look at the file before SQLite does: returns 1 when it exists with
+ * content, 0 when it is missing or empty, -1 when it cannot be used. A
+ * non-empty file that does not start with SQLite's magic is refused here,
+ * so SQLite never opens it.
+ */
+static int
+probe_file(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	struct stat	st;
+	char		head[16];
+	int		fd;
+	ssize_t		n;
+
+	if (stat(path, &st) == -1) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		return err_fail("cannot open register '%s': %s", path,
+		    strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return err_fail("cannot open register '%s': is a folder", path);
+	if (st.st_size == 0)
+		return 0;
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return err_fail("cannot open register '%s': %s", path,
+		    strerror(errno));
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0)
+		return err_fail("'%s' is not an mvb register", path);
+	return 1;
+}
+
+/* PRAGMA journal_mode=WAL, waiting while another process holds a lock. */
+static int
+set_wal(sqlite3 *db, const char *path)
+{
+	sqlite3_stmt		*stmt;
+	struct timespec		 pause = { 0, 10 * 1000 * 1000 };
+	int			 rc, tries;
+
+	for (tries = 0; tries < DB_BUSY_TIMEOUT_MS / 10; tries++) {
+		if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1,
+		    &stmt, NULL) != SQLITE_OK)
+			return err_db(db, "cannot open register '%s'", path);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			return 0;
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		nanosleep(&pause, NULL);
+	}
+	return err_db(db, "cannot open register '%s'", path);
+}
+
+/*
+ * mvb_add_months(DATE, N): the month arithmetic of date.h for SQL, so that
+ * stored deadlines can be recomputed in one UPDATE. NULL for a bad date.
+ */
+static void
+sql_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char	*s = (const char *)sqlite3_value_text(argv[0]);
+	char		 buf[DATE_BUFSZ];
+	int32_t		 d;
+	int		 n = sqlite3_value_int(argv[1]);
+
+	(void)argc;
+	if (s == NULL || date_parse(s, &d) == -1 || n < 0) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	date_format(date_add_months(d, n), buf);
+	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* Connection settings every handle gets, memory or file. */
+static int
+configure(sqlite3 *db)
+{
+	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 0);
+	if (sqlite3_create_function(db, "mvb_add_months", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
+	    NULL) != SQLITE_OK)
+		return err_db(db, "cannot set up the register");
+	return db_exec(db, "PRAGMA foreign_keys=ON");
+}
+
+sqlite3 *
+db_open(const char *path, enum db_mode mode)
+{
+	sqlite3	*db = NULL;
+	int	 exists, version, flags;
+
+	if ((exists = probe_file(path)) == -1)
+		return NULL;
+	if (!exists && mode == DB_READ) {
+		err_fail("no register at '%s' (create it with 'mvb init')",
+		    path);
+		return NULL;
+	}
+	if (!exists && make_parents(path) == -1)
+		return NULL;
+	flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		if (db == NULL) {
+			err_fail("cannot open register '%s': out of memory",
+			    path);
+			return NULL;
+		}
+		err_db(db, "cannot open register '%s'", path);
+		goto fail;
+	}
+	/* Never checkpoint into a file that turns out not to be ours. */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if (configure(db) == -1)
+		goto fail;
+	if (migrate_check(db, &version) == -1)
+		goto fail;
+	if (version == 0 && mode == DB_READ) {
+		/* An empty SQLite file holds no register yet. */
+		err_fail("no register at '%s' (create it with 'mvb init')",
+		    path);
+		goto fail;
+	}
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	if (set_wal(db, path) == -1)
+		goto fail;
+	if (version < migrations_count && migrate_apply(db) == -1)
+		goto fail;
+	return db;
+fail:
+	if (err_msg() != NULL && strstr(err_msg(), "file is not a database"))
+		err_clear(), err_fail("'%s' is not an mvb register", path);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_close(db);
+	return NULL;
+}
+
+sqlite3 *
+db_open_memory(void)
+{
+	sqlite3	*db;
+
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
+		err_db(db, "cannot open an in-memory register");
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (configure(db) == -1 || migrate_apply(db) == -1) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	if (db != NULL)
+		sqlite3_close(db);
+}
+
+int
+db_exec(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return err_db(db, "cannot run '%.40s'", sql);
+	return 0;
+}
+
+int
+db_begin(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return err_db(db, "cannot start writing to the register");
+	return 0;
+}
+
+int
+db_commit(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		err_db(db, "cannot write to the register");
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		err_db(db, "cannot read the register");
+		return NULL;
+	}
+	return stmt;
+}
+
+int
+db_run(sqlite3 *db, sqlite3_stmt *stmt)
+{
+	int	rc;
+
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return err_db(db, "cannot write to the register");
+	return 0;
+}
+
+int
+db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+db_column_strdup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char	*s;
+
+	if ((s = sqlite3_column_text(stmt, col)) == NULL)
+		return NULL;
+	return xstrdup((const char *)s);
+}
+
+int
+db_query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = db_prepare(db, sql)) == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot read the register");
+	return 0;
+}

@@ -1,0 +1,163 @@
+/*
+ * Validating and applying the decision options of add and edit, each value
+ * checked exactly as cli.md §3 says, errors naming the option and value.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dopts.h"
+#include "err.h"
+#include "money.h"
+#include "text.h"
+
+const struct opt dopts[] = {
+	{ "title", 1, DOPT_TITLE },
+	{ "capability", 1, DOPT_CAPABILITY },
+	{ "choice", 1, DOPT_CHOICE },
+	{ "vendor", 1, DOPT_VENDOR },
+	{ "owner", 1, DOPT_OWNER },
+	{ "cost-center", 1, DOPT_COST_CENTER },
+	{ "status", 1, DOPT_STATUS },
+	{ "decided", 1, DOPT_DECIDED },
+	{ "review", 1, DOPT_REVIEW },
+	{ "rationale", 1, DOPT_RATIONALE },
+	{ "gate", 1, DOPT_GATE },
+	{ "one-time", 1, DOPT_ONE_TIME },
+	{ "monthly", 1, DOPT_MONTHLY },
+	{ "increase", 1, DOPT_INCREASE },
+	{ "ops-fte", 1, DOPT_OPS_FTE },
+	{ "fte-cost", 1, DOPT_FTE_COST },
+	{ "lockin-cost", 1, DOPT_LOCKIN_COST },
+	{ "lockin-prob", 1, DOPT_LOCKIN_PROB },
+	{ "currency", 1, DOPT_CURRENCY },
+	{ NULL, 0, 0 }
+};
+
+int
+dopt_check_text(const char *option, const char *value, size_t min,
+    size_t max)
+{
+	const char	*why;
+	char		*quoted;
+
+	if (text_check(value, min, max, &why) == 0)
+		return 0;
+	quoted = text_quote(value, 60);
+	err_usage("%s: %s '%s'", option, why, quoted);
+	free(quoted);
+	return -1;
+}
+
+/* Text with min/max code points; an empty optional text unsets it. */
+static int
+set_text(char **member, const struct optval *v, size_t min, size_t max)
+{
+	char	option[40];
+
+	snprintf(option, sizeof(option), "--%s", v->name);
+	if (dopt_check_text(option, v->value, min, max) == -1)
+		return -1;
+	decision_set_text(member, *v->value != '\0' ? v->value : NULL);
+	return 0;
+}
+
+static int
+set_fixed2(int64_t *member, const struct optval *v, int64_t max,
+    const char *what)
+{
+	if (fixed2_parse(v->value, max, member) == -1)
+		return err_usage("--%s: invalid %s '%s'", v->name, what,
+		    v->value);
+	return 0;
+}
+
+static int
+set_gate(struct decision *d, const char *value)
+{
+	const char	*eq = strchr(value, '=');
+	size_t		 len;
+	int		 g;
+
+	if (eq != NULL) {
+		len = (size_t)(eq - value);
+		for (g = 0; g < GATE_COUNT; g++) {
+			if (strlen(gate_names[g]) != len ||
+			    strncmp(gate_names[g], value, len) != 0)
+				continue;
+			if (strcmp(eq + 1, "yes") != 0 &&
+			    strcmp(eq + 1, "no") != 0 && eq[1] != '\0')
+				return err_usage("--gate: invalid answer '%s' "
+				    "(yes or no)", value);
+			decision_set_text(&d->gate[g],
+			    eq[1] != '\0' ? eq + 1 : NULL);
+			return 0;
+		}
+	}
+	return err_usage("--gate: invalid '%s' (differentiation, maintenance, "
+	    "no_alternative or opportunity, =yes or =no)", value);
+}
+
+int
+dopt_apply(struct decision *d, const struct optval *v,
+    struct dopt_given *given)
+{
+	given->seen[v->id] = 1;
+	switch (v->id) {
+	case DOPT_TITLE:
+		return set_text(&d->title, v, 1, 200);
+	case DOPT_CAPABILITY:
+		return set_text(&d->capability, v, 1, 200);
+	case DOPT_VENDOR:
+		return set_text(&d->vendor, v, 0, 10000);
+	case DOPT_OWNER:
+		return set_text(&d->owner, v, 0, 10000);
+	case DOPT_COST_CENTER:
+		return set_text(&d->cost_center, v, 0, 10000);
+	case DOPT_RATIONALE:
+		return set_text(&d->rationale, v, 0, 10000);
+	case DOPT_CHOICE:
+		if (!choice_valid(v->value))
+			return err_usage("--choice: invalid choice '%s' "
+			    "(build, buy, oss or assemble)", v->value);
+		decision_set_text(&d->choice, v->value);
+		return 0;
+	case DOPT_STATUS:
+		if (!status_valid(v->value))
+			return err_usage("--status: invalid status '%s' "
+			    "(proposed, active, superseded or retired)",
+			    v->value);
+		decision_set_text(&d->status, v->value);
+		return 0;
+	case DOPT_DECIDED:
+		return parse_date_opt("--decided", v->value, &given->decided);
+	case DOPT_REVIEW:
+		return parse_date_opt("--review", v->value, &given->review);
+	case DOPT_GATE:
+		return set_gate(d, v->value);
+	case DOPT_ONE_TIME:
+		return set_fixed2(&d->cost.one_time, v, MONEY_MAX, "amount");
+	case DOPT_MONTHLY:
+		return set_fixed2(&d->cost.monthly, v, MONEY_MAX, "amount");
+	case DOPT_FTE_COST:
+		return set_fixed2(&d->cost.fte_cost, v, MONEY_MAX, "amount");
+	case DOPT_LOCKIN_COST:
+		return set_fixed2(&d->cost.lockin_cost, v, MONEY_MAX,
+		    "amount");
+	case DOPT_INCREASE:
+		return set_fixed2(&d->cost.increase, v, 100000,
+		    "percent (0-1000)");
+	case DOPT_OPS_FTE:
+		return set_fixed2(&d->cost.ops_fte, v, 100000, "FTE (0-1000)");
+	case DOPT_LOCKIN_PROB:
+		return set_fixed2(&d->cost.lockin_prob, v, 100,
+		    "probability (0-1)");
+	case DOPT_CURRENCY:
+		if (!currency_valid(v->value))
+			return err_usage("--currency: invalid currency '%s' "
+			    "(three upper-case letters)", v->value);
+		decision_set_text(&d->currency, v->value);
+		return 0;
+	}
+	return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * The one recorded error of a run: its message and exit status (err.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+
+static char		err_buf[4096];
+static int		err_set_flag;
+static enum mvb_exit	err_status = EXIT_OK;
+
+static int
+err_vset(enum mvb_exit code, const char *suffix, const char *fmt, va_list ap)
+{
+	size_t	n;
+
+	if (err_set_flag)
+		return -1;
+	vsnprintf(err_buf, sizeof(err_buf), fmt, ap);
+	if (suffix != NULL) {
+		n = strlen(err_buf);
+		snprintf(err_buf + n, sizeof(err_buf) - n, ": %s", suffix);
+	}
+	err_set_flag = 1;
+	err_status = code;
+	return -1;
+}
+
+int
+err_set(enum mvb_exit code, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	err_vset(code, NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_usage(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	err_vset(EXIT_USAGE, NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_fail(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	err_vset(EXIT_FAIL, NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_db(sqlite3 *db, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	err_vset(EXIT_FAIL, db != NULL ? sqlite3_errmsg(db) : NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+const char *
+err_msg(void)
+{
+	return err_set_flag ? err_buf : NULL;
+}
+
+enum mvb_exit
+err_code(void)
+{
+	return err_set_flag ? err_status : EXIT_OK;
+}
+
+void
+err_clear(void)
+{
+	err_set_flag = 0;
+	err_status = EXIT_OK;
+	err_buf[0] = '\0';
+}

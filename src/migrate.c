@@ -1,0 +1,87 @@
+/*
+ * Applying the numbered migrations compiled into the binary, one
+ * transaction each, and recognising what is and is not an mvb register.
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "err.h"
+#include "migrate.h"
+
+/* Read application_id, user_version and whether any schema object exists. */
+static int
+read_marks(sqlite3 *db, int64_t *app, int64_t *version, int64_t *objects)
+{
+	if (db_query_int(db, "PRAGMA application_id", app) == -1 ||
+	    db_query_int(db, "PRAGMA user_version", version) == -1 ||
+	    db_query_int(db, "SELECT count(*) FROM sqlite_schema",
+	    objects) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+judge(sqlite3 *db, int *version)
+{
+	const char	*file = sqlite3_db_filename(db, "main");
+	int64_t		 app, ver, objects;
+
+	if (file == NULL || *file == '\0')
+		file = ":memory:";
+	if (read_marks(db, &app, &ver, &objects) == -1)
+		return -1;
+	if (app == 0 && ver == 0 && objects == 0) {
+		*version = 0;
+		return 0;
+	}
+	if (app != MVB_APPLICATION_ID)
+		return err_fail("'%s' is not an mvb register", file);
+	if (ver > migrations_count)
+		return err_fail("register '%s' has schema version %lld, newer "
+		    "than this mvb knows (%d): upgrade mvb", file,
+		    (long long)ver, migrations_count);
+	*version = (int)ver;
+	return 0;
+}
+
+int
+migrate_check(sqlite3 *db, int *version)
+{
+	int	rc;
+
+	/* One read transaction: the marks are read from one snapshot. */
+	if (db_exec(db, "BEGIN") == -1)
+		return -1;
+	rc = judge(db, version);
+	db_rollback(db);
+	return rc;
+}
+
+int
+migrate_apply(sqlite3 *db)
+{
+	char	pragma[96];
+	int	version, step;
+
+	for (step = 0; step < migrations_count; step++) {
+		if (db_begin(db) == -1)
+			return -1;
+		/* Read again under the lock: another process may have won. */
+		if (judge(db, &version) == -1)
+			goto fail;
+		if (version > step) {
+			db_rollback(db);
+			continue;
+		}
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
+		    "PRAGMA application_id=%d", step + 1, MVB_APPLICATION_ID);
+		if (db_exec(db, migrations[step]) == -1 ||
+		    db_exec(db, pragma) == -1 || db_commit(db) == -1)
+			goto fail;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,365 @@
+/*
+ * Output formats shared by the listing commands: aligned tables for people,
+ * CSV for spreadsheets, JSON for programs.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "money.h"
+#include "out.h"
+#include "text.h"
+
+const char *const fmt_names[FMT_COUNT] = {
+	"table", "csv", "json", "md", "html", "ics"
+};
+
+struct cell {
+	char	*text;		/* NULL: empty */
+	int	 numeric;
+};
+
+struct out {
+	enum fmt		 fmt;
+	FILE			*fp;
+	const char *const	*cols;
+	int			 ncols;
+	int			 flags_col;
+	int			 col;		/* next cell of the row */
+	size_t			 rows;		/* rows ended so far */
+	struct strbuf		 line;		/* CSV or JSON row */
+	struct cell		*cells;		/* table: rows * ncols */
+	size_t			 cells_alloc;
+};
+
+int
+out_colour(FILE *fp)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return isatty(fileno(fp)) && (nc == NULL || *nc == '\0');
+}
+
+size_t
+out_width(FILE *fp)
+{
+	struct winsize	 ws;
+	const char	*cols;
+	long		 n;
+
+	if (!isatty(fileno(fp)))
+		return 0;
+	if ((cols = getenv("COLUMNS")) != NULL && (n = atol(cols)) > 0)
+		return (size_t)n;
+	if (ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+void
+json_add_string(struct strbuf *sb, const char *s)
+{
+	const unsigned char	*p;
+
+	sb_addc(sb, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			sb_adds(sb, "\\\"");
+			break;
+		case '\\':
+			sb_adds(sb, "\\\\");
+			break;
+		case '\n':
+			sb_adds(sb, "\\n");
+			break;
+		case '\t':
+			sb_adds(sb, "\\t");
+			break;
+		case '\r':
+			sb_adds(sb, "\\r");
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				sb_addf(sb, "\\u%04x", *p);
+			else
+				sb_addc(sb, (char)*p);
+		}
+	}
+	sb_addc(sb, '"');
+}
+
+void
+csv_add_field(struct strbuf *sb, const char *s, int text)
+{
+	const char	*p;
+	int		 guard;
+
+	guard = text && s[0] != '\0' && strchr("'=+-@\t\r", s[0]) != NULL;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (guard)
+			sb_addc(sb, '\'');
+		sb_adds(sb, s);
+		return;
+	}
+	sb_addc(sb, '"');
+	if (guard)
+		sb_addc(sb, '\'');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			sb_addc(sb, '"');
+		sb_addc(sb, *p);
+	}
+	sb_addc(sb, '"');
+}
+
+struct out *
+out_new(enum fmt fmt, FILE *fp, const char *const *cols, int ncols,
+    int flags_col)
+{
+	struct out	*o = xcalloc(1, sizeof(*o));
+	int		 i;
+
+	o->fmt = fmt;
+	o->fp = fp;
+	o->cols = cols;
+	o->ncols = ncols;
+	o->flags_col = flags_col;
+	sb_init(&o->line);
+	if (fmt == FMT_CSV) {
+		for (i = 0; i < ncols; i++) {
+			if (i > 0)
+				sb_addc(&o->line, ',');
+			csv_add_field(&o->line, cols[i], 0);
+		}
+		sb_adds(&o->line, "\r\n");
+		fwrite(o->line.buf, 1, o->line.len, fp);
+		sb_reset(&o->line);
+	}
+	return o;
+}
+
+static void
+cell(struct out *o, const char *s, int numeric)
+{
+	struct cell	*c;
+	size_t		 need;
+
+	if (o->col >= o->ncols)
+		return;
+	switch (o->fmt) {
+	case FMT_CSV:
+		if (o->col > 0)
+			sb_addc(&o->line, ',');
+		if (s != NULL)
+			csv_add_field(&o->line, s, !numeric);
+		break;
+	case FMT_JSON:
+		sb_adds(&o->line, o->col == 0 ? "{" : ",");
+		json_add_string(&o->line, o->cols[o->col]);
+		sb_addc(&o->line, ':');
+		if (s == NULL)
+			sb_adds(&o->line, "null");
+		else if (numeric)
+			sb_adds(&o->line, s);
+		else
+			json_add_string(&o->line, s);
+		break;
+	default:
+		need = (o->rows + 1) * (size_t)o->ncols;
+		if (need > o->cells_alloc) {
+			o->cells_alloc = need * 2;
+			o->cells = xrealloc(o->cells,
+			    o->cells_alloc * sizeof(*o->cells));
+		}
+		c = &o->cells[o->rows * (size_t)o->ncols + (size_t)o->col];
+		c->text = s != NULL ? xstrdup(s) : NULL;
+		c->numeric = numeric;
+		break;
+	}
+	o->col++;
+}
+
+void
+out_text(struct out *o, const char *s)
+{
+	cell(o, s, 0);
+}
+
+void
+out_num(struct out *o, const char *s)
+{
+	cell(o, s, 1);
+}
+
+void
+out_int(struct out *o, int64_t n)
+{
+	char	buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)n);
+	cell(o, buf, 1);
+}
+
+void
+out_fixed2(struct out *o, int64_t hundredths)
+{
+	char	buf[NUM_BUFSZ];
+
+	cell(o, fixed2_format(hundredths, buf), 1);
+}
+
+void
+out_end_row(struct out *o)
+{
+	while (o->col < o->ncols)
+		cell(o, NULL, 0);
+	switch (o->fmt) {
+	case FMT_CSV:
+		sb_adds(&o->line, "\r\n");
+		break;
+	case FMT_JSON:
+		sb_adds(&o->line, "}");
+		fputs(o->rows == 0 ? "[\n" : ",\n", o->fp);
+		break;
+	default:
+		break;
+	}
+	if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
+		fwrite(o->line.buf, 1, o->line.len, o->fp);
+		sb_reset(&o->line);
+	}
+	o->rows++;
+	o->col = 0;
+}
+
+/* Append one flags cell, each flag coloured (overdue and sunset red; due,
+ * missed and assumption yellow; upcoming plain). */
+static void
+add_flags(struct strbuf *sb, const char *s)
+{
+	char	*copy = xstrdup(s), *tok, *save = NULL;
+	int	 first = 1;
+
+	for (tok = strtok_r(copy, ";", &save); tok != NULL;
+	    tok = strtok_r(NULL, ";", &save)) {
+		if (!first)
+			sb_addc(sb, ';');
+		first = 0;
+		if (strcmp(tok, "overdue") == 0 || strcmp(tok, "sunset") == 0)
+			sb_addf(sb, "\033[31m%s\033[0m", tok);
+		else if (strcmp(tok, "upcoming") == 0)
+			sb_adds(sb, tok);
+		else
+			sb_addf(sb, "\033[33m%s\033[0m", tok);
+	}
+	free(copy);
+}
+
+/* Shrink the widest text columns until the row fits in width columns. */
+static void
+fit(struct out *o, size_t *w, size_t width)
+{
+	size_t	total = 0, widest;
+	int	i, j;
+
+	for (i = 0; i < o->ncols; i++)
+		total += w[i] + (i > 0 ? 2 : 0);
+	while (total > width) {
+		j = -1;
+		widest = 0;
+		for (i = 0; i < o->ncols; i++) {
+			if (w[i] > widest && w[i] > 8 && i != o->flags_col) {
+				widest = w[i];
+				j = i;
+			}
+		}
+		if (j == -1)
+			break;
+		w[j]--;
+		total--;
+	}
+}
+
+static void
+print_table(struct out *o)
+{
+	size_t		*w = xcalloc((size_t)o->ncols, sizeof(*w));
+	size_t		 r, width = out_width(o->fp), cw, pad;
+	int		 i, colour = out_colour(o->fp);
+	struct strbuf	 line;
+	struct cell	*c;
+	char		*s;
+
+	if (o->rows == 0) {
+		free(w);
+		return;
+	}
+	for (i = 0; i < o->ncols; i++)
+		w[i] = text_width(o->cols[i]);
+	for (r = 0; r < o->rows; r++)
+		for (i = 0; i < o->ncols; i++) {
+			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
+			if (c->text != NULL && text_width(c->text) > w[i])
+				w[i] = text_width(c->text);
+		}
+	if (width > 0)
+		fit(o, w, width);
+	sb_init(&line);
+	for (r = 0; r <= o->rows; r++) {
+		sb_reset(&line);
+		for (i = 0; i < o->ncols; i++) {
+			c = r == 0 ? NULL :
+			    &o->cells[(r - 1) * (size_t)o->ncols + (size_t)i];
+			s = text_fit(c == NULL ? o->cols[i] :
+			    c->text != NULL ? c->text : "", w[i]);
+			cw = text_width(s);
+			pad = w[i] > cw ? w[i] - cw : 0;
+			if (i > 0)
+				sb_adds(&line, "  ");
+			if (c != NULL && c->numeric)
+				sb_addf(&line, "%*s", (int)pad, "");
+			if (colour && c != NULL && i == o->flags_col &&
+			    strcmp(s, c->text) == 0)
+				add_flags(&line, s);
+			else
+				sb_adds(&line, s);
+			if (c == NULL || !c->numeric)
+				sb_addf(&line, "%*s", (int)pad, "");
+			free(s);
+		}
+		while (line.len > 0 && line.buf[line.len - 1] == ' ')
+			line.buf[--line.len] = '\0';
+		fprintf(o->fp, "%s\n", line.buf);
+	}
+	sb_release(&line);
+	free(w);
+}
+
+int
+out_finish(struct out *o)
+{
+	size_t	i;
+	int	rc = 0;
+
+	switch (o->fmt) {
+	case FMT_JSON:
+		fputs(o->rows == 0 ? "[]\n" : "\n]\n", o->fp);
+		break;
+	case FMT_CSV:
+		break;
+	default:
+		print_table(o);
+		for (i = 0; i < o->rows * (size_t)o->ncols; i++)
+			free(o->cells[i].text);
+		break;
+	}
+	if (fflush(o->fp) == EOF || ferror(o->fp))
+		rc = err_fail("cannot write output");
+	free(o->cells);
+	sb_release(&o->line);
+	free(o);
+	return rc;
+}

@@ -1,0 +1,174 @@
+/*
+ * The register's settings, kept as validated canonical text in the
+ * settings table so that 'mvb config' shows exactly what is stored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "err.h"
+#include "money.h"
+#include "settings.h"
+#include "util.h"
+
+const char *const settings_keys[] = {
+	"review_months", "deadline_months", "currency", "fte_cost", "within",
+	"crossover", NULL
+};
+
+static int
+known(const char *key)
+{
+	int	i;
+
+	for (i = 0; settings_keys[i] != NULL; i++)
+		if (strcmp(settings_keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whole months 1-120, digits only. Returns the number or -1. */
+static int
+parse_months(const char *s)
+{
+	int	n = 0;
+
+	if (*s == '\0' || strlen(s) > 3)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n >= 1 && n <= 120 ? n : -1;
+}
+
+char *
+settings_get(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt	*stmt;
+	char		*value = NULL;
+
+	if (!known(key)) {
+		err_usage("config: unknown setting '%s'", key);
+		return NULL;
+	}
+	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
+	if (stmt == NULL)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		value = db_column_strdup(stmt, 0);
+	else
+		err_db(db, "cannot read setting '%s'", key);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+int
+settings_load(sqlite3 *db, struct settings *s)
+{
+	sqlite3_stmt	*stmt;
+	const char	*key, *value;
+	int		 rc;
+
+	memset(s, 0, sizeof(*s));
+	if ((stmt = db_prepare(db, "SELECT key, value FROM settings")) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		key = (const char *)sqlite3_column_text(stmt, 0);
+		value = (const char *)sqlite3_column_text(stmt, 1);
+		if (strcmp(key, "review_months") == 0)
+			s->review_months = parse_months(value);
+		else if (strcmp(key, "deadline_months") == 0)
+			s->deadline_months = parse_months(value);
+		else if (strcmp(key, "currency") == 0)
+			snprintf(s->currency, sizeof(s->currency), "%s", value);
+		else if (strcmp(key, "fte_cost") == 0)
+			fixed2_parse(value, MONEY_MAX, &s->fte_cost);
+		else if (strcmp(key, "within") == 0)
+			duration_parse(value, &s->within);
+		else if (strcmp(key, "crossover") == 0)
+			fixed2_parse(value, MONEY_MAX, &s->crossover);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read the settings");
+	if (s->review_months <= 0 || s->deadline_months <= 0 ||
+	    !currency_valid(s->currency) || s->within.unit == 0)
+		return err_fail("the register's settings are damaged "
+		    "(run 'mvb check')");
+	return 0;
+}
+
+/* Validate value for key and write its canonical form into canon. */
+static int
+canonical(sqlite3 *db, const char *key, const char *value, char *canon,
+    size_t size)
+{
+	struct settings	 cur;
+	struct duration	 dur;
+	int64_t		 amount;
+	int		 months;
+
+	if (strcmp(key, "review_months") == 0 ||
+	    strcmp(key, "deadline_months") == 0) {
+		if ((months = parse_months(value)) == -1)
+			return err_usage("config: %s: invalid number of months "
+			    "'%s' (a whole number 1-120)", key, value);
+		if (settings_load(db, &cur) == -1)
+			return -1;
+		if (key[0] == 'r' && months > cur.deadline_months)
+			return err_usage("config: review_months: '%s' is after "
+			    "deadline_months (%d)", value, cur.deadline_months);
+		if (key[0] == 'd' && months < cur.review_months)
+			return err_usage("config: deadline_months: '%s' is "
+			    "before review_months (%d)", value,
+			    cur.review_months);
+		snprintf(canon, size, "%d", months);
+	} else if (strcmp(key, "currency") == 0) {
+		if (!currency_valid(value))
+			return err_usage("config: currency: invalid currency "
+			    "'%s' (three upper-case letters)", value);
+		snprintf(canon, size, "%s", value);
+	} else if (strcmp(key, "within") == 0) {
+		if (duration_parse(value, &dur) == -1)
+			return err_usage("config: within: invalid duration "
+			    "'%s' (N followed by d, w, m or y)", value);
+		duration_format(&dur, canon);
+	} else {
+		if (fixed2_parse(value, MONEY_MAX, &amount) == -1)
+			return err_usage("config: %s: invalid amount '%s'",
+			    key, value);
+		fixed2_format(amount, canon);
+	}
+	return 0;
+}
+
+int
+settings_set(sqlite3 *db, const char *key, const char *value)
+{
+	sqlite3_stmt	*stmt;
+	char		 canon[NUM_BUFSZ];
+
+	if (!known(key))
+		return err_usage("config: unknown setting '%s'", key);
+	if (canonical(db, key, value, canon, sizeof(canon)) == -1)
+		return -1;
+	stmt = db_prepare(db, "UPDATE settings SET value = ? WHERE key = ?");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_text(stmt, 1, canon, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+	if (db_run(db, stmt) == -1)
+		return -1;
+	if (strcmp(key, "deadline_months") != 0)
+		return 0;
+	stmt = db_prepare(db, "UPDATE decisions SET "
+	    "deadline_on = mvb_add_months(anchor_on, ?)");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, atoi(canon));
+	return db_run(db, stmt);
+}

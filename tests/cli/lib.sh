@@ -1,0 +1,121 @@
+# Shared by the black-box tests: run mvb on a throwaway register and check
+# its exit status, stdout and stderr. Each script sources this file, makes
+# its checks, and ends with 'finish'.
+#
+#   run ARGS...          run "$MVB" ARGS; sets $out, $err, $code
+#   expect_code N        the last run exited N
+#   expect_out TEXT      stdout is exactly TEXT (plus the final newline)
+#   expect_out_has TEXT  stdout contains TEXT
+#   expect_err_has TEXT  stderr is one "mvb: " line containing TEXT
+#   fails CODE TEXT ARGS...  run ARGS, expect CODE and the error line
+set -u
+: "${MVB:?MVB must name the binary}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export MVB_DB="$T/register.db"
+export MVB_TODAY=2026-11-22
+unset XDG_DATA_HOME NO_COLOR COLUMNS
+export USER=tester
+pass=0
+fail=0
+name=""
+
+# Name the behaviour the next checks pin.
+t() {
+	name=$1
+}
+
+ok() {
+	pass=$((pass + 1))
+}
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $name: $1"
+	echo "  stdout: $(printf '%s' "$out" | head -c 600)"
+	echo "  stderr: $(printf '%s' "$err" | head -c 600)"
+}
+
+run() {
+	"$MVB" "$@" >"$T/out" 2>"$T/err"
+	code=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+# Run with stdin from a string.
+run_in() {
+	input=$1
+	shift
+	printf '%s' "$input" | "$MVB" "$@" >"$T/out" 2>"$T/err"
+	code=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+expect_code() {
+	if [ "$code" -eq "$1" ]; then ok; else bad "exit $code, expected $1"; fi
+}
+
+expect_out() {
+	if [ "$out" = "$1" ]; then ok; else bad "stdout differs from: $1"; fi
+}
+
+expect_out_has() {
+	case "$out" in
+	*"$1"*) ok ;;
+	*) bad "stdout lacks: $1" ;;
+	esac
+}
+
+expect_out_match() {
+	if printf '%s\n' "$out" | grep -Eq "$1"; then ok; else bad "stdout does not match: $1"; fi
+}
+
+expect_out_lacks() {
+	case "$out" in
+	*"$1"*) bad "stdout has: $1" ;;
+	*) ok ;;
+	esac
+}
+
+expect_err_has() {
+	lines=$(printf '%s\n' "$err" | wc -l)
+	case "$err" in
+	"mvb: "*"$1"*)
+		if [ "$lines" -eq 1 ]; then ok; else bad "stderr not one line"; fi ;;
+	*) bad "stderr lacks: mvb: ...$1" ;;
+	esac
+}
+
+expect_err_empty() {
+	if [ -z "$err" ]; then ok; else bad "stderr not empty"; fi
+}
+
+fails() {
+	want=$1
+	text=$2
+	shift 2
+	run "$@"
+	expect_code "$want"
+	expect_err_has "$text"
+}
+
+# Snapshot the register and later check it is byte-identical.
+snapshot() {
+	cp "$MVB_DB" "$T/snap"
+}
+
+expect_unchanged() {
+	if cmp -s "$MVB_DB" "$T/snap"; then ok; else bad "register changed"; fi
+}
+
+# The value of one column of one decision, via list --format csv.
+field() {
+	"$MVB" show "$1" --format json | sed -n "s/.*\"$2\":\"\{0,1\}\([^\",]*\).*/\1/p"
+}
+
+finish() {
+	echo "cli: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}

@@ -1,0 +1,83 @@
+# mvb config, check and backup.
+. "$(dirname "$0")/lib.sh"
+
+t "config lists the defaults"
+run init
+run config
+expect_code 0
+expect_out "$(printf '%s\n' review_months=12 deadline_months=18 currency=USD \
+	fte_cost=200000.00 within=30d crossover=25000.00)"
+run config currency
+expect_out USD
+
+t "config sets validated, canonical values"
+run config fte_cost 150000.5
+expect_code 0
+expect_out ""
+run config fte_cost
+expect_out 150000.50
+run config within 007d
+run config within
+expect_out 7d
+run config currency EUR
+run add --title x --capability y --choice buy
+run show 1 --format json
+expect_out_has '"currency":"EUR"'
+expect_out_has '"fte_annual_cost":150000.50'
+
+t "bad settings are exit 2 and change nothing"
+snapshot
+fails 2 "unknown setting 'colour'" config colour
+fails 2 "unknown setting 'colour'" config colour red
+fails 2 "review_months: invalid number of months '0'" config review_months 0
+fails 2 "deadline_months: invalid number of months '121'" config deadline_months 121
+fails 2 "review_months: '19' is after deadline_months (18)" config review_months 19
+fails 2 "deadline_months: '11' is before review_months (12)" config deadline_months 11
+fails 2 "currency: invalid currency 'eur'" config currency eur
+fails 2 "within: invalid duration '3 days'" config within '3 days'
+fails 2 "fte_cost: invalid amount '-1'" config fte_cost -1
+fails 2 "unexpected argument" config a b c
+expect_unchanged
+
+t "review_months and deadline_months drive new windows; deadlines follow"
+run config review_months 6
+run add --title z --capability y --choice buy --decided 2026-01-31
+run show 2 --format json
+expect_out_has '"next_review_on":"2026-07-31"'
+run config deadline_months 24
+run show 2 --format json
+expect_out_has '"review_deadline":"2028-01-31"'
+run show 1 --format json
+expect_out_has '"review_deadline":"2028-11-22"'
+
+t "check says ok on a sound register"
+run check
+expect_code 0
+expect_out ok
+
+t "check reports problems on stdout, one summary on stderr, exit 1"
+if command -v sqlite3 >/dev/null; then
+	cp "$MVB_DB" "$T/broken.db"
+	sqlite3 "$T/broken.db" "UPDATE decisions SET deadline_on = '2030-01-01' WHERE id = 1;"
+	run --db "$T/broken.db" check
+	expect_code 1
+	expect_out_has "decisions: decision 1: deadline 2030-01-01 should be 2028-11-22"
+	expect_err_has "check: 1 problem"
+fi
+
+t "backup writes a consistent copy that mvb can read"
+run backup "$T/copy.db"
+expect_code 0
+run --db "$T/copy.db" list --format csv
+expect_code 0
+expect_out_has "1,x,y,buy"
+t "backup replaces an existing file"
+echo old >"$T/copy2.db"
+run backup "$T/copy2.db"
+expect_code 0
+run --db "$T/copy2.db" check
+expect_out ok
+t "backup into a missing folder fails with exit 1 and leaves nothing"
+fails 1 "backup: cannot create" backup "$T/nope/copy.db"
+fails 2 "missing argument" backup
+finish

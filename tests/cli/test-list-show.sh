@@ -1,0 +1,72 @@
+# mvb list (filters, formats, the export columns) and mvb show.
+. "$(dirname "$0")/lib.sh"
+
+"$MVB" add --title "Datadog" --capability observability --choice buy --vendor Datadog --owner sre --decided 2025-06-01 --monthly 18000 --rationale "No one wants to run Prometheus" >/dev/null
+"$MVB" add --title "Grafana stack" --capability observability --choice oss --owner platform --decided 2026-01-10 --ops-fte 1.5 --status proposed >/dev/null
+"$MVB" add --title "Payments, \"Stripe\"" --capability payments --choice buy --vendor Stripe --owner sre --decided 2026-02-01 --gate differentiation=no >/dev/null
+"$MVB" add --title "=HYPERLINK(evil)" --capability "+cmd" --choice build --decided 2026-03-01 >/dev/null
+
+t "list csv has the export header and quotes only when needed"
+run list --format csv
+expect_code 0
+"$MVB" list --format csv >"$T/list.csv"
+head -n 1 "$T/list.csv" | od -c | grep -q '\\r  \\n' && ok || bad "no CRLF"
+expect_out_has "id,title,capability,choice,vendor,owner,cost_center,status,decided_on,next_review_on,review_deadline,currency,one_time_cost,monthly_cost,annual_increase_pct,ops_fte,fte_annual_cost,lockin_cost,lockin_probability,annual_run_rate,tco_24m,flags,rationale,gate_differentiation,gate_maintenance,gate_no_alternative,gate_opportunity"
+expect_out_has '3,"Payments, ""Stripe""",payments,buy,Stripe,sre,,active,2026-02-01,2027-02-01,2027-08-01,USD,0.00,0.00,0.00,0.00,200000.00,0.00,0.00,0.00,0.00,,,no,,,'
+expect_out_has "1,Datadog,observability,buy,Datadog,sre,,active,2025-06-01,2026-06-01,2026-12-01,USD,0.00,18000.00,0.00,0.00,200000.00,0.00,0.00,216000.00,432000.00,due,No one wants to run Prometheus,,,,"
+
+t "text cells that look like formulas are guarded in csv"
+expect_out_has "4,'=HYPERLINK(evil),'+cmd,build,"
+
+t "list json: numbers, nulls and strings"
+run list --format json
+expect_out_has '{"id":2,"title":"Grafana stack","capability":"observability","choice":"oss","vendor":null,"owner":"platform","cost_center":null,"status":"proposed","decided_on":"2026-01-10","next_review_on":"2027-01-10","review_deadline":"2027-07-10","currency":"USD","one_time_cost":0.00,"monthly_cost":0.00,"annual_increase_pct":0.00,"ops_fte":1.50,"fte_annual_cost":200000.00,"lockin_cost":0.00,"lockin_probability":0.00,"annual_run_rate":300000.00,"tco_24m":600000.00,"flags":"","rationale":null,"gate_differentiation":null'
+expect_out_has '"title":"=HYPERLINK(evil)"'
+
+t "filters"
+run list --owner sre --format csv
+expect_out_has "1,Datadog"
+expect_out_has "3,"
+expect_out_lacks "2,Grafana"
+run list --capability observability --status proposed --format csv
+expect_out_has "2,Grafana"
+expect_out_lacks "1,Datadog"
+run list --choice oss --format csv
+expect_out_has "2,Grafana"
+run list --search PROMETHEUS --format csv
+expect_out_has "1,Datadog"
+expect_out_lacks "Grafana"
+run list --search stripe --format csv
+expect_out_has "Stripe"
+run list --owner SRE --format csv
+expect_out "$(head -n 1 "$T/list.csv")"
+fails 2 "--status: invalid status 'open'" list --status open
+fails 2 "--choice: invalid choice 'rent'" list --choice rent
+
+t "list table is one row per decision in id order"
+run list
+expect_code 0
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ] && ok || bad "line count"
+expect_out_has "Datadog"
+
+t "show table and json"
+run show 1
+expect_code 0
+expect_out_has "decision 1: Datadog"
+expect_out_has "432000.00"
+run show 3 --format json
+expect_out_has '"gate":{"differentiation":"no","maintenance":null,"no_alternative":null,"opportunity":null}'
+expect_out_has '"assumptions":[],"metrics":[],"sunset":[],"reviews":[],"options":[]}'
+expect_out_lacks 'gate_differentiation'
+
+t "show md is a MADR document"
+run show 2 --format md
+expect_out_has "status: proposed"
+expect_out_has "date: 2026-01-10"
+expect_out_has "## Context and Problem Statement"
+expect_out_has "### Confirmation"
+run show 1 --format md
+expect_out_has "status: accepted"
+fails 2 "--format: 'csv' is not a format of 'show'" show 1 --format csv
+fails 2 "no decision with id '9'" show 9
+finish

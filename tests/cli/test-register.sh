@@ -1,0 +1,101 @@
+# The register file rules of cli.md §2 and §11: where it lives, what creates
+# it, and what is refused untouched.
+. "$(dirname "$0")/lib.sh"
+
+t "reading a missing register is exit 1 and creates nothing"
+fails 1 "no register at '$MVB_DB' (create it with 'mvb init')" list
+[ ! -e "$MVB_DB" ] && ok || bad "register was created"
+fails 1 "no register at" due
+fails 1 "no register at" show 1
+
+t "a 0-byte file counts as missing"
+: >"$MVB_DB"
+fails 1 "no register at" list
+[ ! -s "$MVB_DB" ] && ok || bad "empty file was written"
+rm -f "$MVB_DB"
+
+t "init creates the register and its folders and prints the path"
+run --db "$T/a/b/c/reg.db" init
+expect_code 0
+expect_out "$T/a/b/c/reg.db"
+[ -s "$T/a/b/c/reg.db" ] && ok || bad "no file"
+
+t "init on an existing register is harmless"
+run --db "$T/a/b/c/reg.db" init
+expect_code 0
+
+t "a write command creates a missing register"
+run add --title Kafka --capability queue --choice buy
+expect_code 0
+expect_out 1
+
+t "the XDG default path"
+unset MVB_DB
+XDG_DATA_HOME="$T/xdg" run init
+expect_out "$T/xdg/mvb/register.db"
+HOME="$T/home" run init
+expect_out "$T/home/.local/share/mvb/register.db"
+[ -s "$T/home/.local/share/mvb/register.db" ] && ok || bad "no file"
+export MVB_DB="$T/register.db"
+
+t "--db wins over MVB_DB"
+run --db "$T/other.db" init
+expect_out "$T/other.db"
+
+t "a file that is not SQLite is refused untouched"
+printf 'hello, not a database\n' >"$T/text.db"
+cp "$T/text.db" "$T/text.orig"
+fails 1 "not an mvb register" --db "$T/text.db" list
+fails 1 "not an mvb register" --db "$T/text.db" add --title x --capability y --choice buy
+cmp -s "$T/text.db" "$T/text.orig" && ok || bad "foreign file changed"
+
+t "another application's SQLite database is refused untouched"
+if command -v sqlite3 >/dev/null; then
+	sqlite3 "$T/other-app.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+	cp "$T/other-app.db" "$T/other-app.orig"
+	fails 1 "not an mvb register" --db "$T/other-app.db" list
+	fails 1 "not an mvb register" --db "$T/other-app.db" init
+	cmp -s "$T/other-app.db" "$T/other-app.orig" && ok || bad "changed"
+	sqlite3 "$T/app-id.db" "PRAGMA application_id=42; CREATE TABLE t(x);"
+	cp "$T/app-id.db" "$T/app-id.orig"
+	fails 1 "not an mvb register" --db "$T/app-id.db" add --title x --capability y --choice buy
+	cmp -s "$T/app-id.db" "$T/app-id.orig" && ok || bad "changed"
+
+	t "a register with a newer schema is refused untouched"
+	cp "$MVB_DB" "$T/newer.db"
+	sqlite3 "$T/newer.db" "PRAGMA user_version=999;"
+	cp "$T/newer.db" "$T/newer.orig"
+	fails 1 "newer than this mvb" --db "$T/newer.db" list
+	fails 1 "newer than this mvb" --db "$T/newer.db" add --title x --capability y --choice buy
+	cmp -s "$T/newer.db" "$T/newer.orig" && ok || bad "changed"
+
+	t "the register is WAL with an application id"
+	[ "$(sqlite3 "$MVB_DB" 'PRAGMA journal_mode')" = wal ] && ok || bad "not WAL"
+	[ "$(sqlite3 "$MVB_DB" 'PRAGMA application_id')" != 0 ] && ok || bad "no id"
+fi
+
+t "a folder that cannot be created is exit 1"
+: >"$T/plainfile"
+fails 1 "cannot create folder" --db "$T/plainfile/sub/reg.db" init
+
+t "global options and help"
+run --version
+expect_code 0
+expect_out_has "mvb 0."
+run --help
+expect_code 0
+expect_out_has "commands:"
+run add --help
+expect_code 0
+expect_out_has "usage: mvb add"
+fails 2 "unknown command 'frobnicate'" frobnicate
+fails 2 "unknown option" --bogus list
+fails 2 "unknown option '--bogus'" list --bogus
+fails 2 "--today: invalid date '2025-02-30'" --today 2025-02-30 list
+MVB_TODAY=nonsense run list
+expect_code 2
+expect_err_has "MVB_TODAY: invalid date 'nonsense'"
+fails 2 "--format: 'html' is not a format of 'list'" list --format html
+fails 2 "--format" add --title x --capability y --choice buy --format json
+fails 2 "no command" 
+finish
