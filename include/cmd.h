@@ -91,15 +91,21 @@ void cmd_help(const struct cmd_entry *ce, FILE *fp);
 int parse_date_opt(const char *option, const char *value, int32_t *out);
 
 extern const struct cmd_entry cmd_add_entry;
+extern const struct cmd_entry cmd_assume_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_confirm_entry;
 extern const struct cmd_entry cmd_due_entry;
 extern const struct cmd_entry cmd_edit_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_invalidate_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_measure_entry;
+extern const struct cmd_entry cmd_metric_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_sunset_entry;
 
 #endif

@@ -31,14 +31,40 @@ struct flags {
 };
 
 /*
- * Evaluate d's flags as of today; horizon is today + the 'within' duration
- * (the reach of 'upcoming'). Decisions that are neither proposed nor
- * active have none. out->reason is allocated (NULL when no flag); release
- * it with flags_release(). Returns 0 or -1.
+ * The evaluator: its queries are prepared once and reused for every
+ * decision of a listing. today is the day rules compare against; horizon
+ * is today + the 'within' duration (the reach of 'upcoming').
  */
-int flags_eval(sqlite3 *db, const struct decision *d, int32_t today,
-    int32_t horizon, struct flags *out);
+struct flagger {
+	sqlite3		*db;
+	int32_t		 today;
+	int32_t		 horizon;
+	sqlite3_stmt	*sunset;	/* a decision's sunset criteria */
+	sqlite3_stmt	*latest;	/* a metric's latest measurement */
+	sqlite3_stmt	*metrics;	/* metrics whose target date passed */
+	sqlite3_stmt	*assumption;	/* an unreviewed invalidation */
+};
+
+/* Prepare f for db; returns 0 or -1. Release with flagger_release(). */
+int flagger_init(struct flagger *f, sqlite3 *db, int32_t today,
+    int32_t horizon);
+void flagger_release(struct flagger *f);
+
+/*
+ * Evaluate d's flags. Decisions that are neither proposed nor active have
+ * none. out->reason is allocated (NULL when no flag); release it with
+ * flags_release(). Returns 0 or -1.
+ */
+int flags_eval(struct flagger *f, const struct decision *d,
+    struct flags *out);
 void flags_release(struct flags *f);
+
+/*
+ * The SQL condition (on a decisions row named d) that a decision may carry
+ * a flag as of ?1 = today with ?2 = horizon: every flagged decision
+ * satisfies it, so 'due' reads only these rows.
+ */
+extern const char flags_candidate_sql[];
 
 /* Append the flag names of bits in §5 order, separated by ';'. */
 void flags_format(unsigned bits, struct strbuf *sb);

@@ -54,6 +54,7 @@ static int
 collect(struct ctx *ctx, int32_t horizon, struct due_row **rows, size_t *n)
 {
 	sqlite3_stmt	*stmt;
+	struct flagger	 fl;
 	struct due_row	 r;
 	char		*sql, hb[DATE_BUFSZ], tb[DATE_BUFSZ];
 	size_t		 alloc = 0;
@@ -61,22 +62,24 @@ collect(struct ctx *ctx, int32_t horizon, struct due_row **rows, size_t *n)
 
 	*rows = NULL;
 	*n = 0;
-	sql = xasprintf("SELECT %s FROM decisions WHERE status IN "
-	    "('proposed', 'active') AND (next_review_on <= ?1 OR "
-	    "deadline_on < ?2)", decision_columns_sql());
+	if (flagger_init(&fl, ctx->db, ctx->today, horizon) == -1)
+		return -1;
+	sql = xasprintf("SELECT %s FROM decisions d WHERE %s",
+	    decision_columns_sql(), flags_candidate_sql);
 	stmt = db_prepare(ctx->db, sql);
 	free(sql);
-	if (stmt == NULL)
+	if (stmt == NULL) {
+		flagger_release(&fl);
 		return -1;
-	sqlite3_bind_text(stmt, 1, date_format(horizon, hb), -1,
+	}
+	sqlite3_bind_text(stmt, 1, date_format(ctx->today, tb), -1,
 	    SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, date_format(ctx->today, tb), -1,
+	sqlite3_bind_text(stmt, 2, date_format(horizon, hb), -1,
 	    SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &r.d) == -1)
 			break;
-		if (flags_eval(ctx->db, &r.d, ctx->today, horizon, &r.f)
-		    == -1) {
+		if (flags_eval(&fl, &r.d, &r.f) == -1) {
 			decision_release(&r.d);
 			break;
 		}
@@ -91,6 +94,7 @@ collect(struct ctx *ctx, int32_t horizon, struct due_row **rows, size_t *n)
 		(*rows)[(*n)++] = r;
 	}
 	sqlite3_finalize(stmt);
+	flagger_release(&fl);
 	if (rc != SQLITE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");

@@ -104,7 +104,9 @@ query(sqlite3 *db, const struct filter *f)
 		sb_adds(&sql, " AND (instr(lower(title), lower(?5)) OR "
 		    "instr(lower(capability), lower(?5)) OR "
 		    "instr(lower(ifnull(vendor, '')), lower(?5)) OR "
-		    "instr(lower(ifnull(rationale, '')), lower(?5)))");
+		    "instr(lower(ifnull(rationale, '')), lower(?5)) OR "
+		    "EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = "
+		    "decisions.id AND instr(lower(a.text), lower(?5))))");
 	sb_adds(&sql, " ORDER BY id");
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
@@ -141,6 +143,7 @@ table_row(struct out *o, const struct decision *d, const struct flags *fl)
 static int
 print(struct ctx *ctx, const struct filter *f)
 {
+	struct flagger	 fg;
 	struct decision	 d;
 	struct flags	 fl;
 	sqlite3_stmt	*stmt;
@@ -151,6 +154,10 @@ print(struct ctx *ctx, const struct filter *f)
 	if ((stmt = query(ctx->db, f)) == NULL)
 		return -1;
 	horizon = date_add_duration(ctx->today, &ctx->settings.within);
+	if (flagger_init(&fg, ctx->db, ctx->today, horizon) == -1) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
 	if (table)
 		o = out_new(FMT_TABLE, stdout, table_cols,
 		    (int)ARRAY_SIZE(table_cols), 8);
@@ -160,7 +167,7 @@ print(struct ctx *ctx, const struct filter *f)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
-		if (flags_eval(ctx->db, &d, ctx->today, horizon, &fl) == -1) {
+		if (flags_eval(&fg, &d, &fl) == -1) {
 			decision_release(&d);
 			break;
 		}
@@ -173,6 +180,7 @@ print(struct ctx *ctx, const struct filter *f)
 		decision_release(&d);
 	}
 	sqlite3_finalize(stmt);
+	flagger_release(&fg);
 	if (rc != SQLITE_DONE) {
 		if (err_msg() == NULL)
 			err_db(ctx->db, "cannot read the register");
@@ -210,7 +218,8 @@ const struct cmd_entry cmd_list_entry = {
 	"mvb list [--status S] [--choice CH] [--owner O] [--capability C]\n"
 	"           [--search TEXT]\n"
 	"--owner and --capability match exactly; --search matches part of "
-	"the title,\ncapability, vendor or rationale, ignoring ASCII case",
+	"the title,\ncapability, vendor, rationale or an assumption, ignoring "
+	"ASCII case",
 	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
 	FMT_TABLE, cmd_list_exec
 };

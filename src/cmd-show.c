@@ -81,8 +81,180 @@ json_opt(struct strbuf *sb, const char *s)
 		json_add_string(sb, s);
 }
 
-static void
-print_json(const struct record *r)
+/*
+ * Append the rows of stmt as a JSON array of objects with the given keys;
+ * kinds has one letter a column: 't' text or date (a string), 'n' a number
+ * printed as stored. SQL NULL is null. If nested is not NULL it is called
+ * for each row to append more members. Returns 0 or -1.
+ */
+static int
+json_rows(sqlite3 *db, sqlite3_stmt *stmt, const char *const *keys,
+    const char *kinds, struct strbuf *sb,
+    int (*nested)(sqlite3 *, sqlite3_stmt *, struct strbuf *))
+{
+	const char	*v;
+	int		 rc, i, n = 0;
+
+	sb_addc(sb, '[');
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sb_adds(sb, n++ ? ",{" : "{");
+		for (i = 0; kinds[i] != '\0'; i++) {
+			sb_addf(sb, "%s\"%s\":", i ? "," : "", keys[i]);
+			v = (const char *)sqlite3_column_text(stmt, i);
+			if (v == NULL)
+				sb_adds(sb, "null");
+			else if (kinds[i] == 'n')
+				sb_adds(sb, v);
+			else
+				json_add_string(sb, v);
+		}
+		if (nested != NULL && nested(db, stmt, sb) == -1) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		sb_addc(sb, '}');
+	}
+	sqlite3_finalize(stmt);
+	sb_addc(sb, ']');
+	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read the register");
+}
+
+static const char sql_assumptions[] = "SELECT number, text, status, "
+    "invalidated_on, confirmed_on, note FROM assumptions "
+    "WHERE decision_id = ? ORDER BY number";
+static const char *const keys_assumptions[] = {
+	"number", "text", "status", "invalidated_on", "confirmed_on", "note"
+};
+static const char sql_metrics[] = "SELECT name, op, target, unit, "
+    "target_on, decision_id FROM metrics WHERE decision_id = ? "
+    "ORDER BY target_on, name";
+static const char *const keys_metrics[] = {
+	"name", "op", "target", "unit", "target_on"
+};
+static const char sql_measurements[] = "SELECT measured_on, value "
+    "FROM measurements WHERE decision_id = ? AND metric = ? "
+    "ORDER BY measured_on, id";
+static const char *const keys_measurements[] = { "measured_on", "value" };
+static const char sql_sunset[] = "SELECT number, expression FROM sunset "
+    "WHERE decision_id = ? ORDER BY number";
+static const char *const keys_sunset[] = { "number", "expression" };
+
+static sqlite3_stmt *
+query(sqlite3 *db, const char *sql, int64_t id, const char *name)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = db_prepare(db, sql)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (name != NULL)
+		sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
+	return stmt;
+}
+
+/* A metric's measurements as a nested member. */
+static int
+json_measurements(sqlite3 *db, sqlite3_stmt *metric, struct strbuf *sb)
+{
+	sqlite3_stmt	*stmt;
+
+	stmt = query(db, sql_measurements, sqlite3_column_int64(metric, 5),
+	    (const char *)sqlite3_column_text(metric, 0));
+	if (stmt == NULL)
+		return -1;
+	sb_adds(sb, ",\"measurements\":");
+	return json_rows(db, stmt, keys_measurements, "tn", sb, NULL);
+}
+
+/* The evidence arrays of decision id, appended to sb. */
+static int
+json_evidence(sqlite3 *db, int64_t id, struct strbuf *sb)
+{
+	sqlite3_stmt	*stmt;
+
+	sb_adds(sb, ",\"assumptions\":");
+	if ((stmt = query(db, sql_assumptions, id, NULL)) == NULL ||
+	    json_rows(db, stmt, keys_assumptions, "nttttt", sb, NULL) == -1)
+		return -1;
+	sb_adds(sb, ",\"metrics\":");
+	if ((stmt = query(db, sql_metrics, id, NULL)) == NULL ||
+	    json_rows(db, stmt, keys_metrics, "ttntt", sb,
+	    json_measurements) == -1)
+		return -1;
+	sb_adds(sb, ",\"sunset\":");
+	if ((stmt = query(db, sql_sunset, id, NULL)) == NULL ||
+	    json_rows(db, stmt, keys_sunset, "nt", sb, NULL) == -1)
+		return -1;
+	return 0;
+}
+
+/* The evidence sections of the table view. */
+static int
+print_evidence(sqlite3 *db, int64_t id)
+{
+	sqlite3_stmt	*stmt, *ms;
+	const char	*s;
+	int		 rc, n = 0;
+
+	if ((stmt = query(db, sql_assumptions, id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n++ == 0)
+			printf("\nassumptions\n");
+		printf("  %d. %s [%s", sqlite3_column_int(stmt, 0),
+		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
+		if ((s = (const char *)sqlite3_column_text(stmt, 3)) != NULL)
+			printf(" on %s", s);
+		if ((s = (const char *)sqlite3_column_text(stmt, 4)) != NULL)
+			printf(", confirmed %s", s);
+		printf("]");
+		if ((s = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
+			printf(" %s", s);
+		printf("\n");
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read assumptions");
+	if ((stmt = query(db, sql_metrics, id, NULL)) == NULL)
+		return -1;
+	n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n++ == 0)
+			printf("\nmetrics\n");
+		s = (const char *)sqlite3_column_text(stmt, 3);
+		printf("  %s %s %s%s%s by %s\n", sqlite3_column_text(stmt, 0),
+		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
+		    s != NULL ? " " : "", s != NULL ? s : "",
+		    sqlite3_column_text(stmt, 4));
+		ms = query(db, sql_measurements, id,
+		    (const char *)sqlite3_column_text(stmt, 0));
+		if (ms == NULL) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+		while (sqlite3_step(ms) == SQLITE_ROW)
+			printf("    %s  %s\n", sqlite3_column_text(ms, 0),
+			    sqlite3_column_text(ms, 1));
+		sqlite3_finalize(ms);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read metrics");
+	if ((stmt = query(db, sql_sunset, id, NULL)) == NULL)
+		return -1;
+	n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n++ == 0)
+			printf("\nsunset criteria\n");
+		printf("  %d. %s\n", sqlite3_column_int(stmt, 0),
+		    sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read sunset");
+}
+
+static int
+print_json(sqlite3 *db, const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	struct strbuf		 sb, flags;
@@ -135,8 +307,13 @@ print_json(const struct record *r)
 		sb_addf(&sb, "%s\"%s\":", g ? "," : "", gate_names[g]);
 		json_opt(&sb, d->gate[g]);
 	}
-	sb_adds(&sb, "},\"assumptions\":[],\"metrics\":[],\"sunset\":[],"
-	    "\"reviews\":[");
+	sb_adds(&sb, "}");
+	if (json_evidence(db, d->id, &sb) == -1) {
+		sb_release(&sb);
+		sb_release(&flags);
+		return -1;
+	}
+	sb_adds(&sb, ",\"reviews\":[");
 	for (i = 0; i < r->nreviews; i++) {
 		const struct review_row *rv = &r->reviews[i];
 
@@ -157,6 +334,7 @@ print_json(const struct record *r)
 	fputs(sb.buf, stdout);
 	sb_release(&sb);
 	sb_release(&flags);
+	return 0;
 }
 
 static void
@@ -165,8 +343,8 @@ line(const char *key, const char *value)
 	printf("%-20s %s\n", key, value != NULL ? value : "");
 }
 
-static void
-print_table(const struct record *r)
+static int
+print_table(sqlite3 *db, const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	struct strbuf		 flags;
@@ -206,6 +384,10 @@ print_table(const struct record *r)
 	line("  24-month TCO", fixed2_format(cost_tco_24m(&d->cost), b));
 	if (d->rationale != NULL)
 		printf("\nrationale\n  %s\n", d->rationale);
+	if (print_evidence(db, d->id) == -1) {
+		sb_release(&flags);
+		return -1;
+	}
 	if (r->nreviews > 0)
 		printf("\nreviews\n");
 	for (i = 0; i < r->nreviews; i++) {
@@ -220,6 +402,7 @@ print_table(const struct record *r)
 		putchar('\n');
 	}
 	sb_release(&flags);
+	return 0;
 }
 
 /* MADR status names for ours. */
@@ -272,6 +455,20 @@ print_md(const struct record *r)
 }
 
 static int
+eval(struct ctx *ctx, struct record *r)
+{
+	struct flagger	fl;
+	int		rc;
+
+	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
+	    ctx->today, &ctx->settings.within)) == -1)
+		return -1;
+	rc = flags_eval(&fl, &r->d, &r->f);
+	flagger_release(&fl);
+	return rc;
+}
+
+static int
 cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 {
 	struct record	 r;
@@ -290,17 +487,14 @@ cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 	    decision_parse_id(a.pos[0], &id) == -1 ||
 	    ctx_open(ctx, &cmd_show_entry) == -1 ||
 	    decision_load(ctx->db, id, &r.d) == -1 ||
-	    flags_eval(ctx->db, &r.d, ctx->today, date_add_duration(
-	    ctx->today, &ctx->settings.within), &r.f) == -1 ||
-	    load_reviews(ctx->db, &r) == -1)
+	    eval(ctx, &r) == -1 || load_reviews(ctx->db, &r) == -1)
 		goto out;
 	if (ctx->format == FMT_JSON)
-		print_json(&r);
+		rc = print_json(ctx->db, &r);
 	else if (ctx->format == FMT_MD)
-		print_md(&r);
+		print_md(&r), rc = 0;
 	else
-		print_table(&r);
-	rc = 0;
+		rc = print_table(ctx->db, &r);
 out:
 	record_release(&r);
 	args_release(&a);

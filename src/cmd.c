@@ -14,16 +14,22 @@
 /* Alphabetical; names match exactly, never by prefix. */
 static const struct cmd_entry *const commands[] = {
 	&cmd_add_entry,
+	&cmd_assume_entry,
 	&cmd_backup_entry,
 	&cmd_check_entry,
 	&cmd_config_entry,
+	&cmd_confirm_entry,
 	&cmd_due_entry,
 	&cmd_edit_entry,
 	&cmd_history_entry,
 	&cmd_init_entry,
+	&cmd_invalidate_entry,
 	&cmd_list_entry,
+	&cmd_measure_entry,
+	&cmd_metric_entry,
 	&cmd_review_entry,
 	&cmd_show_entry,
+	&cmd_sunset_entry,
 };
 
 enum {
@@ -65,7 +71,7 @@ cmd_usage(FILE *fp)
 	    "A register of make-vs-buy decisions that says which are due "
 	    "for re-evaluation.\n\ncommands:\n", fp);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(fp, "  %-10s %s\n", commands[i]->name,
+		fprintf(fp, "  %-11s %s\n", commands[i]->name,
 		    commands[i]->summary);
 	fputs("\nglobal options:\n"
 	    "  --db PATH      the register (else $MVB_DB, else "

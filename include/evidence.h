@@ -1,0 +1,50 @@
+/*
+ * The evidence behind a decision (cli.md §4 Evidence): assumptions and
+ * their state, success metrics with their measurements, and sunset
+ * criteria. Each change is recorded in the decision's history. Callers
+ * hold the write transaction.
+ */
+#ifndef MVB_EVIDENCE_H
+#define MVB_EVIDENCE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+/*
+ * Add an assumption to decision id; stores its number (1, 2, ... within
+ * the decision) in *number. Returns 0 or -1.
+ */
+int assumption_add(sqlite3 *db, int64_t id, const char *text, int *number);
+
+/*
+ * Invalidate (invalidate = 1) or confirm assumption number of decision id
+ * on day on. The latest date counts: the assumption is invalidated when
+ * its latest invalidation is later than its latest confirmation (a tie
+ * goes to this call). An invalidated assumption carries its invalidation
+ * date; a holding one none. note (may be NULL) goes with an invalidation.
+ * Returns 0, or -1 (usage error for an unknown number).
+ */
+int assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
+    int32_t on, const char *note);
+
+/*
+ * Add metric name (validated by the caller) to decision id: op, the
+ * normalised target, unit (may be NULL) and target date. A name already
+ * used in the decision is a usage error. Returns 0 or -1.
+ */
+int metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
+    const char *target, const char *unit, int32_t target_on);
+
+/* Record a measurement (normalised value) of metric name of decision id
+ * on day on; an unknown metric is a usage error. Returns 0 or -1. */
+int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
+    const char *value);
+
+/*
+ * Parse expr (§6), check that a metric it names belongs to decision id,
+ * and store it; *number gets its number. Every error is a usage error
+ * quoting the whole expression. Returns 0 or -1.
+ */
+int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
+
+#endif
