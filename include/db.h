@@ -42,6 +42,8 @@ int db_run(sqlite3 *db, sqlite3_stmt *stmt);
 
 /* Bind text, or NULL when s is NULL. */
 int db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+/* Bind text (or NULL) to the named parameter, when the statement has it. */
+void db_bind_named(sqlite3_stmt *stmt, const char *name, const char *s);
 /* A column's text as a new string (NULL for SQL NULL); caller frees. */
 char *db_column_strdup(sqlite3_stmt *stmt, int col);
 

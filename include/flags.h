@@ -39,6 +39,7 @@ struct flagger {
 	sqlite3		*db;
 	int32_t		 today;
 	int32_t		 horizon;
+	unsigned	 may;		/* evidence flags worth querying */
 	sqlite3_stmt	*sunset;	/* a decision's sunset criteria */
 	sqlite3_stmt	*latest;	/* a metric's latest measurement */
 	sqlite3_stmt	*metrics;	/* metrics whose target date passed */
@@ -60,9 +61,16 @@ int flags_eval(struct flagger *f, const struct decision *d,
 void flags_release(struct flags *f);
 
 /*
+ * An SQL expression (on a decisions row named d, with :today bound to
+ * today) whose value, put in struct flagger's may before flags_eval(),
+ * spares the evidence queries of decisions that have no such evidence.
+ */
+extern const char flags_hint_sql[];
+
+/*
  * The SQL condition (on a decisions row named d) that a decision may carry
- * a flag as of ?1 = today with ?2 = horizon: every flagged decision
- * satisfies it, so 'due' reads only these rows.
+ * a flag as of :today with :horizon: every flagged decision satisfies it,
+ * so 'due' reads only these rows.
  */
 extern const char flags_candidate_sql[];
 

@@ -34,4 +34,7 @@ char *text_fit(const char *s, size_t width);
  */
 char *text_quote(const char *s, size_t max);
 
+/* Whether the n bytes at s are valid UTF-8 (control characters allowed). */
+int utf8_valid(const char *s, size_t n);
+
 #endif

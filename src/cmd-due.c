@@ -64,21 +64,21 @@ collect(struct ctx *ctx, int32_t horizon, struct due_row **rows, size_t *n)
 	*n = 0;
 	if (flagger_init(&fl, ctx->db, ctx->today, horizon) == -1)
 		return -1;
-	sql = xasprintf("SELECT %s FROM decisions d WHERE %s",
-	    decision_columns_sql(), flags_candidate_sql);
+	sql = xasprintf("SELECT %s, %s FROM decisions d WHERE %s",
+	    decision_columns_sql(), flags_hint_sql, flags_candidate_sql);
 	stmt = db_prepare(ctx->db, sql);
 	free(sql);
 	if (stmt == NULL) {
 		flagger_release(&fl);
 		return -1;
 	}
-	sqlite3_bind_text(stmt, 1, date_format(ctx->today, tb), -1,
-	    SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, date_format(horizon, hb), -1,
-	    SQLITE_TRANSIENT);
+	db_bind_named(stmt, ":today", date_format(ctx->today, tb));
+	db_bind_named(stmt, ":horizon", date_format(horizon, hb));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &r.d) == -1)
 			break;
+		fl.may = (unsigned)sqlite3_column_int(stmt,
+		    (int)decision_field_count + 1);
 		if (flags_eval(&fl, &r.d, &r.f) == -1) {
 			decision_release(&r.d);
 			break;

@@ -85,38 +85,40 @@ parse(struct args *a, struct filter *f)
 }
 
 static sqlite3_stmt *
-query(sqlite3 *db, const struct filter *f)
+query(sqlite3 *db, const struct filter *f, const char *today)
 {
 	sqlite3_stmt	*stmt;
 	struct strbuf	 sql;
 
 	sb_init(&sql);
-	sb_addf(&sql, "SELECT %s FROM decisions WHERE 1", decision_columns_sql());
+	sb_addf(&sql, "SELECT %s, %s FROM decisions d WHERE 1",
+	    decision_columns_sql(), flags_hint_sql);
 	if (f->status != NULL)
-		sb_adds(&sql, " AND status = ?1");
+		sb_adds(&sql, " AND status = :status");
 	if (f->choice != NULL)
-		sb_adds(&sql, " AND choice = ?2");
+		sb_adds(&sql, " AND choice = :choice");
 	if (f->owner != NULL)
-		sb_adds(&sql, " AND owner = ?3");
+		sb_adds(&sql, " AND owner = :owner");
 	if (f->capability != NULL)
-		sb_adds(&sql, " AND capability = ?4");
+		sb_adds(&sql, " AND capability = :capability");
 	if (f->search != NULL)
-		sb_adds(&sql, " AND (instr(lower(title), lower(?5)) OR "
-		    "instr(lower(capability), lower(?5)) OR "
-		    "instr(lower(ifnull(vendor, '')), lower(?5)) OR "
-		    "instr(lower(ifnull(rationale, '')), lower(?5)) OR "
+		sb_adds(&sql, " AND (instr(lower(title), lower(:search)) OR "
+		    "instr(lower(capability), lower(:search)) OR "
+		    "instr(lower(ifnull(vendor, '')), lower(:search)) OR "
+		    "instr(lower(ifnull(rationale, '')), lower(:search)) OR "
 		    "EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = "
-		    "decisions.id AND instr(lower(a.text), lower(?5))))");
+		    "d.id AND instr(lower(a.text), lower(:search))))");
 	sb_adds(&sql, " ORDER BY id");
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
 		return NULL;
-	db_bind_text(stmt, 1, f->status);
-	db_bind_text(stmt, 2, f->choice);
-	db_bind_text(stmt, 3, f->owner);
-	db_bind_text(stmt, 4, f->capability);
-	db_bind_text(stmt, 5, f->search);
+	db_bind_named(stmt, ":status", f->status);
+	db_bind_named(stmt, ":choice", f->choice);
+	db_bind_named(stmt, ":owner", f->owner);
+	db_bind_named(stmt, ":capability", f->capability);
+	db_bind_named(stmt, ":search", f->search);
+	db_bind_named(stmt, ":today", today);
 	return stmt;
 }
 
@@ -149,9 +151,10 @@ print(struct ctx *ctx, const struct filter *f)
 	sqlite3_stmt	*stmt;
 	struct out	*o;
 	int32_t		 horizon;
+	char		 today[DATE_BUFSZ];
 	int		 rc, table = ctx->format == FMT_TABLE;
 
-	if ((stmt = query(ctx->db, f)) == NULL)
+	if ((stmt = query(ctx->db, f, date_format(ctx->today, today))) == NULL)
 		return -1;
 	horizon = date_add_duration(ctx->today, &ctx->settings.within);
 	if (flagger_init(&fg, ctx->db, ctx->today, horizon) == -1) {
@@ -167,6 +170,8 @@ print(struct ctx *ctx, const struct filter *f)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
+		fg.may = (unsigned)sqlite3_column_int(stmt,
+		    (int)decision_field_count + 1);
 		if (flags_eval(&fg, &d, &fl) == -1) {
 			decision_release(&d);
 			break;

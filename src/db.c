@@ -281,6 +281,15 @@ db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+void
+db_bind_named(sqlite3_stmt *stmt, const char *name, const char *s)
+{
+	int	idx = sqlite3_bind_parameter_index(stmt, name);
+
+	if (idx > 0)
+		db_bind_text(stmt, idx, s);
+}
+
 char *
 db_column_strdup(sqlite3_stmt *stmt, int col)
 {

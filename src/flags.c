@@ -21,13 +21,20 @@ const char *const flag_names[FLAG_COUNT] = {
 };
 
 const char flags_candidate_sql[] =
-	"d.status IN ('proposed', 'active') AND (d.next_review_on <= ?2 OR "
-	"d.deadline_on < ?1 OR "
+	"d.status IN ('proposed', 'active') AND (d.next_review_on <= :horizon "
+	"OR d.deadline_on < :today OR "
 	"EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id) OR "
 	"EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id AND "
-	"m.target_on < ?1) OR "
+	"m.target_on < :today) OR "
 	"EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id AND "
 	"a.status = 'invalidated'))";
+
+const char flags_hint_sql[] =
+	"(EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id) << 1) | "
+	"(EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id AND "
+	"m.target_on < :today) << 2) | "
+	"(EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id AND "
+	"a.status = 'invalidated') << 3)";
 
 int
 flagger_init(struct flagger *f, sqlite3 *db, int32_t today, int32_t horizon)
@@ -36,6 +43,7 @@ flagger_init(struct flagger *f, sqlite3 *db, int32_t today, int32_t horizon)
 	f->db = db;
 	f->today = today;
 	f->horizon = horizon;
+	f->may = ~0u;
 	f->sunset = db_prepare(db, "SELECT number, expression, kind, metric, "
 	    "op, threshold, on_date FROM sunset WHERE decision_id = ? "
 	    "ORDER BY number");
@@ -279,18 +287,27 @@ flags_eval(struct flagger *f, const struct decision *d, struct flags *out)
 		return 0;
 	if (f->today > d->deadline_on)
 		out->bits |= 1u << FLAG_OVERDUE;
-	if ((r = eval_sunset(f, d, &why[FLAG_SUNSET])) == -1)
-		rc = -1;
-	else if (r)
-		out->bits |= 1u << FLAG_SUNSET;
-	if (rc == 0 && (r = eval_missed(f, d, &why[FLAG_MISSED])) == -1)
-		rc = -1;
-	else if (rc == 0 && r)
-		out->bits |= 1u << FLAG_MISSED;
-	if (rc == 0 && (r = eval_assumption(f, d, &why[FLAG_ASSUMPTION])) == -1)
-		rc = -1;
-	else if (rc == 0 && r)
-		out->bits |= 1u << FLAG_ASSUMPTION;
+	if ((f->may & (1u << FLAG_SUNSET)) &&
+	    (r = eval_sunset(f, d, &why[FLAG_SUNSET])) != 0) {
+		if (r == -1)
+			rc = -1;
+		else
+			out->bits |= 1u << FLAG_SUNSET;
+	}
+	if (rc == 0 && (f->may & (1u << FLAG_MISSED)) &&
+	    (r = eval_missed(f, d, &why[FLAG_MISSED])) != 0) {
+		if (r == -1)
+			rc = -1;
+		else
+			out->bits |= 1u << FLAG_MISSED;
+	}
+	if (rc == 0 && (f->may & (1u << FLAG_ASSUMPTION)) &&
+	    (r = eval_assumption(f, d, &why[FLAG_ASSUMPTION])) != 0) {
+		if (r == -1)
+			rc = -1;
+		else
+			out->bits |= 1u << FLAG_ASSUMPTION;
+	}
 	if (d->next_review_on <= f->today && f->today <= d->deadline_on)
 		out->bits |= 1u << FLAG_DUE;
 	if (f->today < d->next_review_on && d->next_review_on <= f->horizon)
