@@ -9,6 +9,7 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "text.h"
 #include "util.h"
 
 /* Alphabetical; names match exactly, never by prefix. */
@@ -193,10 +194,16 @@ resolve_today(struct ctx *ctx)
 int
 parse_date_opt(const char *option, const char *value, int32_t *out)
 {
-	if (date_parse(value, out) == -1)
-		return err_usage("%s: invalid date '%s' (YYYY-MM-DD, "
-		    "1900-01-01 to 9999-12-31)", option, value);
-	return 0;
+	char	*quoted;
+
+	if (date_parse(value, out) == 0)
+		return 0;
+	/* Never echo a control character or a stray byte to the terminal. */
+	quoted = text_quote(value, 60);
+	err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
+	    "9999-12-31)", option, quoted);
+	free(quoted);
+	return -1;
 }
 
 int

@@ -49,6 +49,21 @@ dopt_check_text(const char *option, const char *value, size_t min,
 	return -1;
 }
 
+/*
+ * A usage error "OPTION: WHAT 'VALUE'HINT", the value quoted so that no
+ * control character or invalid byte reaches the terminal. Returns -1.
+ */
+static int
+invalid(const char *option, const char *what, const char *value,
+    const char *hint)
+{
+	char	*quoted = text_quote(value, 60);
+
+	err_usage("%s: %s '%s'%s", option, what, quoted, hint);
+	free(quoted);
+	return -1;
+}
+
 /* Text with min/max code points; an empty optional text unsets it. */
 static int
 set_text(char **member, const struct optval *v, size_t min, size_t max)
@@ -66,10 +81,13 @@ static int
 set_fixed2(int64_t *member, const struct optval *v, int64_t max,
     const char *what)
 {
-	if (fixed2_parse(v->value, max, member) == -1)
-		return err_usage("--%s: invalid %s '%s'", v->name, what,
-		    v->value);
-	return 0;
+	char	option[40], invalid_what[40];
+
+	if (fixed2_parse(v->value, max, member) == 0)
+		return 0;
+	snprintf(option, sizeof(option), "--%s", v->name);
+	snprintf(invalid_what, sizeof(invalid_what), "invalid %s", what);
+	return invalid(option, invalid_what, v->value, "");
 }
 
 static int
@@ -87,15 +105,15 @@ set_gate(struct decision *d, const char *value)
 				continue;
 			if (strcmp(eq + 1, "yes") != 0 &&
 			    strcmp(eq + 1, "no") != 0 && eq[1] != '\0')
-				return err_usage("--gate: invalid answer '%s' "
-				    "(yes or no)", value);
+				return invalid("--gate", "invalid answer",
+				    value, " (yes or no)");
 			decision_set_text(&d->gate[g],
 			    eq[1] != '\0' ? eq + 1 : NULL);
 			return 0;
 		}
 	}
-	return err_usage("--gate: invalid '%s' (differentiation, maintenance, "
-	    "no_alternative or opportunity, =yes or =no)", value);
+	return invalid("--gate", "invalid", value, " (differentiation, "
+	    "maintenance, no_alternative or opportunity, =yes or =no)");
 }
 
 int
@@ -118,15 +136,15 @@ dopt_apply(struct decision *d, const struct optval *v,
 		return set_text(&d->rationale, v, 0, 10000);
 	case DOPT_CHOICE:
 		if (!choice_valid(v->value))
-			return err_usage("--choice: invalid choice '%s' "
-			    "(build, buy, oss or assemble)", v->value);
+			return invalid("--choice", "invalid choice",
+			    v->value, " (build, buy, oss or assemble)");
 		decision_set_text(&d->choice, v->value);
 		return 0;
 	case DOPT_STATUS:
 		if (!status_valid(v->value))
-			return err_usage("--status: invalid status '%s' "
-			    "(proposed, active, superseded or retired)",
-			    v->value);
+			return invalid("--status", "invalid status",
+			    v->value, " (proposed, active, superseded or "
+			    "retired)");
 		decision_set_text(&d->status, v->value);
 		return 0;
 	case DOPT_DECIDED:
@@ -154,8 +172,8 @@ dopt_apply(struct decision *d, const struct optval *v,
 		    "probability (0-1)");
 	case DOPT_CURRENCY:
 		if (!currency_valid(v->value))
-			return err_usage("--currency: invalid currency '%s' "
-			    "(three upper-case letters)", v->value);
+			return invalid("--currency", "invalid currency",
+			    v->value, " (three upper-case letters)");
 		decision_set_text(&d->currency, v->value);
 		return 0;
 	}
