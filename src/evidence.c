@@ -224,7 +224,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 	struct sunset_expr	 e;
 	struct strbuf		 canon;
 	sqlite3_stmt		*stmt;
-	char			 why[160];
+	char			 why[512];
 	char			*quoted, day[DATE_BUFSZ], amount[NUM_BUFSZ];
 	char			 what[32];
 	int			 rc;

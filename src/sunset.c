@@ -3,10 +3,12 @@
  * vocabulary they share with metrics: operators and metric names.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "sunset.h"
+#include "text.h"
 
 const char *const sunset_kind_names[] = { "metric", "monthly_cost", "on" };
 
@@ -50,105 +52,130 @@ metric_name_problem(const char *name)
 
 #define MAX_TOKENS 6
 
-/* Split s at runs of spaces into at most MAX_TOKENS tokens in buf. */
+/*
+ * Split buf in place at runs of spaces. Keeps the first MAX_TOKENS words
+ * in tok and returns how many words there are.
+ */
 static int
-tokenize(const char *s, char *buf, size_t size, char **tok)
+tokenize(char *buf, char **tok)
 {
 	char	*p;
 	int	 n = 0;
 
-	if (strlen(s) >= size)
-		return -1;
-	strcpy(buf, s);
 	for (p = buf; *p != '\0';) {
 		while (*p == ' ')
 			*p++ = '\0';
 		if (*p == '\0')
 			break;
-		if (n == MAX_TOKENS)
-			return -1;
-		tok[n++] = p;
+		if (n < MAX_TOKENS)
+			tok[n] = p;
+		n++;
 		while (*p != ' ' && *p != '\0')
 			p++;
 	}
 	return n;
 }
 
-int
-sunset_parse(const char *expr, struct sunset_expr *out, char *why,
+/*
+ * Write "<pre>'<word>'<post>" into why, the word quoted safely: one line
+ * (control characters as \xNN), at most 60 characters. Returns -1.
+ */
+static int
+say(char *why, size_t whysize, const char *pre, const char *word,
+    const char *post)
+{
+	char	*q = text_quote(word, 60);
+
+	snprintf(why, whysize, "%s'%s'%s", pre, q, post);
+	free(q);
+	return -1;
+}
+
+static int
+parse_words(char **tok, int n, struct sunset_expr *out, char *why,
     size_t whysize)
 {
 	const char	*problem;
-	char		 buf[256], *tok[MAX_TOKENS];
-	int		 n;
 
-	memset(out, 0, sizeof(*out));
-	if ((n = tokenize(expr, buf, sizeof(buf), tok)) <= 0) {
-		snprintf(why, whysize, "%s", n == 0 ? "empty expression" :
-		    "too many words");
+	if (n == 0) {
+		snprintf(why, whysize, "empty expression");
 		return -1;
 	}
 	if (strcmp(tok[0], "on") == 0) {
 		out->kind = SUNSET_ON;
-		if (n != 2) {
+		if (n == 1) {
 			snprintf(why, whysize, "expected 'on DATE'");
 			return -1;
 		}
-		if (date_parse(tok[1], &out->date) == -1) {
-			snprintf(why, whysize, "invalid date '%s'", tok[1]);
-			return -1;
-		}
+		if (n > 2)
+			return say(why, whysize, "unexpected ", tok[2],
+			    " after the date (expected 'on DATE')");
+		if (date_parse(tok[1], &out->date) == -1)
+			return say(why, whysize, "invalid date ", tok[1], "");
 		out->has_date = 1;
 		return 0;
 	}
-	if (n < 3) {
-		snprintf(why, whysize, "expected NAME OP NUMBER [after DATE], "
-		    "monthly_cost OP AMOUNT or on DATE");
-		return -1;
-	}
-	if (!op_valid(tok[1])) {
-		snprintf(why, whysize, "unknown operator '%s' (use <, <=, > or "
-		    ">=)", tok[1]);
-		return -1;
-	}
-	strcpy(out->op, tok[1]);
-	if (strcmp(tok[0], "monthly_cost") == 0) {
-		out->kind = SUNSET_MONTHLY_COST;
-		if (n != 3) {
-			snprintf(why, whysize, "expected 'monthly_cost OP "
-			    "AMOUNT'");
-			return -1;
-		}
-		if (fixed2_parse(tok[2], MONEY_MAX, &out->amount) == -1) {
-			snprintf(why, whysize, "invalid amount '%s'", tok[2]);
-			return -1;
-		}
-		return 0;
-	}
-	out->kind = SUNSET_METRIC;
-	if ((problem = metric_name_problem(tok[0])) != NULL) {
-		snprintf(why, whysize, "invalid metric name '%s': %s", tok[0],
+	out->kind = strcmp(tok[0], "monthly_cost") == 0 ?
+	    SUNSET_MONTHLY_COST : SUNSET_METRIC;
+	if (out->kind == SUNSET_METRIC &&
+	    (problem = metric_name_problem(tok[0])) != NULL) {
+		say(why, whysize, "invalid metric name ", tok[0], "");
+		snprintf(why + strlen(why), whysize - strlen(why), ": %s",
 		    problem);
 		return -1;
 	}
-	strcpy(out->name, tok[0]);
-	if (decimal_parse(tok[2], out->number) == -1) {
-		snprintf(why, whysize, "invalid number '%s'", tok[2]);
-		return -1;
+	if (n == 1)
+		return say(why, whysize, "expected an operator after ", tok[0],
+		    "");
+	if (!op_valid(tok[1]))
+		return say(why, whysize, "unknown operator ", tok[1],
+		    " (use <, <=, > or >=)");
+	strcpy(out->op, tok[1]);
+	if (out->kind == SUNSET_MONTHLY_COST) {
+		if (n == 2)
+			return say(why, whysize, "expected an amount after ",
+			    tok[1], "");
+		if (n > 3)
+			return say(why, whysize, "unexpected ", tok[3],
+			    " after the amount (expected 'monthly_cost OP "
+			    "AMOUNT')");
+		if (fixed2_parse(tok[2], MONEY_MAX, &out->amount) == -1)
+			return say(why, whysize, "invalid amount ", tok[2], "");
+		return 0;
 	}
+	strcpy(out->name, tok[0]);
+	if (n == 2)
+		return say(why, whysize, "expected a number after ", tok[1],
+		    "");
+	if (decimal_parse(tok[2], out->number) == -1)
+		return say(why, whysize, "invalid number ", tok[2], "");
 	if (n == 3)
 		return 0;
-	if (n != 5 || strcmp(tok[3], "after") != 0) {
-		snprintf(why, whysize, "expected 'after DATE' after the "
-		    "number");
-		return -1;
-	}
-	if (date_parse(tok[4], &out->date) == -1) {
-		snprintf(why, whysize, "invalid date '%s'", tok[4]);
-		return -1;
-	}
+	if (strcmp(tok[3], "after") != 0)
+		return say(why, whysize, "expected 'after DATE' after the "
+		    "number, not ", tok[3], "");
+	if (n == 4)
+		return say(why, whysize, "expected a date after ", tok[3], "");
+	if (n > 5)
+		return say(why, whysize, "unexpected ", tok[5],
+		    " after the date (expected 'after DATE')");
+	if (date_parse(tok[4], &out->date) == -1)
+		return say(why, whysize, "invalid date ", tok[4], "");
 	out->has_date = 1;
 	return 0;
+}
+
+int
+sunset_parse(const char *expr, struct sunset_expr *out, char *why,
+    size_t whysize)
+{
+	char	*buf = xstrdup(expr), *tok[MAX_TOKENS];
+	int	 rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = parse_words(tok, tokenize(buf, tok), out, why, whysize);
+	free(buf);
+	return rc;
 }
 
 void
