@@ -93,6 +93,12 @@ int decision_load(sqlite3 *db, int64_t id, struct decision *d);
  * creation in the history, and store the id in d. Returns 0 or -1. */
 int decision_insert(sqlite3 *db, struct decision *d);
 /*
+ * Insert d like decision_insert() but without a history entry, reusing the
+ * statement kept in *cache (prepared on first use; the caller finalizes
+ * it). For bulk loads. Returns 0 or -1.
+ */
+int decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d);
+/*
  * Write the fields of new that differ from old (same id), one history
  * entry per changed field. Returns the number of changed fields, or -1.
  */

@@ -26,6 +26,14 @@ char *xstrdup(const char *s);
 /* Returns a newly allocated formatted string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) MVB_PRINTF(1, 2);
 
+/*
+ * Create a new temporary file beside path (same folder, so that rename()
+ * can replace path atomically) with the mode a new file normally gets.
+ * Returns its descriptor and stores its allocated name in *tmp, or
+ * returns -1 with errno set (and *tmp freed and NULL).
+ */
+int temp_beside(const char *path, char **tmp);
+
 /* A growable NUL-terminated buffer; buf is never NULL after sb_init. */
 struct strbuf {
 	char	*buf;

@@ -57,12 +57,9 @@ backup(struct ctx *ctx, const char *file)
 	char	*tmp;
 	int	 fd, rc = -1;
 
-	tmp = xasprintf("%s.tmp-XXXXXX", file);
-	if ((fd = mkstemp(tmp)) == -1) {
-		err_fail("backup: cannot create '%s': %s", tmp,
-		    strerror(errno));
-		free(tmp);
-		return -1;
+	if ((fd = temp_beside(file, &tmp)) == -1) {
+		return err_fail("backup: cannot create a file beside '%s': %s",
+		    file, strerror(errno));
 	}
 	close(fd);
 	if (copy(ctx->db, tmp) == 0) {

@@ -21,7 +21,9 @@ print(struct ctx *ctx, int64_t id)
 	int		 rc, i;
 
 	stmt = db_prepare(ctx->db, "SELECT at, who, what, old_value, "
-	    "new_value FROM history WHERE decision_id = ? ORDER BY id");
+	    "new_value FROM history WHERE decision_id = ?1 OR id IN (SELECT "
+	    "history_id FROM history_decisions WHERE decision_id = ?1) "
+	    "ORDER BY id");
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);

@@ -22,7 +22,9 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_confirm_entry,
 	&cmd_due_entry,
 	&cmd_edit_entry,
+	&cmd_export_entry,
 	&cmd_history_entry,
+	&cmd_import_entry,
 	&cmd_init_entry,
 	&cmd_invalidate_entry,
 	&cmd_list_entry,
@@ -231,6 +233,17 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 		}
 		if (strcmp(arg, "-h") == 0) {
 			a->help = 1;
+			continue;
+		}
+		if (arg[1] != '-' && arg[2] == '\0' &&
+		    (o = find_opt(opts, arg + 1, 1)) != NULL) {
+			/* A one-letter option such as -o FILE. */
+			if (i + 1 >= argc)
+				return err_usage("%s: missing value", arg);
+			a->opts[a->nopts].id = o->id;
+			a->opts[a->nopts].name = o->name;
+			a->opts[a->nopts].value = argv[++i];
+			a->nopts++;
 			continue;
 		}
 		if (arg[1] != '-')

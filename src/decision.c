@@ -211,10 +211,29 @@ bind_field(sqlite3_stmt *stmt, int idx, const struct decision *d,
 int
 decision_insert(sqlite3 *db, struct decision *d)
 {
+	sqlite3_stmt	*stmt = NULL;
+	int		 rc;
+
+	rc = decision_store(db, &stmt, d);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
+		return -1;
+	return history_add(db, d->id, "created", NULL, d->title);
+}
+
+int
+decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
+{
 	struct strbuf	 sql;
 	sqlite3_stmt	*stmt;
 	size_t		 i;
+	int		 rc;
 
+	if ((stmt = *cache) != NULL) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		goto bind;
+	}
 	sb_init(&sql);
 	sb_adds(&sql, "INSERT INTO decisions (id");
 	for (i = 0; i < decision_field_count; i++)
@@ -223,18 +242,21 @@ decision_insert(sqlite3 *db, struct decision *d)
 	for (i = 0; i < decision_field_count; i++)
 		sb_adds(&sql, ", ?");
 	sb_adds(&sql, ")");
-	stmt = db_prepare(db, sql.buf);
+	*cache = stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
 		return -1;
+bind:
 	if (d->id > 0)
 		sqlite3_bind_int64(stmt, 1, d->id);
 	for (i = 0; i < decision_field_count; i++)
 		bind_field(stmt, (int)i + 2, d, &decision_fields[i]);
-	if (db_run(db, stmt) == -1)
-		return -1;
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot write decision");
 	d->id = sqlite3_last_insert_rowid(db);
-	return history_add(db, d->id, "created", NULL, d->title);
+	return 0;
 }
 
 static int

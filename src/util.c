@@ -1,9 +1,12 @@
 /*
  * Allocation that never returns NULL, and the growable string buffer.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -149,4 +152,25 @@ sb_release(struct strbuf *sb)
 	free(sb->buf);
 	sb->buf = NULL;
 	sb->len = sb->alloc = 0;
+}
+
+int
+temp_beside(const char *path, char **tmp)
+{
+	mode_t	mask;
+	int	fd, saved;
+
+	*tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		saved = errno;
+		free(*tmp);
+		*tmp = NULL;
+		errno = saved;
+		return -1;
+	}
+	/* mkstemp makes the file private; a copy gets the usual mode. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return fd;
 }

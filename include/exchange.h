@@ -1,0 +1,53 @@
+/*
+ * Export and import of the register's tables (cli.md §8, §10): the seven
+ * tables, their columns, and streaming both ways so that memory stays flat
+ * whatever the size.
+ */
+#ifndef MVB_EXCHANGE_H
+#define MVB_EXCHANGE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "out.h"
+#include "settings.h"
+
+enum xtable {
+	XT_DECISIONS,
+	XT_ASSUMPTIONS,
+	XT_METRICS,
+	XT_MEASUREMENTS,
+	XT_SUNSET,
+	XT_REVIEWS,
+	XT_OPTIONS,
+	XT_COUNT
+};
+
+extern const char *const xtable_names[XT_COUNT];
+
+/* The table named name, or -1 (nothing recorded). */
+int xtable_find(const char *name);
+
+/*
+ * Write every row of table t to fp as CSV or JSON (fmt), derived columns
+ * computed as of today with horizon = today + the 'within' setting.
+ * *rows gets the number of rows written. Returns 0 or -1.
+ */
+int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
+    enum fmt fmt, FILE *fp, long *rows);
+
+/*
+ * Read CSV from fp (named name in messages: a path, or "-") into table t,
+ * inside the caller's transaction, validating every value like the
+ * matching command option and the cross-checks of §8; the first bad row
+ * is a usage error "NAME:LINE: COLUMN: reason". Records one history entry
+ * for the whole import. *rows gets the number of rows. Returns 0 or -1.
+ */
+int import_table(sqlite3 *db, const struct settings *s, int32_t today,
+    enum xtable t, FILE *fp, const char *name, long *rows);
+
+/* Show "N rows (R rows/s)" on stderr, in place, when it is a terminal. */
+void progress(const char *verb, long rows, int done);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * mvb export: one table of the register as CSV for finance or JSON for
+ * programs, streamed; with -o the file appears whole or not at all.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "err.h"
+#include "exchange.h"
+
+enum {
+	OPT_WHAT = 1,
+	OPT_OUTPUT
+};
+
+static const struct opt export_opts[] = {
+	{ "what", 1, OPT_WHAT },
+	{ "o", 1, OPT_OUTPUT },
+	{ "output", 1, OPT_OUTPUT },
+	{ NULL, 0, 0 }
+};
+
+/* Write to a temporary file beside path, then rename it over path. */
+static int
+to_file(struct ctx *ctx, enum xtable t, int32_t horizon, const char *path,
+    long *rows)
+{
+	FILE	*fp;
+	char	*tmp;
+	int	 fd, rc = -1;
+
+	if ((fd = temp_beside(path, &tmp)) == -1) {
+		return err_fail("export: cannot create '%s': %s", path,
+		    strerror(errno));
+	}
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		err_fail("export: cannot write '%s': %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	rc = export_table(ctx->db, t, ctx->today, horizon, ctx->format, fp,
+	    rows);
+	if (fclose(fp) == EOF && rc == 0)
+		rc = err_fail("export: cannot write '%s': %s", path,
+		    strerror(errno));
+	if (rc == 0 && rename(tmp, path) == -1)
+		rc = err_fail("export: cannot replace '%s': %s", path,
+		    strerror(errno));
+out:
+	if (rc == -1)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+static int
+cmd_export_exec(struct ctx *ctx, int argc, char **argv)
+{
+	const char	*what = "decisions", *output = NULL;
+	struct args	 a;
+	long		 rows;
+	int		 i, t, rc = -1;
+
+	if (args_parse(ctx, &cmd_export_entry, argc, argv, export_opts,
+	    &a) == -1)
+		goto out;
+	if (a.help) {
+		rc = 0;
+		goto out;
+	}
+	if (args_need(&cmd_export_entry, &a, 0, 0) == -1)
+		goto out;
+	for (i = 0; i < a.nopts; i++) {
+		if (a.opts[i].id == OPT_WHAT)
+			what = a.opts[i].value;
+		else
+			output = a.opts[i].value;
+	}
+	if ((t = xtable_find(what)) < 0) {
+		err_usage("--what: unknown table '%s' (decisions, assumptions, "
+		    "metrics, measurements, sunset, reviews or options)", what);
+		goto out;
+	}
+	if (output != NULL && *output == '\0') {
+		err_usage("-o: empty file name");
+		goto out;
+	}
+	if (ctx_open(ctx, &cmd_export_entry) == -1)
+		goto out;
+	if (output != NULL)
+		rc = to_file(ctx, (enum xtable)t, date_add_duration(ctx->today,
+		    &ctx->settings.within), output, &rows);
+	else
+		rc = export_table(ctx->db, (enum xtable)t, ctx->today,
+		    date_add_duration(ctx->today, &ctx->settings.within),
+		    ctx->format, stdout, &rows);
+out:
+	args_release(&a);
+	return rc;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	"export", "write a table of the register as CSV or JSON",
+	"mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
+	"TABLE: decisions (default), assumptions, metrics, measurements, "
+	"sunset,\nreviews or options; -o writes FILE whole or not at all",
+	CMD_READ, FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON), FMT_CSV,
+	cmd_export_exec
+};
