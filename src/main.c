@@ -4,20 +4,27 @@
  * the outcome into an exit status and the one error line.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "err.h"
+#include "text.h"
 
 static int
 finish(struct ctx *ctx, int rc)
 {
+	char	*line;
+
 	ctx_release(ctx);
 	if (fflush(stdout) == EOF && rc >= 0)
 		rc = err_fail("cannot write output");
 	if (rc < 0) {
-		fprintf(stderr, "mvb: %s\n", err_msg() != NULL ? err_msg() :
-		    "unknown error");
+		/* One line, whatever bytes the value at fault held. */
+		line = text_quote(err_msg() != NULL ? err_msg() :
+		    "unknown error", (size_t)-1);
+		fprintf(stderr, "mvb: %s\n", line);
+		free(line);
 		return err_code() != EXIT_OK ? (int)err_code() : EXIT_FAIL;
 	}
 	return rc;
