@@ -38,6 +38,15 @@ int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
     enum fmt fmt, FILE *fp, long *rows);
 
 /*
+ * Write the iCalendar feed (RFC 5545) of open decisions: an all-day event
+ * on each next_review_on and deadline and on each 'on DATE' sunset
+ * criterion, with alarms 30 and 7 days before. UIDs are built from the
+ * decision, the event's kind and the register's random id; DTSTAMP is now.
+ * *rows gets the number of events. Returns 0 or -1.
+ */
+int export_calendar(sqlite3 *db, FILE *fp, long *rows);
+
+/*
  * Read CSV from fp (named name in messages: a path, or "-") into table t,
  * inside the caller's transaction, validating every value like the
  * matching command option and the cross-checks of §8; the first bad row

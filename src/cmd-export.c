@@ -12,6 +12,7 @@
 #include "date.h"
 #include "err.h"
 #include "exchange.h"
+#include "util.h"
 
 enum {
 	OPT_WHAT = 1,
@@ -25,9 +26,19 @@ static const struct opt export_opts[] = {
 	{ NULL, 0, 0 }
 };
 
+/* The calendar is its own format; the tables are CSV or JSON. */
+static int
+export_any(struct ctx *ctx, int t, int32_t horizon, FILE *fp, long *rows)
+{
+	if (t == XT_COUNT)
+		return export_calendar(ctx->db, fp, rows);
+	return export_table(ctx->db, (enum xtable)t, ctx->today, horizon,
+	    ctx->format, fp, rows);
+}
+
 /* Write to a temporary file beside path, then rename it over path. */
 static int
-to_file(struct ctx *ctx, enum xtable t, int32_t horizon, const char *path,
+to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
     long *rows)
 {
 	FILE	*fp;
@@ -44,8 +55,7 @@ to_file(struct ctx *ctx, enum xtable t, int32_t horizon, const char *path,
 		    strerror(errno));
 		goto out;
 	}
-	rc = export_table(ctx->db, t, ctx->today, horizon, ctx->format, fp,
-	    rows);
+	rc = export_any(ctx, t, horizon, fp, rows);
 	if (fclose(fp) == EOF && rc == 0)
 		rc = err_fail("export: cannot write '%s': %s", path,
 		    strerror(errno));
@@ -82,10 +92,27 @@ cmd_export_exec(struct ctx *ctx, int argc, char **argv)
 		else
 			output = a.opts[i].value;
 	}
-	if ((t = xtable_find(what)) < 0) {
+	if (strcmp(what, "calendar") == 0)
+		t = XT_COUNT;
+	else if ((t = xtable_find(what)) < 0) {
 		err_usage("--what: unknown table '%s' (decisions, assumptions, "
-		    "metrics, measurements, sunset, reviews or options)", what);
+		    "metrics, measurements, sunset, reviews, options or "
+		    "calendar)", what);
 		goto out;
+	}
+	if ((t == XT_COUNT) != (ctx->format == FMT_ICS)) {
+		if (t == XT_COUNT && ctx->format_opt == NULL)
+			ctx->format = FMT_ICS;
+		else if (t == XT_COUNT) {
+			err_usage("--format: '%s' is not a format of 'export "
+			    "--what calendar' (iCalendar only)",
+			    ctx->format_opt);
+			goto out;
+		} else {
+			err_usage("--format: 'ics' is only for --what "
+			    "calendar");
+			goto out;
+		}
 	}
 	if (output != NULL && *output == '\0') {
 		err_usage("-o: empty file name");
@@ -94,12 +121,11 @@ cmd_export_exec(struct ctx *ctx, int argc, char **argv)
 	if (ctx_open(ctx, &cmd_export_entry) == -1)
 		goto out;
 	if (output != NULL)
-		rc = to_file(ctx, (enum xtable)t, date_add_duration(ctx->today,
+		rc = to_file(ctx, t, date_add_duration(ctx->today,
 		    &ctx->settings.within), output, &rows);
 	else
-		rc = export_table(ctx->db, (enum xtable)t, ctx->today,
-		    date_add_duration(ctx->today, &ctx->settings.within),
-		    ctx->format, stdout, &rows);
+		rc = export_any(ctx, t, date_add_duration(ctx->today,
+		    &ctx->settings.within), stdout, &rows);
 out:
 	args_release(&a);
 	return rc;
@@ -109,7 +135,10 @@ const struct cmd_entry cmd_export_entry = {
 	"export", "write a table of the register as CSV or JSON",
 	"mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
-	"sunset,\nreviews or options; -o writes FILE whole or not at all",
-	CMD_READ, FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON), FMT_CSV,
+	"sunset,\nreviews, options, or calendar (an iCalendar feed of review "
+	"dates,\ndeadlines and sunset dates); -o writes FILE whole or not at "
+	"all",
+	CMD_READ, FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),
+	FMT_CSV,
 	cmd_export_exec
 };

@@ -232,3 +232,167 @@ export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
 		progress("exported", *rows, 1);
 	return rc;
 }
+
+/* Append s to sb as an iCalendar TEXT value (RFC 5545 §3.3.11). */
+static void
+ics_text(struct strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == ';' || *s == ',')
+			sb_addc(sb, '\\');
+		if (*s == '\n')
+			sb_adds(sb, "\\n");
+		else if (*s != '\r')
+			sb_addc(sb, *s);
+	}
+}
+
+/* Write one content line folded at 75 octets, never inside a character. */
+static void
+ics_line(FILE *fp, const char *s)
+{
+	size_t	len = strlen(s), n, room = 75;
+
+	while (len > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		fwrite(s, 1, n, fp);
+		fputs("\r\n ", fp);
+		s += n;
+		len -= n;
+		room = 74;
+	}
+	fprintf(fp, "%s\r\n", s);
+}
+
+static void
+ics_event(FILE *fp, const char *uid, const char *stamp, int32_t day,
+    const char *summary, const char *description)
+{
+	struct strbuf	 sb;
+	int		 y, m, d;
+
+	sb_init(&sb);
+	ics_line(fp, "BEGIN:VEVENT");
+	sb_addf(&sb, "UID:%s", uid);
+	ics_line(fp, sb.buf);
+	sb_reset(&sb);
+	sb_addf(&sb, "DTSTAMP:%s", stamp);
+	ics_line(fp, sb.buf);
+	sb_reset(&sb);
+	date_to_ymd(day, &y, &m, &d);
+	sb_addf(&sb, "DTSTART;VALUE=DATE:%04d%02d%02d", y, m, d);
+	ics_line(fp, sb.buf);
+	sb_reset(&sb);
+	if (day < DATE_MAX) {
+		date_to_ymd(day + 1, &y, &m, &d);
+		sb_addf(&sb, "DTEND;VALUE=DATE:%04d%02d%02d", y, m, d);
+		ics_line(fp, sb.buf);
+		sb_reset(&sb);
+	}
+	sb_adds(&sb, "SUMMARY:");
+	ics_text(&sb, summary);
+	ics_line(fp, sb.buf);
+	sb_reset(&sb);
+	sb_adds(&sb, "DESCRIPTION:");
+	ics_text(&sb, description);
+	ics_line(fp, sb.buf);
+	for (y = 0; y < 2; y++) {
+		ics_line(fp, "BEGIN:VALARM");
+		ics_line(fp, "ACTION:DISPLAY");
+		sb_reset(&sb);
+		sb_adds(&sb, "DESCRIPTION:");
+		ics_text(&sb, summary);
+		ics_line(fp, sb.buf);
+		ics_line(fp, y == 0 ? "TRIGGER:-P30D" : "TRIGGER:-P7D");
+		ics_line(fp, "END:VALARM");
+	}
+	ics_line(fp, "END:VEVENT");
+	sb_release(&sb);
+}
+
+int
+export_calendar(sqlite3 *db, FILE *fp, long *rows)
+{
+	sqlite3_stmt	*stmt;
+	char		 stamp[32], *regid, *uid, *summary, *desc;
+	const char	*title, *kind;
+	int64_t		 id;
+	int32_t		 day;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	int		 rc;
+
+	*rows = 0;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+	if ((stmt = db_prepare(db, "SELECT value FROM meta WHERE key = "
+	    "'register_id'")) == NULL)
+		return -1;
+	regid = sqlite3_step(stmt) == SQLITE_ROW ?
+	    db_column_strdup(stmt, 0) : xstrdup("unknown");
+	sqlite3_finalize(stmt);
+	/* Each open decision's window and deadline, and its 'on' dates. */
+	stmt = db_prepare(db, "SELECT d.id, d.title, 'review', "
+	    "d.next_review_on, 0 FROM decisions d WHERE d.status IN "
+	    "('proposed', 'active') UNION ALL SELECT d.id, d.title, "
+	    "'deadline', d.deadline_on, 0 FROM decisions d WHERE d.status IN "
+	    "('proposed', 'active') UNION ALL SELECT d.id, d.title, 'sunset', "
+	    "s.on_date, s.number FROM sunset s JOIN decisions d ON d.id = "
+	    "s.decision_id WHERE s.kind = 'on' AND d.status IN ('proposed', "
+	    "'active') ORDER BY 1, 3, 5");
+	if (stmt == NULL) {
+		free(regid);
+		return -1;
+	}
+	ics_line(fp, "BEGIN:VCALENDAR");
+	ics_line(fp, "VERSION:2.0");
+	ics_line(fp, "PRODID:-//mvb//mvb " MVB_VERSION "//EN");
+	ics_line(fp, "CALSCALE:GREGORIAN");
+	ics_line(fp, "X-WR-CALNAME:mvb re-evaluations");
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		title = (const char *)sqlite3_column_text(stmt, 1);
+		kind = (const char *)sqlite3_column_text(stmt, 2);
+		if (date_parse((const char *)sqlite3_column_text(stmt, 3),
+		    &day) == -1)
+			continue;
+		if (strcmp(kind, "sunset") == 0) {
+			uid = xasprintf("%lld-sunset-%d-%s@mvb", (long long)id,
+			    sqlite3_column_int(stmt, 4), regid);
+			summary = xasprintf("Sunset date: %s", title);
+			desc = xasprintf("Decision %lld reaches its sunset "
+			    "criterion %d (mvb show %lld).", (long long)id,
+			    sqlite3_column_int(stmt, 4), (long long)id);
+		} else if (strcmp(kind, "review") == 0) {
+			uid = xasprintf("%lld-review-%s@mvb", (long long)id,
+			    regid);
+			summary = xasprintf("Re-evaluation window opens: %s",
+			    title);
+			desc = xasprintf("Decision %lld is due for its "
+			    "re-evaluation (mvb review %lld).", (long long)id,
+			    (long long)id);
+		} else {
+			uid = xasprintf("%lld-deadline-%s@mvb", (long long)id,
+			    regid);
+			summary = xasprintf("Re-evaluation deadline: %s", title);
+			desc = xasprintf("Last day to re-evaluate decision %lld "
+			    "(mvb review %lld); after it, it is overdue.",
+			    (long long)id, (long long)id);
+		}
+		ics_event(fp, uid, stamp, day, summary, desc);
+		free(uid);
+		free(summary);
+		free(desc);
+		++*rows;
+	}
+	ics_line(fp, "END:VCALENDAR");
+	sqlite3_finalize(stmt);
+	free(regid);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read the register");
+	if (fflush(fp) == EOF || ferror(fp))
+		return err_fail("cannot write output");
+	return 0;
+}
