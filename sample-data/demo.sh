@@ -24,8 +24,9 @@ export USER
 
 sh "$here/load.sh" "$MVB" >/dev/null
 
-# The id of the first decision whose title, capability, vendor or rationale
-# contains $1 (ids are never quoted in CSV, so the first field is the id).
+# The id of the first decision whose title, capability, vendor, rationale
+# or assumptions contain $1 (ids are never quoted in CSV, so the first field
+# is the id).
 find_id() {
 	csv=$("$MVB" list --search "$1" --format csv)
 	id=$(printf '%s\n' "$csv" | awk -F, 'NR == 2 { print $1; exit }')
@@ -40,8 +41,8 @@ heading() {
 	printf '\n== %s ==\n' "$1"
 }
 
-kafka=$(find_id "Self-hosted Kafka")
 datadog=$(find_id "Datadog for metrics")
+search=$(find_id "Elastic Cloud for product search")
 
 heading "mvb due (as of $MVB_TODAY)"
 "$MVB" due
@@ -49,11 +50,15 @@ heading "mvb due (as of $MVB_TODAY)"
 heading "mvb list"
 "$MVB" list
 
-heading "mvb show $kafka (replaced by Confluent Cloud in review)"
-"$MVB" show "$kafka"
+heading "mvb show $search (assumptions, metrics, sunset criteria)"
+"$MVB" show "$search"
 
-heading "mvb history $datadog (new owner, renewal price)"
+heading "mvb history $datadog (evidence, new owner, renewal price)"
 "$MVB" history "$datadog"
 
-heading "mvb due --format csv (for finance and scripts)"
-"$MVB" due --format csv
+heading "mvb list --search 'below 10 TB' (matches assumption text too)"
+"$MVB" list --search "below 10 TB"
+
+heading "mvb due --format csv, first rows (for finance and scripts)"
+csv=$("$MVB" due --format csv)
+printf '%s\n' "$csv" | head -n 4
