@@ -22,7 +22,12 @@ export MVB_TODAY=2026-11-22
 USER=${USER:-$(id -un 2>/dev/null || echo demo)}
 export USER
 
-sh "$here/load.sh" "$MVB" >/dev/null
+# The sample register is seven CSV files, one a table, loaded in the order
+# their references need; the same files 'mvb export' writes.
+for table in decisions assumptions metrics measurements sunset reviews \
+    options; do
+	"$MVB" import --what "$table" "$here/$table.csv"
+done
 
 # The id of the first decision whose title, capability, vendor, rationale
 # or assumptions contain $1 (ids are never quoted in CSV, so the first field
@@ -53,12 +58,27 @@ heading "mvb list"
 heading "mvb show $search (assumptions, metrics, sunset criteria)"
 "$MVB" show "$search"
 
-heading "mvb history $datadog (evidence, new owner, renewal price)"
+heading "mvb review $datadog: the overdue Datadog decision is re-evaluated"
+"$MVB" edit "$datadog" --owner observability-guild
+"$MVB" review "$datadog" --outcome revise --next 2027-05-01 \
+    --notes "Renewed for a year; compare with the Prometheus option in May."
+"$MVB" show "$datadog" | sed -n '1,12p'
+
+heading "mvb history $datadog (the import, the new owner, the review)"
 "$MVB" history "$datadog"
 
 heading "mvb list --search 'below 10 TB' (matches assumption text too)"
 "$MVB" list --search "below 10 TB"
 
-heading "mvb due --format csv, first rows (for finance and scripts)"
+heading "mvb due --format csv, first rows (for scripts)"
 csv=$("$MVB" due --format csv)
 printf '%s\n' "$csv" | head -n 4
+
+heading "mvb export (the finance view: first 8 columns of 27, first rows)"
+csv=$("$MVB" export --what decisions)
+printf '%s\n' "$csv" | head -n 4 | cut -d, -f1,4,12,13,14,20,21,22
+
+heading "mvb export --what calendar (review dates for a calendar app)"
+ics=$("$MVB" export --what calendar)
+printf '%s\n' "$ics" | sed -n '6,12p'
+

@@ -166,6 +166,86 @@ json_measurements(sqlite3 *db, sqlite3_stmt *metric, struct strbuf *sb)
 	return json_rows(db, stmt, keys_measurements, "tn", sb, NULL);
 }
 
+/* One option's figures from columns 4.. of an options row. */
+static void
+option_cost(sqlite3_stmt *stmt, struct cost *c)
+{
+	c->one_time = sqlite3_column_int64(stmt, 4);
+	c->monthly = sqlite3_column_int64(stmt, 5);
+	c->increase = sqlite3_column_int64(stmt, 6);
+	c->ops_fte = sqlite3_column_int64(stmt, 7);
+	c->fte_cost = sqlite3_column_int64(stmt, 8);
+	c->lockin_cost = sqlite3_column_int64(stmt, 9);
+	c->lockin_prob = sqlite3_column_int64(stmt, 10);
+}
+
+static const char sql_options[] = "SELECT number, name, choice, currency, "
+    "one_time_cents, monthly_cents, increase_hundredths, ops_fte_hundredths, "
+    "fte_cost_cents, lockin_cost_cents, lockin_prob_hundredths FROM options "
+    "WHERE decision_id = ? ORDER BY number";
+
+/* The options of decision id as a JSON array, keys as the options table's
+ * columns less decision_id. */
+static int
+json_options(sqlite3 *db, int64_t id, struct strbuf *sb)
+{
+	static const char *const money[] = {
+		"one_time_cost", "monthly_cost", "annual_increase_pct",
+		"ops_fte", "fte_annual_cost", "lockin_cost",
+		"lockin_probability"
+	};
+	sqlite3_stmt	*stmt;
+	struct cost	 c;
+	char		 b[NUM_BUFSZ];
+	int		 rc, i, n = 0;
+
+	if ((stmt = query(db, sql_options, id, NULL)) == NULL)
+		return -1;
+	sb_addc(sb, '[');
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sb_addf(sb, "%s{\"number\":%d,\"name\":", n++ ? "," : "",
+		    sqlite3_column_int(stmt, 0));
+		json_add_string(sb, (const char *)sqlite3_column_text(stmt, 1));
+		sb_addf(sb, ",\"choice\":\"%s\",\"currency\":\"%s\"",
+		    sqlite3_column_text(stmt, 2), sqlite3_column_text(stmt, 3));
+		for (i = 0; i < 7; i++)
+			sb_addf(sb, ",\"%s\":%s", money[i], fixed2_format(
+			    sqlite3_column_int64(stmt, 4 + i), b));
+		option_cost(stmt, &c);
+		sb_addf(sb, ",\"annual_run_rate\":%s",
+		    fixed2_format(cost_annual_run_rate(&c), b));
+		sb_addf(sb, ",\"tco_24m\":%s}",
+		    fixed2_format(cost_tco_24m(&c), b));
+	}
+	sqlite3_finalize(stmt);
+	sb_addc(sb, ']');
+	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read options");
+}
+
+/* The options section of the table view. */
+static int
+print_options(sqlite3 *db, int64_t id)
+{
+	sqlite3_stmt	*stmt;
+	struct cost	 c;
+	char		 b[NUM_BUFSZ];
+	int		 rc, n = 0;
+
+	if ((stmt = query(db, sql_options, id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n++ == 0)
+			printf("\noptions considered (24-month TCO)\n");
+		option_cost(stmt, &c);
+		printf("  %d. %s (%s): %s %s\n", sqlite3_column_int(stmt, 0),
+		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
+		    fixed2_format(cost_tco_24m(&c), b),
+		    sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read options");
+}
+
 /* The evidence arrays of decision id, appended to sb. */
 static int
 json_evidence(sqlite3 *db, int64_t id, struct strbuf *sb)
@@ -330,7 +410,13 @@ print_json(sqlite3 *db, const struct record *r)
 		json_opt(&sb, rv->notes);
 		sb_adds(&sb, "}");
 	}
-	sb_adds(&sb, "],\"options\":[]}\n");
+	sb_adds(&sb, "],\"options\":");
+	if (json_options(db, d->id, &sb) == -1) {
+		sb_release(&sb);
+		sb_release(&flags);
+		return -1;
+	}
+	sb_adds(&sb, "}\n");
 	fputs(sb.buf, stdout);
 	sb_release(&sb);
 	sb_release(&flags);
@@ -384,7 +470,7 @@ print_table(sqlite3 *db, const struct record *r)
 	line("  24-month TCO", fixed2_format(cost_tco_24m(&d->cost), b));
 	if (d->rationale != NULL)
 		printf("\nrationale\n  %s\n", d->rationale);
-	if (print_evidence(db, d->id) == -1) {
+	if (print_evidence(db, d->id) == -1 || print_options(db, d->id) == -1) {
 		sb_release(&flags);
 		return -1;
 	}
