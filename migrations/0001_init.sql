@@ -60,8 +60,6 @@ CREATE INDEX decisions_open_next ON decisions (next_review_on)
 	WHERE status IN ('proposed', 'active');
 CREATE INDEX decisions_open_deadline ON decisions (deadline_on)
 	WHERE status IN ('proposed', 'active');
-CREATE INDEX decisions_owner ON decisions (owner);
-CREATE INDEX decisions_capability ON decisions (capability);
 
 CREATE TABLE reviews (
 	id		INTEGER PRIMARY KEY,

@@ -20,8 +20,11 @@ CREATE TABLE options (
 	PRIMARY KEY (decision_id, number)
 ) WITHOUT ROWID;
 
+-- An import links its rows as it goes to the history id it reserved, and
+-- writes that entry last, once it knows how many rows it took.
 CREATE TABLE history_decisions (
-	history_id	INTEGER NOT NULL REFERENCES history (id),
+	history_id	INTEGER NOT NULL REFERENCES history (id)
+	    DEFERRABLE INITIALLY DEFERRED,
 	decision_id	INTEGER NOT NULL REFERENCES decisions (id),
 	PRIMARY KEY (decision_id, history_id)
 ) WITHOUT ROWID;

@@ -137,7 +137,8 @@ configure(sqlite3 *db)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
 	    NULL) != SQLITE_OK)
 		return err_db(db, "cannot set up the register");
-	return db_exec(db, "PRAGMA foreign_keys=ON");
+	/* A bounded cache big enough that bulk writes do not thrash. */
+	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
 }
 
 sqlite3 *

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csvread.h"
 #include "date.h"
@@ -140,7 +141,7 @@ enum {
 	S_INSERT,	/* the table's insert */
 	S_EXISTS,	/* whether the row's key is taken */
 	S_METRIC,	/* whether a metric exists */
-	S_TOUCH,	/* remember a decision the import touched */
+	S_TOUCH,	/* link a decision the import touched */
 	S_ANCHOR,	/* move a decision's anchor to a later review */
 	S_COUNT
 };
@@ -156,9 +157,9 @@ struct importer {
 	int			 header;	/* the header has been read */
 	const struct csvr_record *rec;		/* the row at hand */
 	long			 rows;
+	int64_t			 history_id;	/* reserved for the entry */
 	sqlite3_stmt		*stmt[S_COUNT];
 	sqlite3_stmt		*store;		/* decision_store() cache */
-	char			 unguard[16];	/* scratch: none needed */
 };
 
 /* The row's error: "NAME:LINE: COLUMN: message". Returns -1. */
@@ -233,14 +234,13 @@ col_index(const struct icol *cols, const char *name)
 }
 
 /*
- * The value of column name in the row at hand: NULL when the column is
- * absent or the cell empty. A text cell loses the one leading quote the
- * formula-injection guard added.
+ * The value of the i-th column of the table in the row at hand: NULL when
+ * the column is absent or the cell empty. A text cell loses the one
+ * leading quote the formula-injection guard added.
  */
 static const char *
-val(struct importer *imp, const char *name)
+val_at(struct importer *imp, int i)
 {
-	int		 i = col_index(imp->cols, name);
 	const char	*v;
 
 	if (i < 0 || imp->at[i] < 0)
@@ -252,6 +252,13 @@ val(struct importer *imp, const char *name)
 	    strchr("'=+-@\t\r", v[1]) != NULL)
 		v++;
 	return v;
+}
+
+/* The value of column name (see val_at()). */
+static const char *
+val(struct importer *imp, const char *name)
+{
+	return val_at(imp, col_index(imp->cols, name));
 }
 
 static int
@@ -354,17 +361,18 @@ get_decision(struct importer *imp, int64_t *id, int32_t *decided,
 	return 0;
 }
 
-/* Remember that the import touched decision id (for its history). */
+/* Link decision id to the import's history entry (see record_history()). */
 static int
 touch(struct importer *imp, int64_t id)
 {
 	sqlite3_stmt	*stmt;
 
-	stmt = prep(imp, S_TOUCH, "INSERT OR IGNORE INTO temp.import_touched "
-	    "(id) VALUES (?)");
+	stmt = prep(imp, S_TOUCH, "INSERT OR IGNORE INTO history_decisions "
+	    "(history_id, decision_id) VALUES (?, ?)");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 1, imp->history_id);
+	sqlite3_bind_int64(stmt, 2, id);
 	return step(imp, stmt) == -1 ? -1 : 0;
 }
 
@@ -408,7 +416,7 @@ row_decision(struct importer *imp)
 	}
 	for (k = 0; imp->cols[k].name != NULL; k++) {
 		c = &imp->cols[k];
-		if (c->dopt == 0 || (v = val(imp, c->name)) == NULL) {
+		if (c->dopt == 0 || (v = val_at(imp, k)) == NULL) {
 			if (c->dopt != 0 && (c->flags & REQUIRED)) {
 				row_err(imp, c->name, "missing value");
 				goto out;
@@ -764,7 +772,7 @@ row_option(struct importer *imp)
 		goto out;
 	for (k = 0; imp->cols[k].name != NULL; k++) {
 		c = &imp->cols[k];
-		if (c->dopt == 0 || (v = val(imp, c->name)) == NULL)
+		if (c->dopt == 0 || (v = val_at(imp, k)) == NULL)
 			continue;
 		ov.id = c->dopt;
 		ov.name = c->name;
@@ -834,26 +842,68 @@ on_record(void *arg, const struct csvr_record *r)
 	return 0;
 }
 
-/* One history entry for the whole import, linked to every decision. */
+/*
+ * The one history entry of the import, written last under the id reserved
+ * at the start (the write lock is held throughout), to which every row
+ * already linked its decision.
+ */
 static int
 record_history(struct importer *imp)
 {
-	sqlite3_stmt	*stmt;
-	char		*what;
-	int		 rc;
+	char	*what;
+	int	 rc;
 
 	what = xasprintf("%s: %ld row%s into %s", imp->name, imp->rows,
 	    imp->rows == 1 ? "" : "s", xtable_names[imp->t]);
 	rc = history_add(imp->db, 0, "import", NULL, what);
 	free(what);
-	if (rc == -1)
-		return -1;
-	stmt = db_prepare(imp->db, "INSERT INTO history_decisions (history_id, "
-	    "decision_id) SELECT ?, id FROM temp.import_touched");
+	if (rc == 0 && sqlite3_last_insert_rowid(imp->db) != imp->history_id)
+		rc = err_fail("import: the history entry did not get its "
+		    "reserved id");
+	return rc;
+}
+
+/* Inputs at least this big rebuild the decisions indexes once at the end
+ * instead of updating them row by row. */
+#define BULK_BYTES (8L * 1024 * 1024)
+
+/*
+ * For a bulk load into decisions: drop its secondary indexes, keeping
+ * their definitions in *defs (NULL-separated list in a strbuf) so that
+ * rebuild_indexes() can create them again in the same transaction.
+ */
+static int
+drop_indexes(sqlite3 *db, struct strbuf *defs)
+{
+	sqlite3_stmt	*stmt;
+	struct strbuf	 drop;
+	int		 rc;
+
+	stmt = db_prepare(db, "SELECT name, sql FROM sqlite_schema WHERE "
+	    "type = 'index' AND tbl_name = 'decisions' AND sql IS NOT NULL");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, sqlite3_last_insert_rowid(imp->db));
-	return db_run(imp->db, stmt);
+	sb_init(&drop);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sb_addf(&drop, "DROP INDEX \"%s\";",
+		    sqlite3_column_text(stmt, 0));
+		sb_addf(defs, "%s;", sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	rc = rc == SQLITE_DONE ? db_exec(db, drop.buf) :
+	    err_db(db, "cannot read the schema");
+	sb_release(&drop);
+	return rc;
+}
+
+/* Whether fp is a regular file of at least BULK_BYTES. */
+static int
+is_bulk(FILE *fp)
+{
+	struct stat	st;
+
+	return fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= BULK_BYTES;
 }
 
 int
@@ -861,6 +911,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
     enum xtable t, FILE *fp, const char *name, long *rows)
 {
 	struct importer	imp;
+	struct strbuf	indexes;
 	int		i, rc;
 
 	memset(&imp, 0, sizeof(imp));
@@ -870,11 +921,20 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	imp.t = t;
 	imp.name = name;
 	imp.cols = icols[t];
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_touched "
-	    "(id INTEGER PRIMARY KEY); DELETE FROM temp.import_touched") == -1)
+	if (db_query_int(db, "SELECT ifnull(max(id), 0) + 1 FROM history",
+	    &imp.history_id) == -1)
 		return -1;
 	progress("imported", 0, 0);
+	sb_init(&indexes);
+	if (t == XT_DECISIONS && is_bulk(fp) &&
+	    drop_indexes(db, &indexes) == -1) {
+		sb_release(&indexes);
+		return -1;
+	}
 	rc = csvr_read(fp, name, on_record, &imp);
+	if (rc == 0 && indexes.len > 0)
+		rc = db_exec(db, indexes.buf);
+	sb_release(&indexes);
 	if (rc == 0 && !imp.header)
 		rc = err_usage("%s: no header row (an empty file)", name);
 	if (rc == 0)

@@ -38,6 +38,9 @@ main(int argc, char **argv)
 	int			 i;
 
 	memset(&ctx, 0, sizeof(ctx));
+	/* One thread, no allocation statistics: SQLite skips its mutexes. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
