@@ -24,7 +24,7 @@ MVB_LIBS  = -lsqlite3 -lcsv
 TEST_LIBS = -lcmocka
 
 # Debian packages the build, the tests and the demo need.
-PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev
+PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev sqlite3 time
 
 B         = build
 SRCS      = $(wildcard src/*.c)

@@ -33,8 +33,8 @@ static const struct opt list_opts[] = {
 
 /* The short table for a terminal. */
 static const char *const table_cols[] = {
-	"id", "title", "capability", "choice", "status", "owner",
-	"next_review_on", "deadline", "flags"
+	"id", "title", "choice", "status", "owner", "next_review_on",
+	"deadline", "flags"
 };
 
 struct filter {
@@ -130,7 +130,6 @@ table_row(struct out *o, const struct decision *d, const struct flags *fl)
 
 	out_int(o, d->id);
 	out_text(o, d->title);
-	out_text(o, d->capability);
 	out_text(o, d->choice);
 	out_text(o, d->status);
 	out_text(o, d->owner);
@@ -163,7 +162,7 @@ print(struct ctx *ctx, const struct filter *f)
 	}
 	if (table)
 		o = out_new(FMT_TABLE, stdout, table_cols,
-		    (int)ARRAY_SIZE(table_cols), 8);
+		    (int)ARRAY_SIZE(table_cols), 7);
 	else
 		o = out_new(ctx->format, stdout, view_decision_cols,
 		    view_decision_ncols, -1);

@@ -258,34 +258,60 @@ add_flags(struct strbuf *sb, const char *s)
 	free(copy);
 }
 
-/* Shrink the widest text columns until the row fits in width columns. */
-static void
+/*
+ * Shrink the widest text columns until a row fits in width columns. A
+ * column whose cells are all short (dates, ids, amounts, codes) and the
+ * flags column keep their cells whole while the others can give way.
+ * Returns the width of a row, which exceeds width only when even one
+ * column each cannot fit.
+ */
+static size_t
 fit(struct out *o, size_t *w, size_t width)
 {
-	size_t	total = 0, widest;
-	int	i, j;
+	size_t	*minw = xcalloc((size_t)o->ncols, sizeof(*minw));
+	size_t	 total = 0, cw, r;
+	int	 i, j;
 
-	for (i = 0; i < o->ncols; i++)
-		total += w[i] + (i > 0 ? 2 : 0);
-	while (total > width) {
-		j = -1;
-		widest = 0;
-		for (i = 0; i < o->ncols; i++) {
-			if (w[i] > widest && w[i] > 8 && i != o->flags_col) {
-				widest = w[i];
-				j = i;
-			}
+	for (i = 0; i < o->ncols; i++) {
+		for (r = 0; r < o->rows; r++) {
+			const char *t = o->cells[r * (size_t)o->ncols +
+			    (size_t)i].text;
+
+			cw = t != NULL ? text_width(t) : 0;
+			if (cw > minw[i])
+				minw[i] = cw;
 		}
-		if (j == -1)
-			break;
-		w[j]--;
-		total--;
+		if (minw[i] > 12 && i != o->flags_col)
+			minw[i] = 8;
+		cw = text_width(o->cols[i]);
+		if (minw[i] < (cw < 8 ? cw : 8))
+			minw[i] = cw < 8 ? cw : 8;
+		total += w[i] + (i > 0 ? 2 : 0);
 	}
+	/* Then, on a very narrow terminal, cut every column as needed. */
+	for (r = 0; r < 2 && total > width; r++) {
+		if (r == 1)
+			for (i = 0; i < o->ncols; i++)
+				minw[i] = 1;
+		while (total > width) {
+			j = -1;
+			for (i = 0; i < o->ncols; i++)
+				if (w[i] > minw[i] && (j == -1 || w[i] > w[j]))
+					j = i;
+			if (j == -1)
+				break;
+			w[j]--;
+			total--;
+		}
+	}
+	free(minw);
+	return total;
 }
 
 static void
 print_table(struct out *o)
 {
+	int		 cut = 0;
 	size_t		*w = xcalloc((size_t)o->ncols, sizeof(*w));
 	size_t		 r, width = out_width(o->fp), cw, pad;
 	int		 i, colour = out_colour(o->fp);
@@ -305,8 +331,10 @@ print_table(struct out *o)
 			if (c->text != NULL && text_width(c->text) > w[i])
 				w[i] = text_width(c->text);
 		}
-	if (width > 0)
-		fit(o, w, width);
+	if (width > 0 && fit(o, w, width) > width) {
+		colour = 0;
+		cut = 1;	/* rows are cut to the width below */
+	}
 	sb_init(&line);
 	for (r = 0; r <= o->rows; r++) {
 		sb_reset(&line);
@@ -332,7 +360,13 @@ print_table(struct out *o)
 		}
 		while (line.len > 0 && line.buf[line.len - 1] == ' ')
 			line.buf[--line.len] = '\0';
-		fprintf(o->fp, "%s\n", line.buf);
+		if (cut && text_width(line.buf) > width) {
+			s = text_fit(line.buf, width);
+			fprintf(o->fp, "%s\n", s);
+			free(s);
+		} else {
+			fprintf(o->fp, "%s\n", line.buf);
+		}
 	}
 	sb_release(&line);
 	free(w);
