@@ -27,113 +27,163 @@ static const char *const due_cols[] = {
 	"flags", "reason"
 };
 
-struct due_row {
-	struct decision	d;
-	struct flags	f;
+/*
+ * What sorting needs of a flagged decision. The rows themselves are read
+ * again, one at a time, when printed: memory stays small however many
+ * decisions are flagged.
+ */
+struct due_key {
+	int64_t		id;
+	int32_t		next_review_on;
+	unsigned	first;		/* most urgent flag */
 };
 
 static int
 urgency_cmp(const void *pa, const void *pb)
 {
-	const struct due_row	*a = pa, *b = pb;
-	enum flag		 fa = flags_first(a->f.bits);
-	enum flag		 fb = flags_first(b->f.bits);
+	const struct due_key	*a = pa, *b = pb;
 
-	if (fa != fb)
-		return fa < fb ? -1 : 1;
-	if (a->d.next_review_on != b->d.next_review_on)
-		return a->d.next_review_on < b->d.next_review_on ? -1 : 1;
-	return a->d.id < b->d.id ? -1 : a->d.id > b->d.id;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	if (a->next_review_on != b->next_review_on)
+		return a->next_review_on < b->next_review_on ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Prepare "SELECT <decision columns>, <hint> FROM decisions d WHERE ...". */
+static sqlite3_stmt *
+select_where(struct ctx *ctx, const char *where, int32_t horizon)
+{
+	sqlite3_stmt	*stmt;
+	char		*sql, hb[DATE_BUFSZ], tb[DATE_BUFSZ];
+
+	sql = xasprintf("SELECT %s, %s FROM decisions d WHERE %s",
+	    decision_columns_sql(), flags_hint_sql, where);
+	stmt = db_prepare(ctx->db, sql);
+	free(sql);
+	if (stmt == NULL)
+		return NULL;
+	db_bind_named(stmt, ":today", date_format(ctx->today, tb));
+	db_bind_named(stmt, ":horizon", date_format(horizon, hb));
+	return stmt;
+}
+
+/* Read the current row of stmt and evaluate its flags. */
+static int
+read_row(sqlite3_stmt *stmt, struct flagger *fl, struct decision *d,
+    struct flags *f)
+{
+	if (decision_read_row(stmt, d) == -1)
+		return -1;
+	fl->may = (unsigned)sqlite3_column_int(stmt,
+	    (int)decision_field_count + 1);
+	if (flags_eval(fl, d, f) == -1) {
+		decision_release(d);
+		return -1;
+	}
+	return 0;
 }
 
 /*
- * Collect the flagged decisions. Only rows that can carry a date flag are
- * read: the window opens by the horizon, or the deadline has passed.
+ * Collect the keys of the flagged decisions, most urgent first. Only the
+ * rows that can carry a flag are read (flags_candidate_sql).
  */
 static int
-collect(struct ctx *ctx, int32_t horizon, struct due_row **rows, size_t *n)
+collect(struct ctx *ctx, struct flagger *fl, struct due_key **keys,
+    size_t *n)
 {
 	sqlite3_stmt	*stmt;
-	struct flagger	 fl;
-	struct due_row	 r;
-	char		*sql, hb[DATE_BUFSZ], tb[DATE_BUFSZ];
+	struct decision	 d;
+	struct flags	 f;
 	size_t		 alloc = 0;
 	int		 rc;
 
-	*rows = NULL;
+	*keys = NULL;
 	*n = 0;
-	if (flagger_init(&fl, ctx->db, ctx->today, horizon) == -1)
+	if ((stmt = select_where(ctx, flags_candidate_sql, fl->horizon)) ==
+	    NULL)
 		return -1;
-	sql = xasprintf("SELECT %s, %s FROM decisions d WHERE %s",
-	    decision_columns_sql(), flags_hint_sql, flags_candidate_sql);
-	stmt = db_prepare(ctx->db, sql);
-	free(sql);
-	if (stmt == NULL) {
-		flagger_release(&fl);
-		return -1;
-	}
-	db_bind_named(stmt, ":today", date_format(ctx->today, tb));
-	db_bind_named(stmt, ":horizon", date_format(horizon, hb));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (decision_read_row(stmt, &r.d) == -1)
+		if (read_row(stmt, fl, &d, &f) == -1)
 			break;
-		fl.may = (unsigned)sqlite3_column_int(stmt,
-		    (int)decision_field_count + 1);
-		if (flags_eval(&fl, &r.d, &r.f) == -1) {
-			decision_release(&r.d);
-			break;
+		if (f.bits != 0) {
+			if (*n == alloc) {
+				alloc = alloc ? alloc * 2 : 64;
+				*keys = xrealloc(*keys, alloc * sizeof(**keys));
+			}
+			(*keys)[*n].id = d.id;
+			(*keys)[*n].next_review_on = d.next_review_on;
+			(*keys)[*n].first = flags_first(f.bits);
+			(*n)++;
 		}
-		if (r.f.bits == 0) {
-			decision_release(&r.d);
-			continue;
-		}
-		if (*n == alloc) {
-			alloc = alloc ? alloc * 2 : 64;
-			*rows = xrealloc(*rows, alloc * sizeof(**rows));
-		}
-		(*rows)[(*n)++] = r;
+		flags_release(&f);
+		decision_release(&d);
 	}
 	sqlite3_finalize(stmt);
-	flagger_release(&fl);
 	if (rc != SQLITE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");
-	qsort(*rows, *n, sizeof(**rows), urgency_cmp);
+	qsort(*keys, *n, sizeof(**keys), urgency_cmp);
 	return 0;
 }
 
 static int
-print(struct ctx *ctx, struct due_row *rows, size_t n)
+print(struct ctx *ctx, struct flagger *fl, const struct due_key *keys,
+    size_t n)
 {
 	struct strbuf	 flags;
+	struct decision	 d;
+	struct flags	 f;
+	sqlite3_stmt	*stmt;
 	struct out	*o;
 	char		 buf[DATE_BUFSZ];
 	size_t		 i;
+	int		 rc = 0;
 
+	if ((stmt = select_where(ctx, "d.id = :id", fl->horizon)) == NULL)
+		return -1;
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
 	    6);
 	sb_init(&flags);
-	for (i = 0; i < n; i++) {
-		out_int(o, rows[i].d.id);
-		out_text(o, rows[i].d.title);
-		out_text(o, rows[i].d.choice);
-		out_text(o, rows[i].d.owner);
-		out_text(o, date_format(rows[i].d.next_review_on, buf));
-		out_text(o, date_format(rows[i].d.deadline_on, buf));
+	for (i = 0; i < n && rc == 0; i++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
+		    ":id"), keys[i].id);
+		if (sqlite3_step(stmt) != SQLITE_ROW) {
+			rc = err_db(ctx->db, "cannot read decision %lld",
+			    (long long)keys[i].id);
+			break;
+		}
+		if ((rc = read_row(stmt, fl, &d, &f)) == -1)
+			break;
+		out_int(o, d.id);
+		out_text(o, d.title);
+		out_text(o, d.choice);
+		out_text(o, d.owner);
+		out_text(o, date_format(d.next_review_on, buf));
+		out_text(o, date_format(d.deadline_on, buf));
 		sb_reset(&flags);
-		flags_format(rows[i].f.bits, &flags);
+		flags_format(f.bits, &flags);
 		out_text(o, flags.buf);
-		out_text(o, rows[i].f.reason);
+		out_text(o, f.reason);
 		out_end_row(o);
+		flags_release(&f);
+		decision_release(&d);
 	}
 	sb_release(&flags);
+	sqlite3_finalize(stmt);
+	if (rc == -1) {
+		out_finish(o);
+		return -1;
+	}
 	return out_finish(o);
 }
 
 static int
 cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 {
-	struct due_row	*rows = NULL;
+	struct due_key	*keys = NULL;
+	struct flagger	 fl;
 	struct duration	 within;
 	struct args	 a;
 	const char	*within_opt = NULL;
@@ -163,16 +213,14 @@ cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (within_opt == NULL)
 		within = ctx->settings.within;
-	if (collect(ctx, date_add_duration(ctx->today, &within), &rows,
-	    &n) == -1 || print(ctx, rows, n) == -1)
+	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
+	    ctx->today, &within)) == -1)
 		goto out;
-	rc = exit_code && n > 0 ? EXIT_FOUND : 0;
+	if (collect(ctx, &fl, &keys, &n) == 0 && print(ctx, &fl, keys, n) == 0)
+		rc = exit_code && n > 0 ? EXIT_FOUND : 0;
+	flagger_release(&fl);
 out:
-	for (i = 0; i < n; i++) {
-		decision_release(&rows[i].d);
-		flags_release(&rows[i].f);
-	}
-	free(rows);
+	free(keys);
 	args_release(&a);
 	return rc;
 }
