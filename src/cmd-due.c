@@ -123,7 +123,8 @@ collect(struct ctx *ctx, struct flagger *fl, struct due_key **keys,
 	if (rc != SQLITE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");
-	qsort(*keys, *n, sizeof(**keys), urgency_cmp);
+	if (*n > 0)
+		qsort(*keys, *n, sizeof(**keys), urgency_cmp);
 	return 0;
 }
 
