@@ -21,4 +21,23 @@ ids=$(cat "$T"/out.* | sort -n | tr '\n' ' ')
 [ "$ids" = "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 " ] && ok || bad "ids: $ids"
 run check
 expect_out ok
+
+t "a writer killed in the middle leaves the register as it was"
+awk 'BEGIN { print "title,capability,choice,rationale";
+	for (i = 0; i < 200000; i++)
+		printf "Decision %d,capability %d,buy,\"a, b\"\n", i, i % 97 }' \
+	>"$T/big.csv"
+"$MVB" export >"$T/before.csv"
+"$MVB" import "$T/big.csv" >/dev/null 2>&1 &
+pid=$!
+sleep 0.5
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+run check
+expect_out ok
+"$MVB" export >"$T/after.csv"
+cmp -s "$T/before.csv" "$T/after.csv" && ok || bad "the register changed"
+run add --title "after the kill" --capability c --choice buy
+expect_code 0
+expect_out 17
 finish
