@@ -47,4 +47,14 @@ int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
  */
 int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
 
+struct sunset_expr;
+
+/*
+ * Store parsed criterion e as number of decision id, with the statement
+ * kept in *cache (prepared on first use; the caller finalizes it), and no
+ * history entry. Returns 0 or -1.
+ */
+int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+    int64_t number, const struct sunset_expr *e);
+
 #endif

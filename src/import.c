@@ -16,6 +16,7 @@
 #include "decision.h"
 #include "dopts.h"
 #include "err.h"
+#include "evidence.h"
 #include "exchange.h"
 #include "money.h"
 #include "sunset.h"
@@ -632,13 +633,11 @@ static int
 row_sunset(struct importer *imp)
 {
 	struct sunset_expr	 e;
-	struct strbuf		 canon;
 	const char		*expr;
-	char			 why[160], amount[NUM_BUFSZ], day[DATE_BUFSZ];
-	sqlite3_stmt		*stmt;
+	char			 why[512];
 	int64_t			 id, number;
 	int32_t			 decided;
-	int			 k, rc;
+	int			 k;
 
 	if (get_decision(imp, &id, &decided, NULL) == -1 ||
 	    get_id(imp, "number", &number) == -1 ||
@@ -657,26 +656,9 @@ row_sunset(struct importer *imp)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
 		    "has sunset criterion %lld", (long long)id,
 		    (long long)number) : -1;
-	stmt = prep(imp, S_INSERT, "INSERT INTO sunset (decision_id, number, "
-	    "expression, kind, metric, op, threshold, on_date) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
+	if (sunset_store(imp->db, &imp->stmt[S_INSERT], id, number, &e) == -1)
 		return -1;
-	sb_init(&canon);
-	sunset_format(&e, &canon);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, number);
-	db_bind_text(stmt, 3, canon.buf);
-	db_bind_text(stmt, 4, sunset_kind_names[e.kind]);
-	db_bind_text(stmt, 5, e.kind == SUNSET_METRIC ? e.name : NULL);
-	db_bind_text(stmt, 6, e.kind != SUNSET_ON ? e.op : NULL);
-	db_bind_text(stmt, 7, e.kind == SUNSET_METRIC ? e.number :
-	    e.kind == SUNSET_MONTHLY_COST ? fixed2_format(e.amount, amount) :
-	    NULL);
-	db_bind_text(stmt, 8, e.has_date ? date_format(e.date, day) : NULL);
-	rc = step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
-	sb_release(&canon);
-	return rc;
+	return touch(imp, id);
 }
 
 static int
