@@ -85,7 +85,7 @@ cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
 	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_UNIT) {
 			unit = a.opts[i].value;
-			if (dopt_check_text("--unit", unit, 0, 200) == -1)
+			if (dopt_check_text("--unit", unit, 0, 10000) == -1)
 				goto out;
 			if (*unit == '\0')
 				unit = NULL;

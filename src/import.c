@@ -574,7 +574,7 @@ row_metric(struct importer *imp)
 		return row_err(imp, "op", "invalid operator '%s' (>=, <=, > or "
 		    "<)", op != NULL ? op : "");
 	if (get_decimal(imp, "target", target) == -1 ||
-	    get_text(imp, "unit", 0, 200, &unit) == -1)
+	    get_text(imp, "unit", 0, 10000, &unit) == -1)
 		return -1;
 	if (val(imp, "target_on") == NULL)
 		on = date_add_months(decided, imp->s->review_months);
@@ -641,7 +641,7 @@ row_sunset(struct importer *imp)
 
 	if (get_decision(imp, &id, &decided, NULL) == -1 ||
 	    get_id(imp, "number", &number) == -1 ||
-	    get_text(imp, "expression", 1, 200, &expr) == -1)
+	    get_text(imp, "expression", 1, 10000, &expr) == -1)
 		return -1;
 	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
 		return row_err(imp, "expression", "invalid expression '%s': %s",
