@@ -92,15 +92,18 @@ static int
 feed(struct reader *r, const char *s, size_t n)
 {
 	size_t	body = n;
+	long	at;
 
 	r->line++;
 	while (body > 0 && (s[body - 1] == '\n' || s[body - 1] == '\r'))
 		body--;
+	/* Errors name the line the record starts on, even inside a
+	 * quoted field that spans lines. */
+	at = r->in_record ? r->record_line : r->line;
 	if (memchr(s, '\0', n) != NULL)
-		return err_usage("%s:%ld: NUL byte in the input", r->name,
-		    r->line);
+		return err_usage("%s:%ld: NUL byte in the input", r->name, at);
 	if (!utf8_valid(s, n))
-		return err_usage("%s:%ld: invalid UTF-8", r->name, r->line);
+		return err_usage("%s:%ld: invalid UTF-8", r->name, at);
 	if (!r->in_record) {
 		if (body == 0)
 			return 0;	/* a blank line between records */

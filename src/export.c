@@ -69,7 +69,7 @@ static const struct plain plains[XT_COUNT] = {
 	[XT_SUNSET] = { sunset_cols, "iit",
 	    "SELECT decision_id, number, expression FROM sunset "
 	    "ORDER BY decision_id, number" },
-	[XT_REVIEWS] = { review_cols, "iddtdt",
+	[XT_REVIEWS] = { review_cols, "iddtit",
 	    "SELECT decision_id, reviewed_on, outcome, next_review_on, "
 	    "replaced_by, notes FROM reviews ORDER BY decision_id, "
 	    "reviewed_on, id" },

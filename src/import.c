@@ -399,7 +399,7 @@ row_decision(struct importer *imp)
 	struct optval		 ov;
 	const struct icol	*c;
 	const char		*v;
-	char			 gate[64], a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char			*q, gate[64], a[DATE_BUFSZ], b[DATE_BUFSZ];
 	int			 k, rc = -1;
 
 	memset(&given, 0, sizeof(given));
@@ -428,6 +428,14 @@ row_decision(struct importer *imp)
 		ov.name = c->name;
 		ov.value = v;
 		if (c->dopt == DOPT_GATE) {
+			/* Name the cell's value, not the --gate form. */
+			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+				q = text_quote(v, 60);
+				row_err(imp, c->name, "invalid answer '%s' (yes "
+				    "or no)", q);
+				free(q);
+				goto out;
+			}
 			snprintf(gate, sizeof(gate), "%s=%s",
 			    c->name + strlen("gate_"), v);
 			ov.value = gate;
