@@ -10,7 +10,7 @@
 
 #define MONEY_MAX INT64_C(99999999999999)	/* 999999999999.99 in cents */
 /* Big enough for any value these functions print, sign and NUL included. */
-#define NUM_BUFSZ 48
+#define NUM_BUFSZ 128
 
 /*
  * Parse a non-negative decimal with at most two fractional digits ("1234",
@@ -54,7 +54,7 @@ int64_t cost_annual_run_rate(const struct cost *c);
  * digits, at most 15 significant digits, no exponent; ".5" and "1." are
  * rejected. Significant digits run from the first non-zero digit to the
  * last digit of the integer part or the last non-zero digit of the
- * fraction ("100" has 3, "0.0012" has 2); at most 44 fractional digits
+ * fraction ("100" has 3, "0.0012" has 2); at most 124 fractional digits
  * remain once trailing zeros are dropped. On success writes the normalised
  * form ("4.20" -> "4.2", "007" -> "7", "-0.0" -> "0") into out (at least
  * NUM_BUFSZ bytes) and returns 0; else -1 (nothing recorded).

@@ -57,6 +57,13 @@ void json_add_string(struct strbuf *sb, const char *s);
 /* Append a CSV field: guarded against formula injection when text. */
 void csv_add_field(struct strbuf *sb, const char *s, int text);
 
+/*
+ * Append shown, a flags cell as displayed (all of full, or a prefix of it
+ * cut with "…"), to sb with each flag in its colour (§13): overdue and
+ * sunset red; due, missed and assumption yellow; upcoming plain.
+ */
+void out_add_flags(struct strbuf *sb, const char *shown, const char *full);
+
 /* Whether fp is a terminal that gets colour (NO_COLOR unset or empty). */
 int out_colour(FILE *fp);
 /* The columns a table on fp may use, or 0 for no limit (not a terminal). */

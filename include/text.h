@@ -8,6 +8,10 @@
 
 #include <stddef.h>
 
+/* Longest other text (§3), in code points; titles and capabilities 200. */
+#define TEXT_MAX 10000
+#define TITLE_MAX 200
+
 /*
  * Check s against §3: valid UTF-8 (no overlongs, surrogates or values past
  * U+10FFFF), no U+0000-U+001F except tab and line feed, no U+007F and no

@@ -46,6 +46,8 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) MVB_PRINTF(2, 3);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+    MVB_PRINTF(2, 0);
 void sb_reset(struct strbuf *sb);
 /* Hand the buffer to the caller (who frees it) and reinitialise sb. */
 char *sb_detach(struct strbuf *sb);

@@ -12,6 +12,7 @@
 #include "dopts.h"
 #include "err.h"
 #include "evidence.h"
+#include "text.h"
 
 enum {
 	OPT_ON = 1,
@@ -69,7 +70,7 @@ cmd_assume_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_assume_entry, &a, 2, 2) == -1 ||
 	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_check_text("assume: TEXT", a.pos[1], 1, 10000) == -1 ||
+	    dopt_check_text("assume: TEXT", a.pos[1], 1, TEXT_MAX) == -1 ||
 	    begin_on(ctx, &cmd_assume_entry, id) == -1)
 		goto out;
 	if (end(ctx, assumption_add(ctx->db, id, a.pos[1], &number)) == -1)
@@ -123,7 +124,7 @@ mark(struct ctx *ctx, const struct cmd_entry *ce, const struct opt *opts,
 			has_on = 1;
 		} else {
 			note = a.opts[i].value;
-			if (dopt_check_text("--note", note, 0, 10000) == -1)
+			if (dopt_check_text("--note", note, 0, TEXT_MAX) == -1)
 				goto out;
 			if (*note == '\0')
 				note = NULL;

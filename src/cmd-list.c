@@ -12,6 +12,7 @@
 #include "dopts.h"
 #include "err.h"
 #include "flags.h"
+#include "text.h"
 #include "view.h"
 
 enum {
@@ -65,17 +66,17 @@ parse(struct args *a, struct filter *f)
 			f->choice = v;
 			break;
 		case OPT_OWNER:
-			if (dopt_check_text("--owner", v, 0, 10000) == -1)
+			if (dopt_check_text("--owner", v, 0, TEXT_MAX) == -1)
 				return -1;
 			f->owner = v;
 			break;
 		case OPT_CAPABILITY:
-			if (dopt_check_text("--capability", v, 0, 10000) == -1)
+			if (dopt_check_text("--capability", v, 0, TEXT_MAX) == -1)
 				return -1;
 			f->capability = v;
 			break;
 		case OPT_SEARCH:
-			if (dopt_check_text("--search", v, 0, 10000) == -1)
+			if (dopt_check_text("--search", v, 0, TEXT_MAX) == -1)
 				return -1;
 			f->search = v;
 			break;

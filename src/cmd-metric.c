@@ -15,6 +15,7 @@
 #include "evidence.h"
 #include "money.h"
 #include "sunset.h"
+#include "text.h"
 
 enum {
 	OPT_UNIT = 1,
@@ -85,7 +86,7 @@ cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
 	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_UNIT) {
 			unit = a.opts[i].value;
-			if (dopt_check_text("--unit", unit, 0, 10000) == -1)
+			if (dopt_check_text("--unit", unit, 0, TEXT_MAX) == -1)
 				goto out;
 			if (*unit == '\0')
 				unit = NULL;

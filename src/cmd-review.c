@@ -11,6 +11,7 @@
 #include "decision.h"
 #include "dopts.h"
 #include "err.h"
+#include "text.h"
 
 enum {
 	OPT_OUTCOME = 1,
@@ -75,7 +76,7 @@ parse(struct args *a, struct review *r)
 			r->has_next = 1;
 			break;
 		case OPT_NOTES:
-			if (dopt_check_text("--notes", v, 0, 10000) == -1)
+			if (dopt_check_text("--notes", v, 0, TEXT_MAX) == -1)
 				return -1;
 			r->notes = *v != '\0' ? v : NULL;
 			break;
@@ -98,8 +99,10 @@ parse(struct args *a, struct review *r)
 	if (strcmp(r->outcome, "replace") != 0 && by != NULL)
 		return err_usage("--by: only with --outcome replace, not '%s'",
 		    r->outcome);
-	if (by != NULL && decision_parse_id(by, &r->by) == -1)
-		return -1;
+	if (by != NULL && decision_parse_id(by, &r->by) == -1) {
+		err_clear();
+		return err_usage("--by: invalid decision id '%s'", by);
+	}
 	if (r->by == r->id && r->by != 0)
 		return err_usage("--by: decision %lld cannot replace itself",
 		    (long long)r->id);
@@ -114,7 +117,11 @@ take_over(sqlite3 *db, int64_t by)
 	int		 rc = -1;
 
 	if (decision_load(db, by, &old) == -1) {
-		return -1;
+		if (err_code() != EXIT_USAGE)
+			return -1;
+		err_clear();
+		return err_usage("--by: no decision with id '%lld'",
+		    (long long)by);
 	}
 	if (!is_open(&old)) {
 		err_usage("--by: decision %lld is %s; the replacement must be "

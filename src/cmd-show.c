@@ -2,6 +2,9 @@
  * mvb show: the whole record of one decision, as text for a person, one
  * JSON object (cli.md §10) or a MADR document.
  */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +14,8 @@
 #include "err.h"
 #include "flags.h"
 #include "money.h"
+#include "out.h"
+#include "text.h"
 #include "view.h"
 
 /* One review, as the reviews table has it. */
@@ -222,9 +227,92 @@ json_options(sqlite3 *db, int64_t id, struct strbuf *sb)
 	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read options");
 }
 
+/*
+ * The table view is written a line at a time through pg_line(): line feeds
+ * and tabs inside a value become spaces, so that no value breaks the
+ * layout, and on a terminal each line is cut to its width with "…" (§13).
+ */
+struct page {
+	size_t		width;	/* columns of the terminal, or SIZE_MAX */
+	int		colour;	/* whether flags are coloured */
+	struct strbuf	sb;
+};
+
+static void
+pg_init(struct page *pg)
+{
+	pg->width = out_width(stdout);
+	if (pg->width == 0)
+		pg->width = SIZE_MAX;
+	pg->colour = out_colour(stdout);
+	sb_init(&pg->sb);
+}
+
+/* Print one line of the table view. */
+static void MVB_PRINTF(2, 3)
+pg_line(struct page *pg, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	sb_reset(&pg->sb);
+	va_start(ap, fmt);
+	sb_vaddf(&pg->sb, fmt, ap);
+	va_end(ap);
+	while (pg->sb.len > 0 && pg->sb.buf[pg->sb.len - 1] == ' ')
+		pg->sb.buf[--pg->sb.len] = '\0';
+	s = text_fit(pg->sb.buf, pg->width);
+	puts(s);
+	free(s);
+}
+
+/* A field of the record: its name, then its value. */
+static void
+pg_field(struct page *pg, const char *key, const char *value)
+{
+	pg_line(pg, "%-20s %s", key, value != NULL ? value : "");
+}
+
+/* A text of several paragraphs (a rationale), each line indented. */
+static void
+pg_block(struct page *pg, const char *text)
+{
+	const char	*end;
+
+	for (;;) {
+		end = strchr(text, '\n');
+		pg_line(pg, "  %.*s", end != NULL ? (int)(end - text) :
+		    (int)strlen(text), text);
+		if (end == NULL)
+			break;
+		text = end + 1;
+	}
+}
+
+/* The flags field, each flag in its colour on a terminal. */
+static void
+pg_flags(struct page *pg, const char *flags)
+{
+	struct strbuf	 sb;
+	char		*shown;
+	size_t		 key = 21;
+
+	if (!pg->colour || flags[0] == '\0' || pg->width <= key) {
+		pg_field(pg, "flags", flags[0] != '\0' ? flags : "none");
+		return;
+	}
+	shown = text_fit(flags, pg->width - key);
+	sb_init(&sb);
+	sb_addf(&sb, "%-20s ", "flags");
+	out_add_flags(&sb, shown, flags);
+	puts(sb.buf);
+	sb_release(&sb);
+	free(shown);
+}
+
 /* The options section of the table view. */
 static int
-print_options(sqlite3 *db, int64_t id)
+print_options(struct page *pg, sqlite3 *db, int64_t id)
 {
 	sqlite3_stmt	*stmt;
 	struct cost	 c;
@@ -234,10 +322,12 @@ print_options(sqlite3 *db, int64_t id)
 	if ((stmt = query(db, sql_options, id, NULL)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0)
-			printf("\noptions considered (24-month TCO)\n");
+		if (n++ == 0) {
+			pg_line(pg, "%s", "");
+			pg_line(pg, "options considered (24-month TCO)");
+		}
 		option_cost(stmt, &c);
-		printf("  %d. %s (%s): %s %s\n", sqlite3_column_int(stmt, 0),
+		pg_line(pg, "  %d. %s (%s): %s %s", sqlite3_column_int(stmt, 0),
 		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
 		    fixed2_format(cost_tco_24m(&c), b),
 		    sqlite3_column_text(stmt, 3));
@@ -270,28 +360,34 @@ json_evidence(sqlite3 *db, int64_t id, struct strbuf *sb)
 
 /* The evidence sections of the table view. */
 static int
-print_evidence(sqlite3 *db, int64_t id)
+print_evidence(struct page *pg, sqlite3 *db, int64_t id)
 {
 	sqlite3_stmt	*stmt, *ms;
+	struct strbuf	 sb;
 	const char	*s;
-	int		 rc, n = 0;
+	int		 rc, mrc, n = 0;
 
 	if ((stmt = query(db, sql_assumptions, id, NULL)) == NULL)
 		return -1;
+	sb_init(&sb);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0)
-			printf("\nassumptions\n");
-		printf("  %d. %s [%s", sqlite3_column_int(stmt, 0),
+		if (n++ == 0) {
+			pg_line(pg, "%s", "");
+			pg_line(pg, "assumptions");
+		}
+		sb_reset(&sb);
+		sb_addf(&sb, "  %d. %s [%s", sqlite3_column_int(stmt, 0),
 		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
 		if ((s = (const char *)sqlite3_column_text(stmt, 3)) != NULL)
-			printf(" on %s", s);
+			sb_addf(&sb, " on %s", s);
 		if ((s = (const char *)sqlite3_column_text(stmt, 4)) != NULL)
-			printf(", confirmed %s", s);
-		printf("]");
+			sb_addf(&sb, ", confirmed %s", s);
+		sb_addc(&sb, ']');
 		if ((s = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
-			printf(" %s", s);
-		printf("\n");
+			sb_addf(&sb, " %s", s);
+		pg_line(pg, "%s", sb.buf);
 	}
+	sb_release(&sb);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return err_db(db, "cannot read assumptions");
@@ -299,10 +395,12 @@ print_evidence(sqlite3 *db, int64_t id)
 		return -1;
 	n = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0)
-			printf("\nmetrics\n");
+		if (n++ == 0) {
+			pg_line(pg, "%s", "");
+			pg_line(pg, "metrics");
+		}
 		s = (const char *)sqlite3_column_text(stmt, 3);
-		printf("  %s %s %s%s%s by %s\n", sqlite3_column_text(stmt, 0),
+		pg_line(pg, "  %s %s %s%s%s by %s", sqlite3_column_text(stmt, 0),
 		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
 		    s != NULL ? " " : "", s != NULL ? s : "",
 		    sqlite3_column_text(stmt, 4));
@@ -312,10 +410,14 @@ print_evidence(sqlite3 *db, int64_t id)
 			sqlite3_finalize(stmt);
 			return -1;
 		}
-		while (sqlite3_step(ms) == SQLITE_ROW)
-			printf("    %s  %s\n", sqlite3_column_text(ms, 0),
+		while ((mrc = sqlite3_step(ms)) == SQLITE_ROW)
+			pg_line(pg, "    %s  %s", sqlite3_column_text(ms, 0),
 			    sqlite3_column_text(ms, 1));
 		sqlite3_finalize(ms);
+		if (mrc != SQLITE_DONE) {
+			sqlite3_finalize(stmt);
+			return err_db(db, "cannot read measurements");
+		}
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
@@ -324,9 +426,11 @@ print_evidence(sqlite3 *db, int64_t id)
 		return -1;
 	n = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0)
-			printf("\nsunset criteria\n");
-		printf("  %d. %s\n", sqlite3_column_int(stmt, 0),
+		if (n++ == 0) {
+			pg_line(pg, "%s", "");
+			pg_line(pg, "sunset criteria");
+		}
+		pg_line(pg, "  %d. %s", sqlite3_column_int(stmt, 0),
 		    sqlite3_column_text(stmt, 1));
 	}
 	sqlite3_finalize(stmt);
@@ -423,72 +527,85 @@ print_json(sqlite3 *db, const struct record *r)
 	return 0;
 }
 
-static void
-line(const char *key, const char *value)
-{
-	printf("%-20s %s\n", key, value != NULL ? value : "");
-}
-
 static int
 print_table(sqlite3 *db, const struct record *r)
 {
 	const struct decision	*d = &r->d;
-	struct strbuf		 flags;
+	struct page		 pg;
+	struct strbuf		 flags, sb;
 	char			 b[NUM_BUFSZ], key[40];
 	size_t			 i;
-	int			 g;
+	int			 g, rc = 0;
 
+	pg_init(&pg);
 	sb_init(&flags);
+	sb_init(&sb);
 	flags_format(r->f.bits, &flags);
-	printf("decision %lld: %s\n\n", (long long)d->id, d->title);
-	line("capability", d->capability);
-	line("choice", d->choice);
-	line("vendor", d->vendor);
-	line("owner", d->owner);
-	line("cost center", d->cost_center);
-	line("status", d->status);
-	line("decided on", date_format(d->decided_on, b));
-	line("next review on", date_format(d->next_review_on, b));
-	line("review deadline", date_format(d->deadline_on, b));
-	line("flags", flags.len ? flags.buf : "none");
+	pg_line(&pg, "decision %lld: %s", (long long)d->id, d->title);
+	pg_line(&pg, "%s", "");
+	pg_field(&pg, "capability", d->capability);
+	pg_field(&pg, "choice", d->choice);
+	pg_field(&pg, "vendor", d->vendor);
+	pg_field(&pg, "owner", d->owner);
+	pg_field(&pg, "cost center", d->cost_center);
+	pg_field(&pg, "status", d->status);
+	pg_field(&pg, "decided on", date_format(d->decided_on, b));
+	pg_field(&pg, "next review on", date_format(d->next_review_on, b));
+	pg_field(&pg, "review deadline", date_format(d->deadline_on, b));
+	pg_flags(&pg, flags.buf);
 	if (r->f.reason != NULL)
-		line("reason", r->f.reason);
+		pg_field(&pg, "reason", r->f.reason);
 	for (g = 0; g < GATE_COUNT; g++) {
 		snprintf(key, sizeof(key), "gate %s", gate_names[g]);
-		line(key, d->gate[g] != NULL ? d->gate[g] : "unanswered");
+		pg_field(&pg, key, d->gate[g] != NULL ? d->gate[g] :
+		    "unanswered");
 	}
-	printf("\ncosts (%s)\n", d->currency);
-	line("  one-time", fixed2_format(d->cost.one_time, b));
-	line("  monthly", fixed2_format(d->cost.monthly, b));
-	line("  annual increase %", fixed2_format(d->cost.increase, b));
-	line("  ops FTE", fixed2_format(d->cost.ops_fte, b));
-	line("  FTE annual cost", fixed2_format(d->cost.fte_cost, b));
-	line("  lock-in cost", fixed2_format(d->cost.lockin_cost, b));
-	line("  lock-in prob.", fixed2_format(d->cost.lockin_prob, b));
-	line("  annual run rate",
+	pg_line(&pg, "%s", "");
+	pg_line(&pg, "costs (%s)", d->currency);
+	pg_field(&pg, "  one-time", fixed2_format(d->cost.one_time, b));
+	pg_field(&pg, "  monthly", fixed2_format(d->cost.monthly, b));
+	pg_field(&pg, "  annual increase %", fixed2_format(d->cost.increase,
+	    b));
+	pg_field(&pg, "  ops FTE", fixed2_format(d->cost.ops_fte, b));
+	pg_field(&pg, "  FTE annual cost", fixed2_format(d->cost.fte_cost, b));
+	pg_field(&pg, "  lock-in cost", fixed2_format(d->cost.lockin_cost, b));
+	pg_field(&pg, "  lock-in prob.", fixed2_format(d->cost.lockin_prob, b));
+	pg_field(&pg, "  annual run rate",
 	    fixed2_format(cost_annual_run_rate(&d->cost), b));
-	line("  24-month TCO", fixed2_format(cost_tco_24m(&d->cost), b));
-	if (d->rationale != NULL)
-		printf("\nrationale\n  %s\n", d->rationale);
-	if (print_evidence(db, d->id) == -1 || print_options(db, d->id) == -1) {
-		sb_release(&flags);
-		return -1;
+	pg_field(&pg, "  24-month TCO", fixed2_format(cost_tco_24m(&d->cost),
+	    b));
+	if (d->rationale != NULL) {
+		pg_line(&pg, "%s", "");
+		pg_line(&pg, "rationale");
+		pg_block(&pg, d->rationale);
 	}
-	if (r->nreviews > 0)
-		printf("\nreviews\n");
+	if (print_evidence(&pg, db, d->id) == -1 ||
+	    print_options(&pg, db, d->id) == -1) {
+		rc = -1;
+		goto out;
+	}
+	if (r->nreviews > 0) {
+		pg_line(&pg, "%s", "");
+		pg_line(&pg, "reviews");
+	}
 	for (i = 0; i < r->nreviews; i++) {
 		const struct review_row *rv = &r->reviews[i];
 
-		printf("  %s  %-7s next %s", rv->reviewed_on, rv->outcome,
-		    rv->next_review_on != NULL ? rv->next_review_on : "-");
+		sb_reset(&sb);
+		sb_addf(&sb, "  %s  %-7s next %s", rv->reviewed_on,
+		    rv->outcome, rv->next_review_on != NULL ?
+		    rv->next_review_on : "-");
 		if (rv->replaced_by != 0)
-			printf("  by %lld", (long long)rv->replaced_by);
+			sb_addf(&sb, "  by %lld", (long long)rv->replaced_by);
 		if (rv->notes != NULL)
-			printf("  %s", rv->notes);
-		putchar('\n');
+			sb_addf(&sb, "  %s", rv->notes);
+		pg_line(&pg, "%s", sb.buf);
 	}
+out:
+	sb_release(&sb);
 	sb_release(&flags);
-	return 0;
+	sb_release(&pg.sb);
+	return rc;
 }
 
 /* MADR status names for ours. */
@@ -502,26 +619,137 @@ madr_status(const char *status)
 	return status;
 }
 
+/* Print a one-line Markdown text: line feeds and tabs become spaces. */
 static void
-print_md(const struct record *r)
+md_flat(const char *fmt, const char *s)
+{
+	char	*flat = text_fit(s, SIZE_MAX);
+
+	printf(fmt, flat);
+	free(flat);
+}
+
+/* The MADR front matter: values as YAML double-quoted scalars (JSON
+ * strings are), so that no owner can break or change it. */
+static void
+md_front_matter(const struct decision *d)
+{
+	struct strbuf	sb;
+	char		b[NUM_BUFSZ];
+
+	sb_init(&sb);
+	json_add_string(&sb, d->owner != NULL ? d->owner : "");
+	printf("---\nstatus: %s\ndate: %s\ndecision-makers: %s\n---\n\n",
+	    madr_status(d->status), date_format(d->decided_on, b), sb.buf);
+	sb_release(&sb);
+}
+
+/* The assumptions (under Context) and options (Considered Options). */
+static int
+md_lists(sqlite3 *db, const struct decision *d)
+{
+	sqlite3_stmt	*stmt;
+	struct cost	 c;
+	char		 b[NUM_BUFSZ];
+	int		 rc, n = 0;
+
+	if ((stmt = query(db, sql_assumptions, d->id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n++ == 0)
+			printf("Assumptions:\n\n");
+		md_flat("* %s", (const char *)sqlite3_column_text(stmt, 1));
+		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
+			printf(" (invalidated %s)", sqlite3_column_text(stmt, 3));
+		putchar('\n');
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read assumptions");
+	if (n > 0)
+		putchar('\n');
+	printf("## Considered Options\n\n");
+	md_flat("* %s", d->title);
+	printf(" (%s", d->choice);
+	if (d->vendor != NULL)
+		md_flat(", %s", d->vendor);
+	printf("): 24-month TCO %s %s\n", fixed2_format(cost_tco_24m(&d->cost),
+	    b), d->currency);
+	if ((stmt = query(db, sql_options, d->id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		option_cost(stmt, &c);
+		md_flat("* %s", (const char *)sqlite3_column_text(stmt, 1));
+		printf(" (%s): 24-month TCO %s %s\n",
+		    sqlite3_column_text(stmt, 2),
+		    fixed2_format(cost_tco_24m(&c), b),
+		    sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read options");
+	putchar('\n');
+	return 0;
+}
+
+/* The Confirmation section: the review window, the success metrics, the
+ * sunset criteria and the reviews so far. */
+static int
+md_confirmation(sqlite3 *db, const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	sqlite3_stmt		*stmt;
+	const char		*unit;
+	char			 b[NUM_BUFSZ];
+	size_t			 i;
+	int			 rc;
+
+	printf("### Confirmation\n\n");
+	printf("Re-evaluate from %s, ", date_format(d->next_review_on, b));
+	printf("no later than %s.\n\n", date_format(d->deadline_on, b));
+	if ((stmt = query(db, sql_metrics, d->id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		unit = (const char *)sqlite3_column_text(stmt, 3);
+		printf("* Metric: %s %s %s", sqlite3_column_text(stmt, 0),
+		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
+		if (unit != NULL)
+			md_flat(" %s", unit);
+		printf(" by %s\n", sqlite3_column_text(stmt, 4));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read metrics");
+	if ((stmt = query(db, sql_sunset, d->id, NULL)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		printf("* Sunset when: %s\n", sqlite3_column_text(stmt, 1));
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot read sunset");
+	for (i = 0; i < r->nreviews; i++)
+		printf("* Reviewed %s: %s\n", r->reviews[i].reviewed_on,
+		    r->reviews[i].outcome);
+	return 0;
+}
+
+static int
+print_md(sqlite3 *db, const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	char			 b[NUM_BUFSZ];
-	size_t			 i;
 	int			 g;
 
-	printf("---\nstatus: %s\ndate: %s\n", madr_status(d->status),
-	    date_format(d->decided_on, b));
-	printf("decision-makers: %s\n---\n\n", d->owner != NULL ?
-	    d->owner : "");
-	printf("# %s\n\n## Context and Problem Statement\n\n", d->title);
-	printf("How should we provide the capability \"%s\"?\n\n",
+	md_front_matter(d);
+	md_flat("# %s\n\n", d->title);
+	printf("## Context and Problem Statement\n\n");
+	md_flat("How should we provide the capability \"%s\"?\n\n",
 	    d->capability);
-	printf("## Considered Options\n\n* %s (%s%s%s)\n\n", d->title,
-	    d->choice, d->vendor != NULL ? ", " : "",
-	    d->vendor != NULL ? d->vendor : "");
-	printf("## Decision Outcome\n\nChosen option: \"%s\", %s.\n\n",
-	    d->title, d->choice);
+	if (md_lists(db, d) == -1)
+		return -1;
+	printf("## Decision Outcome\n\n");
+	md_flat("Chosen option: \"%s\", ", d->title);
+	printf("%s.\n\n", d->choice);
 	if (d->rationale != NULL)
 		printf("%s\n\n", d->rationale);
 	printf("### Consequences\n\n");
@@ -532,12 +760,8 @@ print_md(const struct record *r)
 	for (g = 0; g < GATE_COUNT; g++)
 		printf("* Gate %s: %s\n", gate_names[g],
 		    d->gate[g] != NULL ? d->gate[g] : "unanswered");
-	printf("\n### Confirmation\n\n");
-	printf("Re-evaluate from %s, ", date_format(d->next_review_on, b));
-	printf("no later than %s.\n", date_format(d->deadline_on, b));
-	for (i = 0; i < r->nreviews; i++)
-		printf("* Reviewed %s: %s\n", r->reviews[i].reviewed_on,
-		    r->reviews[i].outcome);
+	putchar('\n');
+	return md_confirmation(db, r);
 }
 
 static int
@@ -578,7 +802,7 @@ cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 	if (ctx->format == FMT_JSON)
 		rc = print_json(ctx->db, &r);
 	else if (ctx->format == FMT_MD)
-		print_md(&r), rc = 0;
+		rc = print_md(ctx->db, &r);
 	else
 		rc = print_table(ctx->db, &r);
 out:

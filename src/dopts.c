@@ -123,17 +123,17 @@ dopt_apply(struct decision *d, const struct optval *v,
 	given->seen[v->id] = 1;
 	switch (v->id) {
 	case DOPT_TITLE:
-		return set_text(&d->title, v, 1, 200);
+		return set_text(&d->title, v, 1, TITLE_MAX);
 	case DOPT_CAPABILITY:
-		return set_text(&d->capability, v, 1, 200);
+		return set_text(&d->capability, v, 1, TITLE_MAX);
 	case DOPT_VENDOR:
-		return set_text(&d->vendor, v, 0, 10000);
+		return set_text(&d->vendor, v, 0, TEXT_MAX);
 	case DOPT_OWNER:
-		return set_text(&d->owner, v, 0, 10000);
+		return set_text(&d->owner, v, 0, TEXT_MAX);
 	case DOPT_COST_CENTER:
-		return set_text(&d->cost_center, v, 0, 10000);
+		return set_text(&d->cost_center, v, 0, TEXT_MAX);
 	case DOPT_RATIONALE:
-		return set_text(&d->rationale, v, 0, 10000);
+		return set_text(&d->rationale, v, 0, TEXT_MAX);
 	case DOPT_CHOICE:
 		if (!choice_valid(v->value))
 			return invalid("--choice", "invalid choice",

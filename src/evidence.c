@@ -130,8 +130,10 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 	snprintf(now, sizeof(now), "%s (%s on %s)", new_status,
 	    invalidate ? "invalidated" : "confirmed", day);
 	rc = history_add(db, id, what, was, now);
-	if (rc == 0 && invalidate && note != NULL)
-		rc = history_add(db, id, "assumption note", old_note, note);
+	if (rc == 0 && invalidate && note != NULL) {
+		snprintf(what, sizeof(what), "note of assumption %d", number);
+		rc = history_add(db, id, what, old_note, note);
+	}
 out:
 	free(status);
 	free(inv);
@@ -228,7 +230,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 	int			 rc;
 
 	if (sunset_parse(expr, &e, why, sizeof(why)) == -1) {
-		quoted = text_quote(expr, 200);
+		quoted = text_quote(expr, TEXT_MAX);
 		err_usage("sunset: invalid expression '%s': %s", quoted, why);
 		free(quoted);
 		return -1;
@@ -243,7 +245,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_ROW) {
-			quoted = text_quote(expr, 200);
+			quoted = text_quote(expr, TEXT_MAX);
 			err_usage("sunset: invalid expression '%s': decision "
 			    "%lld has no metric '%s'", quoted, (long long)id,
 			    e.name);

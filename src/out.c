@@ -235,25 +235,42 @@ out_end_row(struct out *o)
 	o->col = 0;
 }
 
-/* Append one flags cell, each flag coloured (overdue and sunset red; due,
- * missed and assumption yellow; upcoming plain). */
-static void
-add_flags(struct strbuf *sb, const char *s)
+/* The colour of one flag: overdue and sunset red; due, missed and
+ * assumption yellow; upcoming plain (NULL). */
+static const char *
+flag_colour(const char *flag)
 {
-	char	*copy = xstrdup(s), *tok, *save = NULL;
-	int	 first = 1;
+	if (strcmp(flag, "overdue") == 0 || strcmp(flag, "sunset") == 0)
+		return "\033[31m";
+	if (strcmp(flag, "upcoming") == 0)
+		return NULL;
+	return "\033[33m";
+}
 
-	for (tok = strtok_r(copy, ";", &save); tok != NULL;
-	    tok = strtok_r(NULL, ";", &save)) {
-		if (!first)
-			sb_addc(sb, ';');
-		first = 0;
-		if (strcmp(tok, "overdue") == 0 || strcmp(tok, "sunset") == 0)
-			sb_addf(sb, "\033[31m%s\033[0m", tok);
-		else if (strcmp(tok, "upcoming") == 0)
-			sb_adds(sb, tok);
+void
+out_add_flags(struct strbuf *sb, const char *shown, const char *full)
+{
+	char		*copy = xstrdup(full), *tok, *save = NULL;
+	const char	*s = shown, *end, *col;
+	size_t		 n;
+
+	/* The i-th word shown is (a cut prefix of) the i-th flag. */
+	tok = strtok_r(copy, ";", &save);
+	while (*s != '\0') {
+		if ((end = strchr(s, ';')) == NULL)
+			end = s + strlen(s);
+		n = (size_t)(end - s);
+		col = tok != NULL ? flag_colour(tok) : NULL;
+		if (col != NULL)
+			sb_addf(sb, "%s%.*s\033[0m", col, (int)n, s);
 		else
-			sb_addf(sb, "\033[33m%s\033[0m", tok);
+			sb_addf(sb, "%.*s", (int)n, s);
+		if (*end == '\0')
+			break;
+		sb_addc(sb, ';');
+		s = end + 1;
+		if (tok != NULL)
+			tok = strtok_r(NULL, ";", &save);
 	}
 	free(copy);
 }
@@ -350,8 +367,8 @@ print_table(struct out *o)
 			if (c != NULL && c->numeric)
 				sb_addf(&line, "%*s", (int)pad, "");
 			if (colour && c != NULL && i == o->flags_col &&
-			    strcmp(s, c->text) == 0)
-				add_flags(&line, s);
+			    c->text != NULL)
+				out_add_flags(&line, s, c->text);
 			else
 				sb_adds(&line, s);
 			if (c == NULL || !c->numeric)

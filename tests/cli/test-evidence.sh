@@ -169,12 +169,15 @@ fails 2 "sunset: invalid expression '': empty expression" sunset 1 ''
 fails 2 "sunset: invalid expression 'on': expected 'on DATE'" sunset 1 'on'
 fails 2 "sunset: invalid expression 'on 2028-01-01 x'" sunset 1 'on 2028-01-01 x'
 fails 2 "missing argument" sunset 1
+long="on 2028-01-01 $(printf '%0300d' 7)"
+fails 2 "sunset: invalid expression '$long'" sunset 1 "$long"
 expect_unchanged
 
 t "history records every change to the evidence"
 run history 1
 expect_out_has 'assumption 1'
 expect_out_match 'invalidate assumption 2 +holding +invalidated \(invalidated on 2026-09-01\)'
+expect_out_match 'note of assumption 2 +plugin upgrades need a full engineer'
 expect_out_has 'metric adoption'
 expect_out_has 'measure latency'
 expect_out_has 'sunset 3'

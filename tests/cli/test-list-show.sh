@@ -67,6 +67,25 @@ expect_out_has "## Context and Problem Statement"
 expect_out_has "### Confirmation"
 run show 1 --format md
 expect_out_has "status: accepted"
+
+t "show md quotes the owner so the YAML front matter stays valid"
+"$MVB" add --title "$(printf 'Two\nlines')" --capability c --choice buy --decided 2026-01-10 --owner "$(printf -- '- alice: "x" #1\nbob')" >/dev/null
+run show 5 --format md
+expect_out_has 'decision-makers: "- alice: \"x\" #1\nbob"'
+expect_out_has "# Two lines"
+expect_out_lacks "$(printf '\nbob')"
+t "show md lists assumptions, options, metrics and sunset criteria"
+"$MVB" assume 5 "Traffic stays flat" >/dev/null
+"$MVB" metric 5 adoption '>=' 60 --unit % --by 2027-01-10 >/dev/null
+"$MVB" sunset 5 "on 2028-01-31" >/dev/null
+run show 5 --format md
+expect_out_has "* Traffic stays flat"
+expect_out_has "* Metric: adoption >= 60 % by 2027-01-10"
+expect_out_has "* Sunset when: on 2028-01-31"
+t "show table keeps a multi-line value on one line and indents paragraphs"
+run show 5
+expect_out_has "owner                - alice: \"x\" #1 bob"
+expect_out_has "decision 5: Two lines"
 fails 2 "--format: 'csv' is not a format of 'show'" show 1 --format csv
 fails 2 "no decision with id '9'" show 9
 finish

@@ -33,7 +33,8 @@ fails 2 "--outcome: invalid outcome 'maybe'" review 3 --outcome maybe
 fails 2 "--outcome replace needs --by" review 1 --outcome replace
 fails 2 "--by: only with --outcome replace" review 1 --outcome keep --by 2
 fails 2 "no decision with id '99'" review 99 --outcome keep
-fails 2 "no decision with id '99'" review 1 --outcome replace --by 99
+fails 2 "--by: no decision with id '99'" review 1 --outcome replace --by 99
+fails 2 "--by: invalid decision id 'x1'" review 1 --outcome replace --by x1
 fails 2 "invalid decision id 'x'" review x --outcome keep
 fails 2 "cannot replace itself" review 1 --outcome replace --by 1
 expect_unchanged

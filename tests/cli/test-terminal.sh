@@ -47,6 +47,18 @@ tty_run 20 due
 tty_run 200 list
 expect_out_has "A decision with a rather long title that will not fit"
 
+t "show fits COLUMNS on a terminal too, and colours its flags"
+tty_run 30 show 2
+[ "$(widest)" -le 30 ] && ok || bad "show: a line is $(widest) columns wide"
+expect_out_has "…"
+tty_run 120 show 1
+case "$raw" in *"$(printf '\033[31moverdue')"*) ok ;; *) bad "show: no red overdue" ;; esac
+NO_COLOR=1 tty_run 120 show 1
+case "$raw" in *"$(printf '\033')"*) bad "show: escape despite NO_COLOR" ;; *) ok ;; esac
+run show 1
+case "$out" in *"$(printf '\033')"*) bad "show: escape in a pipe" ;; *) ok ;; esac
+expect_out_has "A decision with a rather long title that will not fit"
+
 t "flags are coloured on a terminal, not with NO_COLOR, never in a pipe"
 tty_run 120 due
 case "$raw" in *"$(printf '\033[31moverdue')"*) ok ;; *) bad "no red overdue" ;; esac

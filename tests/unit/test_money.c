@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "money.h"
+#include "util.h"
 
 #define PCT_MAX 100000
 #define PROB_MAX 100
@@ -361,16 +362,28 @@ test_decimal_parse_allows_15_significant_digits_not_16(void **state)
 static void
 test_decimal_parse_does_not_count_leading_fraction_zeros(void **state)
 {
+	struct strbuf	sb;
+	int		i;
+
 	(void)state;
 	assert_decimal("0.000000000000001", "0.000000000000001");
 	assert_decimal("0.0000000000000001", "0.0000000000000001");
 	assert_decimal("-0.000123456789012345", "-0.000123456789012345");
 	assert_decimal_rejected("0.0001234567890123456");
-	/* 44 fractional digits fit the buffer, 45 do not. */
-	assert_decimal("-0.00000000000000000000000000000000000000000001",
-	    "-0.00000000000000000000000000000000000000000001");
-	assert_decimal_rejected(
-	    "0.000000000000000000000000000000000000000000001");
+	/* 124 fractional digits fit the buffer, 125 do not. */
+	sb_init(&sb);
+	sb_adds(&sb, "-0.");
+	for (i = 0; i < 123; i++)
+		sb_addc(&sb, '0');
+	sb_addc(&sb, '1');
+	assert_decimal(sb.buf, sb.buf);
+	sb_reset(&sb);
+	sb_adds(&sb, "0.");
+	for (i = 0; i < 124; i++)
+		sb_addc(&sb, '0');
+	sb_addc(&sb, '1');
+	assert_decimal_rejected(sb.buf);
+	sb_release(&sb);
 }
 
 static void

@@ -475,12 +475,43 @@ test_finish_reports_a_failed_write(void **state)
 	fclose(fp);
 }
 
+static void
+test_flags_are_coloured_red_yellow_or_plain(void **state)
+{
+	struct strbuf	sb;
+
+	(void)state;
+	sb_init(&sb);
+	out_add_flags(&sb, "overdue;sunset;missed;upcoming",
+	    "overdue;sunset;missed;upcoming");
+	assert_string_equal(sb.buf, "\033[31moverdue\033[0m;"
+	    "\033[31msunset\033[0m;\033[33mmissed\033[0m;upcoming");
+	sb_release(&sb);
+}
+
+static void
+test_a_cut_flags_cell_keeps_the_colour_of_each_flag(void **state)
+{
+	struct strbuf	sb;
+
+	(void)state;
+	sb_init(&sb);
+	out_add_flags(&sb, "due;upc…", "due;upcoming");
+	assert_string_equal(sb.buf, "\033[33mdue\033[0m;upc…");
+	sb_reset(&sb);
+	out_add_flags(&sb, "overd…", "overdue;assumption");
+	assert_string_equal(sb.buf, "\033[31moverd…\033[0m");
+	sb_release(&sb);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_flags_are_coloured_red_yellow_or_plain),
+		T(test_a_cut_flags_cell_keeps_the_colour_of_each_flag),
 		T(test_csv_writes_a_header_and_rows_with_crlf),
 		T(test_csv_with_no_rows_is_the_header_alone),
 		T(test_csv_writes_null_empty_and_missing_cells_as_empty_fields),
