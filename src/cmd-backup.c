@@ -1,7 +1,7 @@
 /*
  * mvb backup: a consistent copy of the register, taken with SQLite's online
  * backup while others may be using it, written beside FILE and renamed
- * over it so that FILE is replaced atomically.
+ * over it so that FILE is replaced atomically (outfile.h).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "err.h"
+#include "outfile.h"
 
 static int
 copy(sqlite3 *src, const char *tmp)
@@ -54,24 +55,17 @@ copy(sqlite3 *src, const char *tmp)
 static int
 backup(struct ctx *ctx, const char *file)
 {
-	char	*tmp;
-	int	 fd, rc = -1;
+	struct outfile	of;
+	int		rc = -1;
 
-	if ((fd = temp_beside(file, &tmp)) == -1) {
-		return err_fail("backup: cannot create a file beside '%s': %s",
-		    file, strerror(errno));
-	}
-	close(fd);
-	if (copy(ctx->db, tmp) == 0) {
-		if (rename(tmp, file) == 0)
-			rc = 0;
-		else
-			err_fail("backup: cannot replace '%s': %s", file,
-			    strerror(errno));
-	}
-	if (rc == -1)
-		unlink(tmp);
-	free(tmp);
+	if (outfile_open(&of, "backup", file, ctx->db_path, 1) == -1)
+		goto out;
+	close(of.fd);
+	of.fd = -1;
+	if (copy(ctx->db, of.tmp) == 0)
+		rc = outfile_commit(&of, "backup");
+out:
+	outfile_release(&of);
 	return rc;
 }
 
@@ -91,10 +85,6 @@ cmd_backup_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (*a.pos[0] == '\0') {
 		err_usage("backup: empty file name");
-		goto out;
-	}
-	if (strcmp(a.pos[0], ctx->db_path) == 0) {
-		err_usage("backup: '%s' is the register itself", a.pos[0]);
 		goto out;
 	}
 	if (ctx_open(ctx, &cmd_backup_entry) == -1 ||

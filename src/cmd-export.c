@@ -12,6 +12,7 @@
 #include "date.h"
 #include "err.h"
 #include "exchange.h"
+#include "outfile.h"
 #include "util.h"
 
 enum {
@@ -36,36 +37,38 @@ export_any(struct ctx *ctx, int t, int32_t horizon, FILE *fp, long *rows)
 	    ctx->format, fp, rows);
 }
 
-/* Write to a temporary file beside path, then rename it over path. */
+/* Write to path: whole or not at all when it is a regular file. */
 static int
 to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
     long *rows)
 {
-	FILE	*fp;
-	char	*tmp;
-	int	 fd, rc = -1;
+	struct outfile	 of;
+	FILE		*fp;
+	int		 saved, rc = -1;
 
-	if ((fd = temp_beside(path, &tmp)) == -1) {
-		return err_fail("export: cannot create '%s': %s", path,
-		    strerror(errno));
-	}
-	if ((fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
+	if (outfile_open(&of, "export", path, ctx->db_path, 0) == -1)
+		goto out;
+	if ((fp = fdopen(of.fd, "w")) == NULL) {
 		err_fail("export: cannot write '%s': %s", path,
 		    strerror(errno));
 		goto out;
 	}
+	of.fd = -1;	/* fp owns it now */
 	rc = export_any(ctx, t, horizon, fp, rows);
+	saved = errno;
+	if (rc == -1 && ferror(fp)) {
+		/* Name the file rather than "output". */
+		err_clear();
+		err_fail("export: cannot write '%s': %s", path,
+		    strerror(saved));
+	}
 	if (fclose(fp) == EOF && rc == 0)
 		rc = err_fail("export: cannot write '%s': %s", path,
 		    strerror(errno));
-	if (rc == 0 && rename(tmp, path) == -1)
-		rc = err_fail("export: cannot replace '%s': %s", path,
-		    strerror(errno));
+	if (rc == 0)
+		rc = outfile_commit(&of, "export");
 out:
-	if (rc == -1)
-		unlink(tmp);
-	free(tmp);
+	outfile_release(&of);
 	return rc;
 }
 
@@ -120,7 +123,7 @@ cmd_export_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (ctx_open(ctx, &cmd_export_entry) == -1)
 		goto out;
-	if (output != NULL)
+	if (output != NULL && strcmp(output, "-") != 0)
 		rc = to_file(ctx, t, date_add_duration(ctx->today,
 		    &ctx->settings.within), output, &rows);
 	else
@@ -137,7 +140,7 @@ const struct cmd_entry cmd_export_entry = {
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews, options, or calendar (an iCalendar feed of review "
 	"dates,\ndeadlines and sunset dates); -o writes FILE whole or not at "
-	"all",
+	"all\n(- is standard output)",
 	CMD_READ, FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),
 	FMT_CSV,
 	cmd_export_exec

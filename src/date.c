@@ -135,7 +135,10 @@ date_format(int32_t date, char *buf)
 
 	assert(date >= DATE_MIN && date <= DATE_MAX);
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
+	/* The moduli change nothing (the date is in range); they tell the
+	 * compiler the output fits. */
+	snprintf(buf, DATE_BUFSZ, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
 	return buf;
 }
 

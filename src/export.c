@@ -3,6 +3,7 @@
  * JSON writer, with the derived columns (deadline, run rate, TCO, flags)
  * computed as of the given day.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -393,6 +394,6 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 	if (rc != SQLITE_DONE)
 		return err_db(db, "cannot read the register");
 	if (fflush(fp) == EOF || ferror(fp))
-		return err_fail("cannot write output");
+		return err_fail("cannot write output: %s", strerror(errno));
 	return 0;
 }

@@ -3,6 +3,7 @@
  * options that come before the command, runs the command, and alone turns
  * the outcome into an exit status and the one error line.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ finish(struct ctx *ctx, int rc)
 
 	ctx_release(ctx);
 	if (fflush(stdout) == EOF && rc >= 0)
-		rc = err_fail("cannot write output");
+		rc = err_fail("cannot write output: %s", strerror(errno));
 	if (rc < 0) {
 		/* One line, whatever bytes the value at fault held. */
 		line = text_quote(err_msg() != NULL ? err_msg() :

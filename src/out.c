@@ -2,6 +2,7 @@
  * Output formats shared by the listing commands: aligned tables for people,
  * CSV for spreadsheets, JSON for programs.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -408,7 +409,7 @@ out_finish(struct out *o)
 		break;
 	}
 	if (fflush(o->fp) == EOF || ferror(o->fp))
-		rc = err_fail("cannot write output");
+		rc = err_fail("cannot write output: %s", strerror(errno));
 	free(o->cells);
 	sb_release(&o->line);
 	free(o);

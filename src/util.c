@@ -1,6 +1,7 @@
 /*
  * Allocation that never returns NULL, and the growable string buffer.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,7 @@ xasprintf(const char *fmt, ...)
 	char	*s;
 	int	 n;
 
+	assert(fmt != NULL);
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -118,6 +120,7 @@ sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_list	cp;
 	int	n;
 
+	assert(fmt != NULL);
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);

@@ -78,6 +78,20 @@ expect_code 0
 run --db "$T/copy2.db" check
 expect_out ok
 t "backup into a missing folder fails with exit 1 and leaves nothing"
-fails 1 "backup: cannot create" backup "$T/nope/copy.db"
+fails 1 "backup: cannot write '$T/nope/copy.db': cannot create a file beside it" backup "$T/nope/copy.db"
 fails 2 "missing argument" backup
+t "backup never writes over the register, by whatever name"
+snapshot
+fails 2 "is the register itself" backup "$MVB_DB"
+fails 2 "is the register itself" backup "$(dirname "$MVB_DB")/./$(basename "$MVB_DB")"
+ln "$MVB_DB" "$T/hardlink.db"
+fails 2 "is the register itself" backup "$T/hardlink.db"
+expect_unchanged
+t "backup follows a link and keeps it"
+ln -s copy.db "$T/link.db"
+run backup "$T/link.db"
+expect_code 0
+[ -L "$T/link.db" ] && ok || bad "the link was replaced"
+mkfifo "$T/fifo"
+fails 1 "not a regular file" backup "$T/fifo"
 finish

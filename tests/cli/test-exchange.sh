@@ -534,6 +534,27 @@ expect_code 0
 expect_out ''
 if cmp -s outdir/x.csv one/sunset.csv; then ok; else bad "x.csv not replaced"; fi
 if [ "$(ls -A outdir | tr '\n' ' ')" = "sub x.csv " ]; then ok; else bad "left behind: $(ls -A outdir)"; fi
+t "export -o follows a link, writes a FIFO in place, and - is stdout"
+ln -s x.csv outdir/link.csv
+run export --what sunset -o outdir/link.csv
+expect_code 0
+if [ -L outdir/link.csv ] && cmp -s outdir/x.csv one/sunset.csv; then ok; else bad "link replaced"; fi
+mkfifo outdir/fifo
+cat outdir/fifo >outdir/from-fifo &
+run export --what sunset -o outdir/fifo
+wait
+expect_code 0
+if [ -p outdir/fifo ] && cmp -s outdir/from-fifo one/sunset.csv; then ok; else bad "fifo not written in place"; fi
+run export --what sunset -o -
+expect_code 0
+if [ "$out" = "$(cat one/sunset.csv)" ]; then ok; else bad "-o - is not stdout"; fi
+[ ! -e ./- ] && ok || bad "a file named - was created"
+t "export -o never writes over the register or its WAL"
+snapshot
+fails 2 "is the register itself" export -o "$MVB_DB"
+fails 2 "is the register itself" export -o "$(dirname "$MVB_DB")/./$(basename "$MVB_DB")"
+if [ -e "$MVB_DB-wal" ]; then fails 2 "is the register itself" export -o "$MVB_DB-wal"; fi
+expect_unchanged
 
 # ---------------------------------------------------------------------------
 t "history shows the one import entry on each decision the import created"

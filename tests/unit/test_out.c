@@ -471,7 +471,8 @@ test_finish_reports_a_failed_write(void **state)
 	out_end_row(o);
 	assert_int_equal(out_finish(o), -1);
 	assert_int_equal(err_code(), EXIT_FAIL);
-	assert_string_equal(err_msg(), "cannot write output");
+	assert_string_equal(err_msg(),
+	    "cannot write output: No space left on device");
 	fclose(fp);
 }
 
