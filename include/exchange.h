@@ -56,7 +56,15 @@ int export_calendar(sqlite3 *db, FILE *fp, long *rows);
 int import_table(sqlite3 *db, const struct settings *s, int32_t today,
     enum xtable t, FILE *fp, const char *name, long *rows);
 
-/* Show "N rows (R rows/s)" on stderr, in place, when it is a terminal. */
+/* Runs shorter than this many rows end without a progress line. */
+#define PROGRESS_MIN_ROWS 5000
+
+/*
+ * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
+ * (§13): rows 0 starts the clock; later calls redraw at most five times a
+ * second; done ends the line (if anything was shown or rows is at least
+ * PROGRESS_MIN_ROWS).
+ */
 void progress(const char *verb, long rows, int done);
 
 #endif

@@ -24,6 +24,8 @@ extern const char *const settings_keys[];
 
 /* Read every setting into s; returns 0 or -1. */
 int settings_load(sqlite3 *db, struct settings *s);
+/* Whether key names a setting. */
+int settings_known(const char *key);
 /*
  * The stored value of key as a new string (caller frees), or NULL with a
  * usage error for an unknown key.

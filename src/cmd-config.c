@@ -38,6 +38,12 @@ cmd_config_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_config_entry, &a, 0, 2) == -1)
 		goto out;
+	if (a.npos > 0 && !settings_known(a.pos[0])) {
+		err_usage("config: unknown setting '%s' (review_months, "
+		    "deadline_months, currency, fte_cost, within or "
+		    "crossover)", a.pos[0]);
+		goto out;
+	}
 	if (a.npos == 2) {
 		/* Writing: a missing register is created, as for add. */
 		struct cmd_entry writer = cmd_config_entry;

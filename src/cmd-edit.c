@@ -62,6 +62,19 @@ apply(struct ctx *ctx, struct args *a, struct decision *new)
 	    ctx->settings.deadline_months);
 	if (given.seen[DOPT_REVIEW])
 		new->next_review_on = given.review;
+	if (given.seen[DOPT_DECIDED] && !given.seen[DOPT_REVIEW] &&
+	    (new->next_review_on < new->anchor_on ||
+	    new->next_review_on > new->deadline_on)) {
+		char	nb[DATE_BUFSZ], ab[DATE_BUFSZ], eb[DATE_BUFSZ];
+
+		/* Name the option given, not the date it left behind. */
+		return err_usage("--decided: '%s' would leave the next review "
+		    "on %s outside the review range %s to %s; give --review "
+		    "too", date_format(given.decided, db),
+		    date_format(new->next_review_on, nb),
+		    date_format(new->anchor_on, ab),
+		    date_format(new->deadline_on, eb));
+	}
 	if ((given.seen[DOPT_DECIDED] || given.seen[DOPT_REVIEW]) &&
 	    decision_check_review("--review", new->next_review_on,
 	    new->anchor_on, &ctx->settings) == -1)

@@ -155,6 +155,18 @@ resolve_format(struct ctx *ctx, const struct cmd_entry *ce)
 	return -1;
 }
 
+/* dir/rest, without doubling a slash that ends dir ("/" stays "/"). */
+static char *
+join(const char *dir, const char *rest)
+{
+	size_t	n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return xasprintf("%.*s%s%s", (int)n, dir, dir[n - 1] == '/' ? "" :
+	    "/", rest);
+}
+
 static int
 resolve_path(struct ctx *ctx)
 {
@@ -169,10 +181,9 @@ resolve_path(struct ctx *ctx)
 	} else if ((env = getenv("MVB_DB")) != NULL && *env != '\0') {
 		ctx->db_path = xstrdup(env);
 	} else if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/') {
-		ctx->db_path = xasprintf("%s/mvb/register.db", env);
+		ctx->db_path = join(env, "mvb/register.db");
 	} else if ((home = getenv("HOME")) != NULL && *home != '\0') {
-		ctx->db_path = xasprintf("%s/.local/share/mvb/register.db",
-		    home);
+		ctx->db_path = join(home, ".local/share/mvb/register.db");
 	} else {
 		return err_usage("no register path: set --db, $MVB_DB or "
 		    "$HOME");

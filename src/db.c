@@ -141,11 +141,67 @@ configure(sqlite3 *db)
 	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
 }
 
+/* Whether this process may write path and create files beside it (the
+ * -wal and -shm files SQLite needs). */
+static int
+writable(const char *path)
+{
+	char	*dir, *slash;
+	int	 ok;
+
+	if (access(path, W_OK) == -1)
+		return 0;
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		ok = access(".", W_OK | X_OK) == 0;
+	else {
+		slash[slash == dir] = '\0';
+		ok = access(dir, W_OK | X_OK) == 0;
+	}
+	free(dir);
+	return ok;
+}
+
+/*
+ * The URI that opens path as immutable: for reading a register in a
+ * folder this user cannot write, where SQLite could not create the -shm
+ * file that WAL readers share. Only used when that file is absent, that
+ * is when no program has the register open. The caller frees it.
+ */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf		 sb;
+	const unsigned char	*p;
+
+	sb_init(&sb);
+	sb_adds(&sb, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			sb_addc(&sb, (char)*p);
+		else
+			sb_addf(&sb, "%%%02X", *p);
+	}
+	sb_adds(&sb, "?immutable=1");
+	return sb_detach(&sb);
+}
+
+/* Whether path exists (any kind of file). */
+static int
+present(const char *path)
+{
+	struct stat	st;
+
+	return lstat(path, &st) == 0;
+}
+
 sqlite3 *
 db_open(const char *path, enum db_mode mode)
 {
 	sqlite3	*db = NULL;
-	int	 exists, version, flags;
+	char	*wal, *shm, *uri = NULL;
+	int	 exists, version, flags, readonly = 0, had_wal, had_shm;
 
 	if ((exists = probe_file(path)) == -1)
 		return NULL;
@@ -156,8 +212,33 @@ db_open(const char *path, enum db_mode mode)
 	}
 	if (!exists && make_parents(path) == -1)
 		return NULL;
-	flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	if (exists && !writable(path)) {
+		if (mode == DB_WRITE) {
+			err_fail("cannot write to register '%s': %s", path,
+			    access(path, W_OK) == -1 ? "permission denied" :
+			    "its folder is not writable (SQLite keeps its "
+			    "-wal and -shm files there)");
+			return NULL;
+		}
+		readonly = 1;	/* reading another user's register */
+	}
+	/* A -wal file that mvb creates on a file it then refuses is
+	 * removed again on close (see fail). */
+	wal = xasprintf("%s-wal", path);
+	shm = xasprintf("%s-shm", path);
+	had_wal = present(wal);
+	had_shm = present(shm);
+	free(wal);
+	free(shm);
+	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
+	    (exists ? 0 : SQLITE_OPEN_CREATE);
+	if (readonly && !had_shm && !writable(path)) {
+		uri = immutable_uri(path);
+		flags |= SQLITE_OPEN_URI;
+	}
+	if (sqlite3_open_v2(uri != NULL ? uri : path, &db, flags, NULL) !=
+	    SQLITE_OK) {
+		free(uri);
 		if (db == NULL) {
 			err_fail("cannot open register '%s': out of memory",
 			    path);
@@ -166,6 +247,7 @@ db_open(const char *path, enum db_mode mode)
 		err_db(db, "cannot open register '%s'", path);
 		goto fail;
 	}
+	free(uri);
 	/* Never checkpoint into a file that turns out not to be ours. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (configure(db) == -1)
@@ -178,6 +260,14 @@ db_open(const char *path, enum db_mode mode)
 		    path);
 		goto fail;
 	}
+	if (readonly) {
+		if (version < migrations_count) {
+			err_fail("register '%s' needs its schema brought up to "
+			    "date, which needs write access to it", path);
+			goto fail;
+		}
+		return db;
+	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	if (set_wal(db, path) == -1)
 		goto fail;
@@ -187,7 +277,16 @@ db_open(const char *path, enum db_mode mode)
 fail:
 	if (err_msg() != NULL && strstr(err_msg(), "file is not a database"))
 		err_clear(), err_fail("'%s' is not an mvb register", path);
-	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if (err_msg() != NULL && strstr(err_msg(), "readonly database"))
+		err_clear(), err_fail("cannot open register '%s': it is "
+		    "read-only for this user", path);
+	/*
+	 * Nothing was written. When the -wal file is of mvb's making (it was
+	 * not there before), let SQLite delete it and the -shm file on close;
+	 * a -wal file that was there may hold another program's frames, which
+	 * must not be checkpointed into a file that is not ours.
+	 */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal, NULL);
 	sqlite3_close(db);
 	return NULL;
 }

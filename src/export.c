@@ -101,20 +101,34 @@ xtable_find(const char *name)
 void
 progress(const char *verb, long rows, int done)
 {
-	static struct timespec	start;
+	static struct timespec	start, last;
+	static int		tty = -1, shown;
 	struct timespec		now;
 	double			secs;
 
-	if (!isatty(STDERR_FILENO))
+	if (tty == -1)
+		tty = isatty(STDERR_FILENO);
+	if (!tty)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (rows == 0 && !done) {
-		start = now;
+		start = last = now;
+		shown = 0;
 		return;
 	}
+	/* At most five updates a second; the last line only when the run
+	 * was long enough to be worth reporting. */
+	if (!done && (double)(now.tv_sec - last.tv_sec) +
+	    (double)(now.tv_nsec - last.tv_nsec) / 1e9 < 0.2)
+		return;
+	if (done && !shown && rows < PROGRESS_MIN_ROWS)
+		return;
+	last = now;
+	shown = 1;
 	secs = (double)(now.tv_sec - start.tv_sec) +
 	    (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)%s", verb, rows,
+	/* \033[K clears what a longer line left on the right. */
+	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)\033[K%s", verb, rows,
 	    secs > 0 ? (double)rows / secs : 0.0, done ? "\n" : "");
 }
 
@@ -155,7 +169,7 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows)
 			out_fixed2(o, cost_tco_24m(&c));
 		}
 		out_end_row(o);
-		if (++*rows % 100000 == 0)
+		if (++*rows % 1000 == 0)
 			progress("exported", *rows, 0);
 	}
 	sqlite3_finalize(stmt);
@@ -203,7 +217,7 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 		out_end_row(o);
 		flags_release(&f);
 		decision_release(&d);
-		if (++*rows % 100000 == 0)
+		if (++*rows % 1000 == 0)
 			progress("exported", *rows, 0);
 	}
 	sqlite3_finalize(stmt);
@@ -229,7 +243,7 @@ export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
 		rc = export_decisions(db, today, horizon, fmt, fp, rows);
 	else
 		rc = export_plain(db, t, fmt, fp, rows);
-	if (rc == 0 && *rows >= 5000)
+	if (rc == 0)
 		progress("exported", *rows, 1);
 	return rc;
 }
@@ -326,6 +340,7 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 	int		 rc;
 
 	*rows = 0;
+	progress("exported", 0, 0);
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
 	if ((stmt = db_prepare(db, "SELECT value FROM meta WHERE key = "
@@ -386,7 +401,8 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 		free(uid);
 		free(summary);
 		free(desc);
-		++*rows;
+		if (++*rows % 1000 == 0)
+			progress("exported", *rows, 0);
 	}
 	ics_line(fp, "END:VCALENDAR");
 	sqlite3_finalize(stmt);
@@ -395,5 +411,6 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 		return err_db(db, "cannot read the register");
 	if (fflush(fp) == EOF || ferror(fp))
 		return err_fail("cannot write output: %s", strerror(errno));
+	progress("exported", *rows, 1);
 	return 0;
 }

@@ -299,8 +299,8 @@ get_id(struct importer *imp, const char *col, int64_t *out)
 	if (v == NULL)
 		return row_err(imp, col, "missing value");
 	if (decision_parse_id(v, out) == -1 || *out > INT32_MAX)
-		return row_err(imp, col, "invalid number '%s' (a positive "
-		    "whole number)", v);
+		return row_err(imp, col, "invalid number '%s' (a whole "
+		    "number from 1 to 2147483647)", v);
 	return 0;
 }
 
@@ -827,7 +827,7 @@ on_record(void *arg, const struct csvr_record *r)
 		return header(imp, r);
 	if (row_fns[imp->t](imp) == -1)
 		return -1;
-	if (++imp->rows % 100000 == 0)
+	if (++imp->rows % 1000 == 0)
 		progress("imported", imp->rows, 0);
 	return 0;
 }
@@ -932,7 +932,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(imp.stmt[i]);
 	sqlite3_finalize(imp.store);
-	if (rc == 0 && imp.rows >= 5000)
+	if (rc == 0)
 		progress("imported", imp.rows, 1);
 	*rows = imp.rows;
 	return rc;

@@ -17,8 +17,8 @@ const char *const settings_keys[] = {
 	"crossover", NULL
 };
 
-static int
-known(const char *key)
+int
+settings_known(const char *key)
 {
 	int	i;
 
@@ -50,7 +50,7 @@ settings_get(sqlite3 *db, const char *key)
 	sqlite3_stmt	*stmt;
 	char		*value = NULL;
 
-	if (!known(key)) {
+	if (!settings_known(key)) {
 		err_usage("config: unknown setting '%s'", key);
 		return NULL;
 	}
@@ -152,7 +152,7 @@ settings_set(sqlite3 *db, const char *key, const char *value)
 	sqlite3_stmt	*stmt;
 	char		 canon[NUM_BUFSZ];
 
-	if (!known(key))
+	if (!settings_known(key))
 		return err_usage("config: unknown setting '%s'", key);
 	if (canonical(db, key, value, canon, sizeof(canon)) == -1)
 		return -1;

@@ -34,7 +34,7 @@ expect_out_has '"review_deadline":"2026-10-01"'
 
 t "the range rule is checked against the resulting anchor"
 snapshot
-fails 2 "--review: '2026-03-10' is outside the review range 2026-03-11 to 2027-09-11" edit 1 --decided 2026-03-11
+fails 2 "--decided: '2026-03-11' would leave the next review on 2026-03-10 outside the review range 2026-03-11 to 2027-09-11; give --review too" edit 1 --decided 2026-03-11
 fails 2 "--review: '2026-10-02' is outside the review range 2025-04-01 to 2026-10-01" edit 1 --review 2026-10-02
 expect_unchanged
 run edit 1 --decided 2026-03-11 --review 2027-03-11

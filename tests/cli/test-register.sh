@@ -69,9 +69,38 @@ if command -v sqlite3 >/dev/null; then
 	fails 1 "newer than this mvb" --db "$T/newer.db" add --title x --capability y --choice buy
 	cmp -s "$T/newer.db" "$T/newer.orig" && ok || bad "changed"
 
+	t "a refused WAL database gets no -wal or -shm file beside it"
+	mkdir "$T/walapp"
+	sqlite3 "$T/walapp/w.db" "PRAGMA journal_mode=WAL; CREATE TABLE t(x);" >/dev/null
+	cp "$T/walapp/w.db" "$T/w.orig"
+	fails 1 "not an mvb register" --db "$T/walapp/w.db" list
+	fails 1 "not an mvb register" --db "$T/walapp/w.db" add --title x --capability y --choice buy
+	[ "$(ls -A "$T/walapp")" = w.db ] && ok || bad "left: $(ls -A "$T/walapp")"
+	cmp -s "$T/walapp/w.db" "$T/w.orig" && ok || bad "changed"
+
 	t "the register is WAL with an application id"
 	[ "$(sqlite3 "$MVB_DB" 'PRAGMA journal_mode')" = wal ] && ok || bad "not WAL"
 	[ "$(sqlite3 "$MVB_DB" 'PRAGMA application_id')" != 0 ] && ok || bad "no id"
+fi
+
+t "another user's register can be read but not written"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	mkdir "$T/ro"
+	"$MVB" --db "$T/ro/r.db" add --title shared --capability y --choice buy >/dev/null
+	chmod 755 "$T" "$T/ro"
+	cp "$T/ro/r.db" "$T/ro.orig"
+	as_nobody() {
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$MVB" --db "$T/ro/r.db" "$@"
+	}
+	out=$(as_nobody list --format csv 2>&1)
+	case $out in *"1,shared,y,buy"*) ok ;; *) bad "read: $out" ;; esac
+	err=$(as_nobody add --title x --capability y --choice buy 2>&1)
+	code=$?
+	[ "$code" = 1 ] && ok || bad "write exit $code"
+	case $err in "mvb: cannot write to register '$T/ro/r.db': permission denied") ok ;; *) bad "write: $err" ;; esac
+	[ "$(ls -A "$T/ro")" = r.db ] && ok || bad "left: $(ls -A "$T/ro")"
+	cmp -s "$T/ro/r.db" "$T/ro.orig" && ok || bad "changed"
+	chmod 700 "$T"
 fi
 
 t "a folder that cannot be created is exit 1"
