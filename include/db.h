@@ -26,6 +26,12 @@ enum db_mode {
 sqlite3 *db_open(const char *path, enum db_mode mode);
 /* An in-memory register with the real migrations, for the unit tests. */
 sqlite3 *db_open_memory(void);
+/*
+ * A register with the real migrations that no one else sees: name is
+ * ":memory:" or "" (a private temporary file that SQLite deletes on close,
+ * whose pages spill to disk beyond the cache, so memory stays flat).
+ */
+sqlite3 *db_open_scratch(const char *name);
 void db_close(sqlite3 *db);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1. */

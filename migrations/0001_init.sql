@@ -4,6 +4,9 @@
 -- are integer hundredths, so nothing stored is a floating-point number.
 -- anchor_on and deadline_on are derived but stored, so that 'due' finds
 -- what needs attention through an index instead of recomputing every row.
+-- CHECKs spell out 'x = a OR x = b ...' rather than 'x IN (a, b, ...)':
+-- SQLite builds a temporary b-tree for an IN list of more than two values
+-- on every insert, which makes bulk imports several times slower.
 
 CREATE TABLE settings (
 	key	TEXT PRIMARY KEY NOT NULL,
@@ -25,16 +28,18 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 
 CREATE TABLE decisions (
-	id			INTEGER PRIMARY KEY AUTOINCREMENT,
+	id			INTEGER PRIMARY KEY,
 	title			TEXT NOT NULL,
 	capability		TEXT NOT NULL,
 	choice			TEXT NOT NULL
-	    CHECK (choice IN ('build', 'buy', 'oss', 'assemble')),
+	    CHECK (choice = 'build' OR choice = 'buy' OR choice = 'oss' OR
+	    choice = 'assemble'),
 	vendor			TEXT,
 	owner			TEXT,
 	cost_center		TEXT,
 	status			TEXT NOT NULL
-	    CHECK (status IN ('proposed', 'active', 'superseded', 'retired')),
+	    CHECK (status = 'proposed' OR status = 'active' OR
+	    status = 'superseded' OR status = 'retired'),
 	decided_on		TEXT NOT NULL,
 	anchor_on		TEXT NOT NULL,	-- latest review, else decided_on
 	next_review_on		TEXT NOT NULL,
@@ -55,6 +60,14 @@ CREATE TABLE decisions (
 	CHECK (anchor_on >= decided_on)
 );
 
+-- Ids are assigned in order and never reused (cli.md §3): a new id is one
+-- past the largest, and no decision is ever deleted. (AUTOINCREMENT would
+-- promise the same at the cost of a write to sqlite_sequence per insert.)
+CREATE TRIGGER decisions_are_never_deleted BEFORE DELETE ON decisions
+BEGIN
+	SELECT RAISE(ABORT, 'decisions are never deleted');
+END;
+
 -- 'due' and 'report' look at open decisions by review date and deadline.
 CREATE INDEX decisions_open_next ON decisions (next_review_on)
 	WHERE status IN ('proposed', 'active');
@@ -66,7 +79,8 @@ CREATE TABLE reviews (
 	decision_id	INTEGER NOT NULL REFERENCES decisions (id),
 	reviewed_on	TEXT NOT NULL,
 	outcome		TEXT NOT NULL
-	    CHECK (outcome IN ('keep', 'revise', 'replace', 'retire')),
+	    CHECK (outcome = 'keep' OR outcome = 'revise' OR
+	    outcome = 'replace' OR outcome = 'retire'),
 	next_review_on	TEXT,
 	replaced_by	INTEGER REFERENCES decisions (id),
 	notes		TEXT,

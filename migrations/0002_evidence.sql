@@ -23,7 +23,8 @@ CREATE INDEX assumptions_invalidated ON assumptions (decision_id)
 CREATE TABLE metrics (
 	decision_id	INTEGER NOT NULL REFERENCES decisions (id),
 	name		TEXT NOT NULL,
-	op		TEXT NOT NULL CHECK (op IN ('>=', '<=', '>', '<')),
+	op		TEXT NOT NULL CHECK (op = '>=' OR op = '<=' OR
+	    op = '>' OR op = '<'),
 	target		TEXT NOT NULL,
 	unit		TEXT,
 	target_on	TEXT NOT NULL,
@@ -48,9 +49,11 @@ CREATE TABLE sunset (
 	decision_id	INTEGER NOT NULL REFERENCES decisions (id),
 	number		INTEGER NOT NULL CHECK (number > 0),
 	expression	TEXT NOT NULL,	-- canonical text
-	kind		TEXT NOT NULL CHECK (kind IN ('metric', 'monthly_cost', 'on')),
+	kind		TEXT NOT NULL CHECK (kind = 'metric' OR
+	    kind = 'monthly_cost' OR kind = 'on'),
 	metric		TEXT,		-- kind 'metric'
-	op		TEXT CHECK (op IN ('>=', '<=', '>', '<')),
+	op		TEXT CHECK (op = '>=' OR op = '<=' OR op = '>' OR
+	    op = '<'),
 	threshold	TEXT,		-- decimal, or amount for monthly_cost
 	on_date		TEXT,		-- 'after DATE' or 'on DATE'
 	PRIMARY KEY (decision_id, number),

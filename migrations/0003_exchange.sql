@@ -8,7 +8,8 @@ CREATE TABLE options (
 	number			INTEGER NOT NULL CHECK (number > 0),
 	name			TEXT NOT NULL,
 	choice			TEXT NOT NULL
-	    CHECK (choice IN ('build', 'buy', 'oss', 'assemble')),
+	    CHECK (choice = 'build' OR choice = 'buy' OR choice = 'oss' OR
+	    choice = 'assemble'),
 	currency		TEXT NOT NULL,
 	one_time_cents		INTEGER NOT NULL DEFAULT 0,
 	monthly_cents		INTEGER NOT NULL DEFAULT 0,

@@ -24,7 +24,8 @@ static const struct opt import_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-/* Whether path names a register with content (else dry runs use memory). */
+/* Whether path names a register with content (else dry runs use a
+ * private temporary one). */
 static int
 register_exists(const char *path)
 {
@@ -39,7 +40,7 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	long	rows;
 
 	if (dry && !register_exists(ctx->db_path)) {
-		if ((ctx->db = db_open_memory()) == NULL ||
+		if ((ctx->db = db_open_scratch("")) == NULL ||
 		    settings_load(ctx->db, &ctx->settings) == -1)
 			return -1;
 	} else if (ctx_open(ctx, &cmd_import_entry) == -1) {

@@ -3,6 +3,7 @@
  * record starts, checks every line's bytes, and hands the lines to libcsv,
  * whose callbacks assemble one record at a time.
  */
+#include <errno.h>
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,7 +180,7 @@ csvr_read(FILE *fp, const char *name,
 			sb_add(&line, buf + start, got - start);
 	}
 	if (ferror(fp)) {
-		err_fail("%s: cannot read: input error", name);
+		err_fail("%s: cannot read: %s", name, strerror(errno));
 		goto fini;
 	}
 	if (line.len > 0 && feed(&r, line.buf, line.len) == -1)

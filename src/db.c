@@ -294,10 +294,16 @@ fail:
 sqlite3 *
 db_open_memory(void)
 {
+	return db_open_scratch(":memory:");
+}
+
+sqlite3 *
+db_open_scratch(const char *name)
+{
 	sqlite3	*db;
 
-	if (sqlite3_open(":memory:", &db) != SQLITE_OK) {
-		err_db(db, "cannot open an in-memory register");
+	if (sqlite3_open(name, &db) != SQLITE_OK) {
+		err_db(db, "cannot open a scratch register");
 		sqlite3_close(db);
 		return NULL;
 	}

@@ -68,11 +68,14 @@ invalid(const char *option, const char *what, const char *value,
 static int
 set_text(char **member, const struct optval *v, size_t min, size_t max)
 {
-	char	option[40];
+	const char	*why;
+	char		 option[40];
 
-	snprintf(option, sizeof(option), "--%s", v->name);
-	if (dopt_check_text(option, v->value, min, max) == -1)
-		return -1;
+	/* The option's name is only needed for an error. */
+	if (text_check(v->value, min, max, &why) == -1) {
+		snprintf(option, sizeof(option), "--%s", v->name);
+		return dopt_check_text(option, v->value, min, max);
+	}
 	decision_set_text(member, *v->value != '\0' ? v->value : NULL);
 	return 0;
 }

@@ -143,6 +143,7 @@ enum {
 	S_EXISTS,	/* whether the row's key is taken */
 	S_METRIC,	/* whether a metric exists */
 	S_TOUCH,	/* link a decision the import touched */
+	S_LINK_RUN,	/* link a run of decisions the import created */
 	S_ANCHOR,	/* move a decision's anchor to a later review */
 	S_COUNT
 };
@@ -159,6 +160,7 @@ struct importer {
 	const struct csvr_record *rec;		/* the row at hand */
 	long			 rows;
 	int64_t			 history_id;	/* reserved for the entry */
+	int64_t			 run_lo, run_hi; /* created ids not linked yet */
 	sqlite3_stmt		*stmt[S_COUNT];
 	sqlite3_stmt		*store;		/* decision_store() cache */
 };
@@ -377,6 +379,45 @@ touch(struct importer *imp, int64_t id)
 	return step(imp, stmt) == -1 ? -1 : 0;
 }
 
+/* Link the run of consecutive ids the import created, if any. */
+static int
+link_run(struct importer *imp)
+{
+	sqlite3_stmt	*stmt;
+
+	if (imp->run_hi == 0)
+		return 0;
+	stmt = prep(imp, S_LINK_RUN, "INSERT OR IGNORE INTO history_decisions "
+	    "(history_id, decision_id) SELECT ?, id FROM decisions WHERE id "
+	    "BETWEEN ? AND ?");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, imp->history_id);
+	sqlite3_bind_int64(stmt, 2, imp->run_lo);
+	sqlite3_bind_int64(stmt, 3, imp->run_hi);
+	imp->run_lo = imp->run_hi = 0;
+	return step(imp, stmt) == -1 ? -1 : 0;
+}
+
+/*
+ * Link decision id, which the import created, to its history entry. Ids
+ * usually come in order, so they are gathered into runs of consecutive ids
+ * and each run linked with one statement: every id in a run is one the
+ * import created.
+ */
+static int
+created(struct importer *imp, int64_t id)
+{
+	if (imp->run_hi != 0 && id == imp->run_hi + 1) {
+		imp->run_hi = id;
+		return 0;
+	}
+	if (link_run(imp) == -1)
+		return -1;
+	imp->run_lo = imp->run_hi = id;
+	return 0;
+}
+
 /* Whether the key (decision id, second) is taken, by sql. */
 static int
 taken(struct importer *imp, const char *sql, int64_t id, const char *key)
@@ -404,17 +445,8 @@ row_decision(struct importer *imp)
 
 	memset(&given, 0, sizeof(given));
 	decision_init(&d);
-	if (val(imp, "id") != NULL) {
-		if (get_id(imp, "id", &d.id) == -1)
-			goto out;
-		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?",
-		    d.id, NULL)) != 0) {
-			if (k == 1)
-				row_err(imp, "id", "decision %lld already "
-				    "exists", (long long)d.id);
-			goto out;
-		}
-	}
+	if (val(imp, "id") != NULL && get_id(imp, "id", &d.id) == -1)
+		goto out;
 	for (k = 0; imp->cols[k].name != NULL; k++) {
 		c = &imp->cols[k];
 		if (c->dopt == 0 || (v = val_at(imp, k)) == NULL) {
@@ -462,8 +494,16 @@ row_decision(struct importer *imp)
 		    date_format(d.decided_on, b));
 		goto out;
 	}
-	if (decision_store(imp->db, &imp->store, &d) == -1 ||
-	    touch(imp, d.id) == -1)
+	if (decision_store(imp->db, &imp->store, &d) == -1) {
+		/* A clash of ids, found by the insert rather than a lookup
+		 * before every row. */
+		if (sqlite3_extended_errcode(imp->db) ==
+		    SQLITE_CONSTRAINT_PRIMARYKEY)
+			row_err(imp, "id", "decision %lld already exists",
+			    (long long)d.id);
+		goto out;
+	}
+	if (created(imp, d.id) == -1)
 		goto out;
 	rc = 0;
 out:
@@ -922,6 +962,8 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 		return -1;
 	}
 	rc = csvr_read(fp, name, on_record, &imp);
+	if (rc == 0)
+		rc = link_run(&imp);
 	if (rc == 0 && indexes.len > 0)
 		rc = db_exec(db, indexes.buf);
 	sb_release(&indexes);
