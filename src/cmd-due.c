@@ -214,12 +214,19 @@ cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (within_opt == NULL)
 		within = ctx->settings.within;
-	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
-	    ctx->today, &within)) == -1)
+	/* One read transaction: both passes see the same register, and
+	 * reading row by row takes no lock per row. */
+	if (db_exec(ctx->db, "BEGIN") == -1)
 		goto out;
+	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
+	    ctx->today, &within)) == -1) {
+		db_rollback(ctx->db);
+		goto out;
+	}
 	if (collect(ctx, &fl, &keys, &n) == 0 && print(ctx, &fl, keys, n) == 0)
 		rc = exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
+	db_rollback(ctx->db);
 out:
 	free(keys);
 	args_release(&a);

@@ -83,27 +83,58 @@ probe_file(const char *path)
 	return 1;
 }
 
-/* PRAGMA journal_mode=WAL, waiting while another process holds a lock. */
+/* Milliseconds on the monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * PRAGMA journal_mode=WAL, waiting while another process holds a lock, but
+ * no longer than the busy timeout in all: SQLite may not call its busy
+ * handler for this pragma, so the waiting is done here, with the handler
+ * off so that no single try waits the whole timeout. A register in another
+ * journal mode (a backup copy) is switched on first use; a command that
+ * only reads does not wait for that (with wait 0) and reads it as it is.
+ */
 static int
-set_wal(sqlite3 *db, const char *path)
+set_wal(sqlite3 *db, const char *path, int wait)
 {
 	sqlite3_stmt		*stmt;
 	struct timespec		 pause = { 0, 10 * 1000 * 1000 };
-	int			 rc, tries;
+	long long		 give_up = now_ms() + (wait ? DB_BUSY_TIMEOUT_MS :
+	    0);
+	int			 rc;
 
-	for (tries = 0; tries < DB_BUSY_TIMEOUT_MS / 10; tries++) {
+	sqlite3_busy_timeout(db, 0);
+	for (;;) {
 		if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=WAL", -1,
 		    &stmt, NULL) != SQLITE_OK)
-			return err_db(db, "cannot open register '%s'", path);
+			break;
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
-		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+			sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 			return 0;
+		}
 		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
 			break;
+		if (now_ms() >= give_up) {
+			if (!wait) {
+				sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+				return 0;
+			}
+			break;
+		}
 		nanosleep(&pause, NULL);
 	}
-	return err_db(db, "cannot open register '%s'", path);
+	err_db(db, "cannot open register '%s'", path);
+	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+	return -1;
 }
 
 /*
@@ -269,7 +300,8 @@ db_open(const char *path, enum db_mode mode)
 		return db;
 	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-	if (set_wal(db, path) == -1)
+	if (set_wal(db, path, mode == DB_WRITE ||
+	    version < migrations_count) == -1)
 		goto fail;
 	if (version < migrations_count && migrate_apply(db) == -1)
 		goto fail;

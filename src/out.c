@@ -19,6 +19,7 @@ const char *const fmt_names[FMT_COUNT] = {
 
 struct cell {
 	char	*text;		/* NULL: empty */
+	size_t	 width;		/* display columns of text */
 	int	 numeric;
 };
 
@@ -177,6 +178,7 @@ cell(struct out *o, const char *s, int numeric)
 		}
 		c = &o->cells[o->rows * (size_t)o->ncols + (size_t)o->col];
 		c->text = s != NULL ? xstrdup(s) : NULL;
+		c->width = s != NULL ? text_width(s) : 0;
 		c->numeric = numeric;
 		break;
 	}
@@ -292,10 +294,7 @@ fit(struct out *o, size_t *w, size_t width)
 
 	for (i = 0; i < o->ncols; i++) {
 		for (r = 0; r < o->rows; r++) {
-			const char *t = o->cells[r * (size_t)o->ncols +
-			    (size_t)i].text;
-
-			cw = t != NULL ? text_width(t) : 0;
+			cw = o->cells[r * (size_t)o->ncols + (size_t)i].width;
 			if (cw > minw[i])
 				minw[i] = cw;
 		}
@@ -326,6 +325,20 @@ fit(struct out *o, size_t *w, size_t width)
 	return total;
 }
 
+/* Append n spaces to sb. */
+static void
+add_spaces(struct strbuf *sb, size_t n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n > 0) {
+		size_t	k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+
+		sb_add(sb, spaces, k);
+		n -= k;
+	}
+}
+
 static void
 print_table(struct out *o)
 {
@@ -335,6 +348,7 @@ print_table(struct out *o)
 	int		 i, colour = out_colour(o->fp);
 	struct strbuf	 line;
 	struct cell	*c;
+	const char	*t;
 	char		*s;
 
 	if (o->rows == 0) {
@@ -346,8 +360,8 @@ print_table(struct out *o)
 	for (r = 0; r < o->rows; r++)
 		for (i = 0; i < o->ncols; i++) {
 			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (c->text != NULL && text_width(c->text) > w[i])
-				w[i] = text_width(c->text);
+			if (c->width > w[i])
+				w[i] = c->width;
 		}
 	if (width > 0 && fit(o, w, width) > width) {
 		colour = 0;
@@ -359,21 +373,30 @@ print_table(struct out *o)
 		for (i = 0; i < o->ncols; i++) {
 			c = r == 0 ? NULL :
 			    &o->cells[(r - 1) * (size_t)o->ncols + (size_t)i];
-			s = text_fit(c == NULL ? o->cols[i] :
-			    c->text != NULL ? c->text : "", w[i]);
-			cw = text_width(s);
+			t = c == NULL ? o->cols[i] : c->text != NULL ?
+			    c->text : "";
+			cw = c == NULL ? text_width(t) : c->width;
+			/* Most cells fit as they are; only the others are
+			 * cut (and line feeds and tabs made spaces). */
+			if (cw <= w[i] && strpbrk(t, "\n\t") == NULL)
+				s = NULL;
+			else {
+				s = text_fit(t, w[i]);
+				cw = text_width(s);
+				t = s;
+			}
 			pad = w[i] > cw ? w[i] - cw : 0;
 			if (i > 0)
 				sb_adds(&line, "  ");
 			if (c != NULL && c->numeric)
-				sb_addf(&line, "%*s", (int)pad, "");
+				add_spaces(&line, pad);
 			if (colour && c != NULL && i == o->flags_col &&
 			    c->text != NULL)
-				out_add_flags(&line, s, c->text);
+				out_add_flags(&line, t, c->text);
 			else
-				sb_adds(&line, s);
+				sb_adds(&line, t);
 			if (c == NULL || !c->numeric)
-				sb_addf(&line, "%*s", (int)pad, "");
+				add_spaces(&line, pad);
 			free(s);
 		}
 		while (line.len > 0 && line.buf[line.len - 1] == ' ')

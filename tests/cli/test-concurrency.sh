@@ -40,4 +40,23 @@ cmp -s "$T/before.csv" "$T/after.csv" && ok || bad "the register changed"
 run add --title "after the kill" --capability c --choice buy
 expect_code 0
 expect_out 17
+
+t "a backup copy is read at once while another program reads it, then made WAL"
+if command -v sqlite3 >/dev/null; then
+	run backup "$T/copy.db"
+	expect_code 0
+	[ "$(sqlite3 "$T/copy.db" 'PRAGMA journal_mode')" = delete ] && ok || bad "copy is WAL"
+	sqlite3 "$T/copy.db" "BEGIN; SELECT count(*) FROM decisions;" ".shell sleep 30" >/dev/null 2>&1 </dev/null &
+	holder=$!
+	sleep 0.5
+	run --db "$T/copy.db" list --format csv
+	expect_code 0
+	expect_out_has "17,after the kill"
+	kill -0 "$holder" 2>/dev/null && ok || bad "the reader was gone before list ended"
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+	run --db "$T/copy.db" add --title "into the copy" --capability c --choice buy
+	expect_out 18
+	[ "$(sqlite3 "$T/copy.db" 'PRAGMA journal_mode')" = wal ] && ok || bad "copy not made WAL"
+fi
 finish
