@@ -281,16 +281,18 @@ out_add_flags(struct strbuf *sb, const char *shown, const char *full)
 /*
  * Shrink the widest text columns until a row fits in width columns. A
  * column whose cells are all short (dates, ids, amounts, codes) and the
- * flags column keep their cells whole while the others can give way.
- * Returns the width of a row, which exceeds width only when even one
- * column each cannot fit.
+ * flags column keep their cells whole while the others can give way: first
+ * the long text columns down to 8 columns, then down to 1, then the flags,
+ * then everything. Returns the width of a row, which exceeds width only
+ * when even one column each cannot fit.
  */
 static size_t
 fit(struct out *o, size_t *w, size_t width)
 {
 	size_t	*minw = xcalloc((size_t)o->ncols, sizeof(*minw));
+	char	*is_long = xcalloc((size_t)o->ncols, 1);
 	size_t	 total = 0, cw, r;
-	int	 i, j;
+	int	 i, j, pass;
 
 	for (i = 0; i < o->ncols; i++) {
 		for (r = 0; r < o->rows; r++) {
@@ -298,17 +300,19 @@ fit(struct out *o, size_t *w, size_t width)
 			if (cw > minw[i])
 				minw[i] = cw;
 		}
-		if (minw[i] > 12 && i != o->flags_col)
+		if (minw[i] > 12 && i != o->flags_col) {
 			minw[i] = 8;
+			is_long[i] = 1;
+		}
 		cw = text_width(o->cols[i]);
 		if (minw[i] < (cw < 8 ? cw : 8))
 			minw[i] = cw < 8 ? cw : 8;
 		total += w[i] + (i > 0 ? 2 : 0);
 	}
-	/* Then, on a very narrow terminal, cut every column as needed. */
-	for (r = 0; r < 2 && total > width; r++) {
-		if (r == 1)
-			for (i = 0; i < o->ncols; i++)
+	for (pass = 0; pass < 4 && total > width; pass++) {
+		for (i = 0; i < o->ncols; i++)
+			if ((pass == 1 && is_long[i]) ||
+			    (pass == 2 && i == o->flags_col) || pass == 3)
 				minw[i] = 1;
 		while (total > width) {
 			j = -1;
@@ -321,6 +325,7 @@ fit(struct out *o, size_t *w, size_t width)
 			total--;
 		}
 	}
+	free(is_long);
 	free(minw);
 	return total;
 }
