@@ -4,6 +4,7 @@
  * agreeing with the reviews and settings, no review before its decision.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "db.h"
@@ -43,6 +44,29 @@ static const char *const checks[] = {
 	"WHERE r.reviewed_on < d.decided_on",
 };
 
+/* Print one problem; each further line of a long one (SQLite's integrity
+ * check reports several in one) gets the same "table: " prefix. Returns
+ * the number of lines printed. */
+static long
+problem(const char *line)
+{
+	const char	*colon = strstr(line, ": "), *s = line, *nl;
+	int		 prefix = colon != NULL ? (int)(colon - line) + 2 : 0;
+	long		 n = 1;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		printf("%.*s\n", (int)(nl - s), s);
+		s = nl + 1;
+		if (*s != '\0') {
+			printf("%.*s", prefix, line);
+			n++;
+		}
+	}
+	if (*s != '\0')
+		printf("%s\n", s);
+	return n;
+}
+
 static int
 run(sqlite3 *db, long *problems)
 {
@@ -54,10 +78,14 @@ run(sqlite3 *db, long *problems)
 		if ((stmt = db_prepare(db, checks[i])) == NULL)
 			return -1;
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			printf("%s\n", sqlite3_column_text(stmt, 0));
-			(*problems)++;
+			*problems += problem((const char *)
+			    sqlite3_column_text(stmt, 0));
 		}
 		sqlite3_finalize(stmt);
+		/* A damaged file can fail the later checks too; what was
+		 * found so far is the answer. */
+		if (rc != SQLITE_DONE && *problems > 0)
+			return 0;
 		if (rc != SQLITE_DONE)
 			return err_db(db, "check: cannot read the register");
 	}

@@ -2,10 +2,12 @@
  * The decision record: the field table that drives loading, saving and
  * the per-field history, and the rules every command shares.
  */
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "db.h"
@@ -316,18 +318,37 @@ decision_update(sqlite3 *db, const struct decision *old,
 	return (int)n;
 }
 
+/* Who makes the change: $USER, else $LOGNAME, else the account's name,
+ * else "unknown"; looked up once. */
+static const char *
+history_who(void)
+{
+	static char	 name[256];
+	struct passwd	*pw;
+	const char	*s;
+
+	if (name[0] != '\0')
+		return name;
+	if ((s = getenv("USER")) == NULL || *s == '\0')
+		s = getenv("LOGNAME");
+	if ((s == NULL || *s == '\0') && (pw = getpwuid(geteuid())) != NULL)
+		s = pw->pw_name;
+	if (s == NULL || *s == '\0')
+		s = "unknown";
+	snprintf(name, sizeof(name), "%s", s);
+	return name;
+}
+
 int
 history_add(sqlite3 *db, int64_t decision_id, const char *what,
     const char *old_value, const char *new_value)
 {
 	sqlite3_stmt	*stmt;
-	const char	*who = getenv("USER");
+	const char	*who = history_who();
 	char		 at[32];
 	time_t		 now = time(NULL);
 	struct tm	 tm;
 
-	if (who == NULL || *who == '\0')
-		who = "unknown";
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	stmt = db_prepare(db, "INSERT INTO history (decision_id, at, who, "

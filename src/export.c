@@ -346,9 +346,14 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 	if ((stmt = db_prepare(db, "SELECT value FROM meta WHERE key = "
 	    "'register_id'")) == NULL)
 		return -1;
-	regid = sqlite3_step(stmt) == SQLITE_ROW ?
-	    db_column_strdup(stmt, 0) : xstrdup("unknown");
+	/* Every register has one from its creation (migration 0001); without
+	 * it, UIDs would not be unique across registers. */
+	regid = sqlite3_step(stmt) == SQLITE_ROW ? db_column_strdup(stmt, 0) :
+	    NULL;
 	sqlite3_finalize(stmt);
+	if (regid == NULL)
+		return err_fail("export: the register has lost its id "
+		    "(meta.register_id), which calendar UIDs are built from");
 	/* Each open decision's window and deadline, and its 'on' dates. */
 	stmt = db_prepare(db, "SELECT d.id, d.title, 'review', "
 	    "d.next_review_on, 0 FROM decisions d WHERE d.status IN "

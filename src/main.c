@@ -45,7 +45,13 @@ main(int argc, char **argv)
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-h") == 0 ||
 		    strcmp(argv[i], "--help") == 0) {
-			cmd_usage(stdout);
+			/* "mvb --help add" is "mvb add --help". */
+			while (++i < argc && argv[i][0] == '-')
+				;
+			if (i < argc && (ce = cmd_find(argv[i])) != NULL)
+				cmd_help(ce, stdout);
+			else
+				cmd_usage(stdout);
 			return finish(&ctx, EXIT_OK);
 		}
 		if (strcmp(argv[i], "--version") == 0) {

@@ -63,7 +63,22 @@ if command -v sqlite3 >/dev/null; then
 	expect_code 1
 	expect_out_has "decisions: decision 1: deadline 2030-01-01 should be 2028-11-22"
 	expect_err_has "check: 1 problem"
+
+	t "check lists each line of a damaged file under 'database:'"
+	cp "$MVB_DB" "$T/damaged.db"
+	root=$(sqlite3 "$T/damaged.db" "SELECT rootpage FROM sqlite_schema WHERE name = 'decisions'")
+	printf '\377\377\377\377\377\377\377\377' |
+	    dd of="$T/damaged.db" bs=1 seek=$(( (root - 1) * 4096 + 8 )) conv=notrunc 2>/dev/null
+	run --db "$T/damaged.db" check
+	expect_code 1
+	n=$(printf '%s\n' "$out" | wc -l)
+	m=$(printf '%s\n' "$out" | grep -c '^database: ')
+	[ "$n" -ge 2 ] && [ "$n" = "$m" ] && ok || bad "lines not all prefixed: $out"
+	expect_err_has "check: $n problems"
 fi
+t "config checks the key before it opens the register"
+fails 2 "unknown setting 'colour'" --db "$T/none.db" config colour
+[ ! -e "$T/none.db" ] && ok || bad "a register was created"
 
 t "backup writes a consistent copy that mvb can read"
 run backup "$T/copy.db"
