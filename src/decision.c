@@ -319,24 +319,20 @@ decision_update(sqlite3 *db, const struct decision *old,
 }
 
 /* Who makes the change: $USER, else $LOGNAME, else the account's name,
- * else "unknown"; looked up once. */
+ * else "unknown". */
 static const char *
 history_who(void)
 {
-	static char	 name[256];
 	struct passwd	*pw;
 	const char	*s;
 
-	if (name[0] != '\0')
-		return name;
-	if ((s = getenv("USER")) == NULL || *s == '\0')
-		s = getenv("LOGNAME");
-	if ((s == NULL || *s == '\0') && (pw = getpwuid(geteuid())) != NULL)
-		s = pw->pw_name;
-	if (s == NULL || *s == '\0')
-		s = "unknown";
-	snprintf(name, sizeof(name), "%s", s);
-	return name;
+	if ((s = getenv("USER")) != NULL && *s != '\0')
+		return s;
+	if ((s = getenv("LOGNAME")) != NULL && *s != '\0')
+		return s;
+	if ((pw = getpwuid(geteuid())) != NULL && pw->pw_name[0] != '\0')
+		return pw->pw_name;
+	return "unknown";
 }
 
 int

@@ -10,8 +10,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "db.h"
@@ -220,14 +222,27 @@ test_insert_writes_a_created_history_row(void **state)
 }
 
 static void
-test_history_who_is_unknown_without_user(void **state)
+test_history_who_falls_back_to_logname_then_the_account(void **state)
 {
-	sqlite3	*db = *state;
+	sqlite3		*db = *state;
+	struct passwd	*pw = getpwuid(geteuid());
+	sqlite3_stmt	*stmt;
 
 	assert_int_equal(unsetenv("USER"), 0);
+	assert_int_equal(setenv("LOGNAME", "from-logname", 1), 0);
 	assert_int_equal(history_add(db, 0, "import", NULL, "x.csv"), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM history "
-	    "WHERE who = 'unknown' AND decision_id IS NULL"), 1);
+	    "WHERE who = 'from-logname' AND decision_id IS NULL"), 1);
+	assert_int_equal(unsetenv("LOGNAME"), 0);
+	assert_int_equal(history_add(db, 0, "import", NULL, "y.csv"), 0);
+	if (pw == NULL)
+		skip();
+	stmt = db_prepare(db, "SELECT who FROM history WHERE new_value = "
+	    "'y.csv'");
+	assert_non_null(stmt);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(stmt, 0), pw->pw_name);
+	sqlite3_finalize(stmt);
 }
 
 static void
@@ -644,7 +659,7 @@ main(void)
 		T(test_insert_keeps_a_given_id_and_continues_after_it),
 		T(test_ids_are_never_reused),
 		T(test_insert_writes_a_created_history_row),
-		T(test_history_who_is_unknown_without_user),
+		T(test_history_who_falls_back_to_logname_then_the_account),
 		T(test_load_of_an_unknown_id_is_a_usage_error),
 		T(test_every_field_survives_a_round_trip),
 		T(test_unset_optional_text_round_trips_as_null),
