@@ -7,14 +7,14 @@
 #   make bench      time mvb on large registers
 #   make install    PREFIX=/usr/local DESTDIR= honoured
 #
-# CC, CFLAGS, CPPFLAGS and LDFLAGS given on the command line are honoured;
-# the project's own include paths, warnings and libraries always apply.
+# CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS given on the command line are
+# honoured; the project's own include paths, warnings and libraries always
+# apply.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man/man1
-BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 
 CFLAGS   ?= -O2 -g
 MVB_WARN  = -std=c11 -Wall -Wextra -Werror -Wpedantic
@@ -42,13 +42,15 @@ COMPILE = $(CC) $(MVB_WARN) $(CFLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS) -MMD -MP
 all: mvb
 
 mvb: $(MAIN_OBJ) $(B)/libmvb.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(B)/libmvb.a $(MVB_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(B)/libmvb.a $(MVB_LIBS) \
+	    $(LDLIBS)
 
 $(B)/libmvb.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-$(B)/obj/%.o: src/%.c | $(B)/obj
+# Objects depend on the Makefile too: it holds the version and the flags.
+$(B)/obj/%.o: src/%.c Makefile | $(B)/obj
 	$(COMPILE) -c -o $@ $<
 
 $(B)/obj/migrations.o: $(B)/migrations.c | $(B)/obj
@@ -62,7 +64,8 @@ $(B)/migrations.c: $(B)/embed $(MIGRATIONS)
 	$(B)/embed $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
 $(B)/tests/%: tests/unit/%.c $(B)/libmvb.a | $(B)/tests
-	$(COMPILE) $(LDFLAGS) -o $@ $< $(B)/libmvb.a $(MVB_LIBS) $(TEST_LIBS)
+	$(COMPILE) $(LDFLAGS) -o $@ $< $(B)/libmvb.a $(MVB_LIBS) $(TEST_LIBS) \
+	    $(LDLIBS)
 
 $(B) $(B)/obj $(B)/tests:
 	mkdir -p $@

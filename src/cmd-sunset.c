@@ -47,8 +47,8 @@ out:
 const struct cmd_entry cmd_sunset_entry = {
 	"sunset", "add a sunset criterion to a decision and print its number",
 	"mvb sunset ID EXPR\n"
-	"EXPR (one argument): NAME OP NUMBER [after DATE] | monthly_cost OP "
-	"AMOUNT | on DATE\n"
+	"EXPR (one argument): NAME OP NUMBER [after DATE]\n"
+	"                   | monthly_cost OP AMOUNT | on DATE\n"
 	"OP: <, <=, > or >=; NAME must be a metric of the decision",
 	CMD_WRITE, 0, FMT_TABLE, cmd_sunset_exec
 };

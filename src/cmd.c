@@ -77,8 +77,8 @@ cmd_usage(FILE *fp)
 		fprintf(fp, "  %-11s %s\n", commands[i]->name,
 		    commands[i]->summary);
 	fputs("\nglobal options:\n"
-	    "  --db PATH      the register (else $MVB_DB, else "
-	    "$XDG_DATA_HOME/mvb/register.db)\n"
+	    "  --db PATH      the register (else $MVB_DB, else\n"
+	    "                 $XDG_DATA_HOME/mvb/register.db)\n"
 	    "  --today DATE   evaluate as if today were DATE (else "
 	    "$MVB_TODAY, else today)\n"
 	    "  --format FMT   output format, where the command has several\n"
