@@ -78,6 +78,15 @@ int args_need(const struct cmd_entry *ce, const struct args *a, int min,
 
 /* Open the register for ce's needs and load its settings; 0 or -1. */
 int ctx_open(struct ctx *ctx, const struct cmd_entry *ce);
+/*
+ * For a command that writes to decision id: open the register, begin the
+ * write transaction and check that the decision exists. Returns 0, or -1
+ * with nothing begun.
+ */
+int ctx_begin_on(struct ctx *ctx, const struct cmd_entry *ce, int64_t id);
+/* End what ctx_begin_on() began: commit when rc is 0, else roll back.
+ * Returns 0 or -1. */
+int ctx_end(struct ctx *ctx, int rc);
 void ctx_release(struct ctx *ctx);
 
 /* The command named name (exact match), or NULL. */

@@ -1,6 +1,6 @@
 /*
- * mvb metric and measure: success metrics with an operator, target, unit
- * and target date, and the dated measurements that say how they went.
+ * mvb metric: a success metric of a decision, with an operator, target,
+ * unit and target date (cli.md §4 Evidence); 'measure' records how it went.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +19,7 @@
 
 enum {
 	OPT_UNIT = 1,
-	OPT_BY,
-	OPT_ON
+	OPT_BY
 };
 
 static const struct opt metric_opts[] = {
@@ -28,30 +27,6 @@ static const struct opt metric_opts[] = {
 	{ "by", 1, OPT_BY },
 	{ NULL, 0, 0 }
 };
-
-static const struct opt measure_opts[] = {
-	{ "on", 1, OPT_ON },
-	{ NULL, 0, 0 }
-};
-
-static int
-check_name(const char *name)
-{
-	const char	*why;
-
-	if ((why = metric_name_problem(name)) != NULL)
-		return err_usage("invalid metric name '%s': %s", name, why);
-	return 0;
-}
-
-static int
-check_decimal(const char *what, const char *s, char *norm)
-{
-	if (decimal_parse(s, norm) == -1)
-		return err_usage("invalid %s '%s' (a decimal such as 60, -2.5 "
-		    "or 0.25; at most 15 significant digits)", what, s);
-	return 0;
-}
 
 static int
 cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
@@ -74,14 +49,14 @@ cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_metric_entry, &a, 4, 4) == -1 ||
 	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    check_name(a.pos[1]) == -1)
+	    dopt_check_metric_name(a.pos[1]) == -1)
 		goto out;
 	if (!op_valid(a.pos[2])) {
 		err_usage("invalid operator '%s' (use >=, <=, > or <)",
 		    a.pos[2]);
 		goto out;
 	}
-	if (check_decimal("target", a.pos[3], target) == -1)
+	if (dopt_check_decimal("target", a.pos[3], target) == -1)
 		goto out;
 	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_UNIT) {
@@ -116,62 +91,10 @@ out:
 	return rc;
 }
 
-static int
-cmd_measure_exec(struct ctx *ctx, int argc, char **argv)
-{
-	struct decision	 d;
-	struct args	 a;
-	char		 value[NUM_BUFSZ];
-	int64_t		 id;
-	int32_t		 on = 0;
-	int		 has_on = 0, rc = -1;
-
-	decision_init(&d);
-	if (args_parse(ctx, &cmd_measure_entry, argc, argv, measure_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_measure_entry, &a, 3, 3) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    check_name(a.pos[1]) == -1 ||
-	    check_decimal("value", a.pos[2], value) == -1)
-		goto out;
-	if (a.nopts > 0) {
-		if (parse_date_opt("--on", a.opts[a.nopts - 1].value,
-		    &on) == -1)
-			goto out;
-		has_on = 1;
-	}
-	if (ctx_open(ctx, &cmd_measure_entry) == -1 ||
-	    db_begin(ctx->db) == -1)
-		goto out;
-	if (decision_load(ctx->db, id, &d) == -1 ||
-	    measurement_add(ctx->db, id, a.pos[1], has_on ? on : ctx->today,
-	    value) == -1 || db_commit(ctx->db) == -1) {
-		db_rollback(ctx->db);
-		goto out;
-	}
-	rc = 0;
-out:
-	decision_release(&d);
-	args_release(&a);
-	return rc;
-}
-
 const struct cmd_entry cmd_metric_entry = {
 	"metric", "add a success metric with its target to a decision",
 	"mvb metric ID NAME >=|<=|>|< TARGET [--unit U] [--by DATE]\n"
 	"--by is the target date (default decided + review_months, fixed "
 	"now)",
 	CMD_WRITE, 0, FMT_TABLE, cmd_metric_exec
-};
-
-const struct cmd_entry cmd_measure_entry = {
-	"measure", "record a measurement of a decision's metric",
-	"mvb measure ID NAME VALUE [--on DATE]\n"
-	"--on defaults to today",
-	CMD_WRITE, 0, FMT_TABLE, cmd_measure_exec
 };

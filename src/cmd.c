@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "decision.h"
 #include "err.h"
 #include "text.h"
 #include "util.h"
@@ -343,6 +344,30 @@ ctx_open(struct ctx *ctx, const struct cmd_entry *ce)
 	if (ctx->db == NULL)
 		return -1;
 	return settings_load(ctx->db, &ctx->settings);
+}
+
+int
+ctx_begin_on(struct ctx *ctx, const struct cmd_entry *ce, int64_t id)
+{
+	struct decision	d;
+
+	if (ctx_open(ctx, ce) == -1 || db_begin(ctx->db) == -1)
+		return -1;
+	if (decision_load(ctx->db, id, &d) == -1) {
+		db_rollback(ctx->db);
+		return -1;
+	}
+	decision_release(&d);
+	return 0;
+}
+
+int
+ctx_end(struct ctx *ctx, int rc)
+{
+	if (rc == 0 && db_commit(ctx->db) == 0)
+		return 0;
+	db_rollback(ctx->db);
+	return -1;
 }
 
 void

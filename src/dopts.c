@@ -9,6 +9,7 @@
 #include "dopts.h"
 #include "err.h"
 #include "money.h"
+#include "sunset.h"
 #include "text.h"
 
 const struct opt dopts[] = {
@@ -47,6 +48,38 @@ dopt_check_text(const char *option, const char *value, size_t min,
 	err_usage("%s: %s '%s'", option, why, quoted);
 	free(quoted);
 	return -1;
+}
+
+int
+dopt_check_metric_name(const char *name)
+{
+	const char	*why;
+
+	if ((why = metric_name_problem(name)) == NULL)
+		return 0;
+	return err_usage("invalid metric name '%s': %s", name, why);
+}
+
+int
+dopt_check_decimal(const char *what, const char *s, char *norm)
+{
+	if (decimal_parse(s, norm) == 0)
+		return 0;
+	return err_usage("invalid %s '%s' (a decimal such as 60, -2.5 or "
+	    "0.25; at most 15 significant digits)", what, s);
+}
+
+int
+dopt_parse_assumption(const char *s, int *n)
+{
+	int64_t	id;
+
+	if (decision_parse_id(s, &id) == -1 || id > 1000000000) {
+		err_clear();
+		return err_usage("invalid assumption number '%s'", s);
+	}
+	*n = (int)id;
+	return 0;
 }
 
 /*
