@@ -2,10 +2,6 @@
  * mvb metric: a success metric of a decision, with an operator, target,
  * unit and target date (cli.md §4 Evidence); 'measure' records how it went.
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
