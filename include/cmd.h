@@ -96,6 +96,14 @@ void cmd_usage(FILE *fp);
 /* Print one command's usage to fp. */
 void cmd_help(const struct cmd_entry *ce, FILE *fp);
 
+/*
+ * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
+ * (§13): rows 0 starts the clock; later calls redraw at most five times a
+ * second; done ends the line (when anything was shown, or the run had at
+ * least a few thousand rows). Import and export pass it their counts.
+ */
+void cmd_progress(const char *verb, long rows, int done);
+
 /* Parse a date option's value; -1 with a usage error naming option. */
 int parse_date_opt(const char *option, const char *value, int32_t *out);
 

@@ -30,12 +30,20 @@ extern const char *const xtable_names[XT_COUNT];
 int xtable_find(const char *name);
 
 /*
+ * How a long import or export reports how far it got (the commands draw
+ * it on a terminal, §13): called with rows 0 at the start, with the count
+ * every thousand rows, and with done set at the end of a run that
+ * succeeded. Every function below accepts NULL for none.
+ */
+typedef void xprogress_fn(long rows, int done);
+
+/*
  * Write every row of table t to fp as CSV or JSON (fmt), derived columns
  * computed as of today with horizon = today + the 'within' setting.
  * *rows gets the number of rows written. Returns 0 or -1.
  */
 int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
-    enum fmt fmt, FILE *fp, long *rows);
+    enum fmt fmt, FILE *fp, long *rows, xprogress_fn *progress);
 
 /*
  * Write the iCalendar feed (RFC 5545) of open decisions: an all-day event
@@ -44,7 +52,8 @@ int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
  * decision, the event's kind and the register's random id; DTSTAMP is now.
  * *rows gets the number of events. Returns 0 or -1.
  */
-int export_calendar(sqlite3 *db, FILE *fp, long *rows);
+int export_calendar(sqlite3 *db, FILE *fp, long *rows,
+    xprogress_fn *progress);
 
 /*
  * Read CSV from fp (named name in messages: a path, or "-") into table t,
@@ -54,17 +63,7 @@ int export_calendar(sqlite3 *db, FILE *fp, long *rows);
  * for the whole import. *rows gets the number of rows. Returns 0 or -1.
  */
 int import_table(sqlite3 *db, const struct settings *s, int32_t today,
-    enum xtable t, FILE *fp, const char *name, long *rows);
-
-/* Runs shorter than this many rows end without a progress line. */
-#define PROGRESS_MIN_ROWS 5000
-
-/*
- * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
- * (§13): rows 0 starts the clock; later calls redraw at most five times a
- * second; done ends the line (if anything was shown or rows is at least
- * PROGRESS_MIN_ROWS).
- */
-void progress(const char *verb, long rows, int done);
+    enum xtable t, FILE *fp, const char *name, long *rows,
+    xprogress_fn *progress);
 
 #endif

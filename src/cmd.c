@@ -2,8 +2,11 @@
  * The table of commands, option parsing shared by all of them, and the
  * resolution of the global options (cli.md §2).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "date.h"
@@ -344,6 +347,43 @@ ctx_open(struct ctx *ctx, const struct cmd_entry *ce)
 	if (ctx->db == NULL)
 		return -1;
 	return settings_load(ctx->db, &ctx->settings);
+}
+
+/* Runs shorter than this many rows end without a progress line. */
+#define PROGRESS_MIN_ROWS 5000
+
+void
+cmd_progress(const char *verb, long rows, int done)
+{
+	static struct timespec	start, last;
+	static int		tty = -1, shown;
+	struct timespec		now;
+	double			secs;
+
+	if (tty == -1)
+		tty = isatty(STDERR_FILENO);
+	if (!tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (rows == 0 && !done) {
+		start = last = now;
+		shown = 0;
+		return;
+	}
+	/* At most five updates a second; the last line only when the run
+	 * was long enough to be worth reporting. */
+	if (!done && (double)(now.tv_sec - last.tv_sec) +
+	    (double)(now.tv_nsec - last.tv_nsec) / 1e9 < 0.2)
+		return;
+	if (done && !shown && rows < PROGRESS_MIN_ROWS)
+		return;
+	last = now;
+	shown = 1;
+	secs = (double)(now.tv_sec - start.tv_sec) +
+	    (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+	/* \033[K clears what a longer line left on the right. */
+	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)\033[K%s", verb, rows,
+	    secs > 0 ? (double)rows / secs : 0.0, done ? "\n" : "");
 }
 
 int

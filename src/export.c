@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "date.h"
 #include "db.h"
@@ -98,42 +97,17 @@ xtable_find(const char *name)
 	return -1;
 }
 
-void
-progress(const char *verb, long rows, int done)
+/* Report rows to the caller's progress function, if any. */
+static void
+tick(xprogress_fn *progress, long rows, int done)
 {
-	static struct timespec	start, last;
-	static int		tty = -1, shown;
-	struct timespec		now;
-	double			secs;
-
-	if (tty == -1)
-		tty = isatty(STDERR_FILENO);
-	if (!tty)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (rows == 0 && !done) {
-		start = last = now;
-		shown = 0;
-		return;
-	}
-	/* At most five updates a second; the last line only when the run
-	 * was long enough to be worth reporting. */
-	if (!done && (double)(now.tv_sec - last.tv_sec) +
-	    (double)(now.tv_nsec - last.tv_nsec) / 1e9 < 0.2)
-		return;
-	if (done && !shown && rows < PROGRESS_MIN_ROWS)
-		return;
-	last = now;
-	shown = 1;
-	secs = (double)(now.tv_sec - start.tv_sec) +
-	    (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-	/* \033[K clears what a longer line left on the right. */
-	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)\033[K%s", verb, rows,
-	    secs > 0 ? (double)rows / secs : 0.0, done ? "\n" : "");
+	if (progress != NULL)
+		progress(rows, done);
 }
 
 static int
-export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows)
+export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
+    xprogress_fn *progress)
 {
 	const struct plain	*p = &plains[t];
 	sqlite3_stmt		*stmt;
@@ -170,7 +144,7 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows)
 		}
 		out_end_row(o);
 		if (++*rows % 1000 == 0)
-			progress("exported", *rows, 0);
+			tick(progress, *rows, 0);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -182,7 +156,7 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows)
 
 static int
 export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
-    FILE *fp, long *rows)
+    FILE *fp, long *rows, xprogress_fn *progress)
 {
 	struct flagger	 fl;
 	struct decision	 d;
@@ -218,7 +192,7 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 		flags_release(&f);
 		decision_release(&d);
 		if (++*rows % 1000 == 0)
-			progress("exported", *rows, 0);
+			tick(progress, *rows, 0);
 	}
 	sqlite3_finalize(stmt);
 	flagger_release(&fl);
@@ -233,18 +207,19 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 
 int
 export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
-    enum fmt fmt, FILE *fp, long *rows)
+    enum fmt fmt, FILE *fp, long *rows, xprogress_fn *progress)
 {
 	int	rc;
 
 	*rows = 0;
-	progress("exported", 0, 0);
+	tick(progress, 0, 0);
 	if (t == XT_DECISIONS)
-		rc = export_decisions(db, today, horizon, fmt, fp, rows);
+		rc = export_decisions(db, today, horizon, fmt, fp, rows,
+		    progress);
 	else
-		rc = export_plain(db, t, fmt, fp, rows);
+		rc = export_plain(db, t, fmt, fp, rows, progress);
 	if (rc == 0)
-		progress("exported", *rows, 1);
+		tick(progress, *rows, 1);
 	return rc;
 }
 
@@ -328,7 +303,7 @@ ics_event(FILE *fp, const char *uid, const char *stamp, int32_t day,
 }
 
 int
-export_calendar(sqlite3 *db, FILE *fp, long *rows)
+export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
 {
 	sqlite3_stmt	*stmt;
 	char		 stamp[32], *regid, *uid, *summary, *desc;
@@ -340,7 +315,7 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 	int		 rc;
 
 	*rows = 0;
-	progress("exported", 0, 0);
+	tick(progress, 0, 0);
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
 	if ((stmt = db_prepare(db, "SELECT value FROM meta WHERE key = "
@@ -407,7 +382,7 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 		free(summary);
 		free(desc);
 		if (++*rows % 1000 == 0)
-			progress("exported", *rows, 0);
+			tick(progress, *rows, 0);
 	}
 	ics_line(fp, "END:VCALENDAR");
 	sqlite3_finalize(stmt);
@@ -416,6 +391,6 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows)
 		return err_db(db, "cannot read the register");
 	if (fflush(fp) == EOF || ferror(fp))
 		return err_fail("cannot write output: %s", strerror(errno));
-	progress("exported", *rows, 1);
+	tick(progress, *rows, 1);
 	return 0;
 }

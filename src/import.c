@@ -161,6 +161,7 @@ struct importer {
 	long			 rows;
 	int64_t			 history_id;	/* reserved for the entry */
 	int64_t			 run_lo, run_hi; /* created ids not linked yet */
+	xprogress_fn		*progress;	/* or NULL */
 	sqlite3_stmt		*stmt[S_COUNT];
 	sqlite3_stmt		*store;		/* decision_store() cache */
 };
@@ -867,8 +868,8 @@ on_record(void *arg, const struct csvr_record *r)
 		return header(imp, r);
 	if (row_fns[imp->t](imp) == -1)
 		return -1;
-	if (++imp->rows % 1000 == 0)
-		progress("imported", imp->rows, 0);
+	if (++imp->rows % 1000 == 0 && imp->progress != NULL)
+		imp->progress(imp->rows, 0);
 	return 0;
 }
 
@@ -938,7 +939,8 @@ is_bulk(FILE *fp)
 
 int
 import_table(sqlite3 *db, const struct settings *s, int32_t today,
-    enum xtable t, FILE *fp, const char *name, long *rows)
+    enum xtable t, FILE *fp, const char *name, long *rows,
+    xprogress_fn *progress)
 {
 	struct importer	imp;
 	struct strbuf	indexes;
@@ -954,7 +956,9 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	if (db_query_int(db, "SELECT ifnull(max(id), 0) + 1 FROM history",
 	    &imp.history_id) == -1)
 		return -1;
-	progress("imported", 0, 0);
+	imp.progress = progress;
+	if (progress != NULL)
+		progress(0, 0);
 	sb_init(&indexes);
 	if (t == XT_DECISIONS && is_bulk(fp) &&
 	    drop_indexes(db, &indexes) == -1) {
@@ -974,8 +978,8 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(imp.stmt[i]);
 	sqlite3_finalize(imp.store);
-	if (rc == 0)
-		progress("imported", imp.rows, 1);
+	if (rc == 0 && progress != NULL)
+		progress(imp.rows, 1);
 	*rows = imp.rows;
 	return rc;
 }
