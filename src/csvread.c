@@ -111,7 +111,12 @@ feed(struct reader *r, const char *s, size_t n)
 		r->in_record = 1;
 		r->record_line = r->line;
 	}
-	if (csv_parse(&r->parser, s, n, on_field, on_row, r) != n) {
+	/* Whatever ended the line (CRLF, LF or CR), libcsv is given LF, so
+	 * a line break inside a quoted field is read as the line feed that
+	 * text may hold (§3), whichever convention the file used. */
+	if (csv_parse(&r->parser, s, body, on_field, on_row, r) != body ||
+	    (body < n && csv_parse(&r->parser, "\n", 1, on_field, on_row, r)
+	    != 1)) {
 		if (!r->failed)
 			err_usage("%s:%ld: malformed quoting (a quote must open "
 			    "and close a whole field; write \"\" inside one)",
