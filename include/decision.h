@@ -33,7 +33,8 @@ struct decision {
 	char		*vendor;	/* NULL when unset, likewise below */
 	char		*owner;
 	char		*cost_center;
-	char		*status;	/* proposed, active, superseded, retired */
+	char		*status;	/* proposed, active, superseded,
+					   retired */
 	int32_t		 decided_on;
 	int32_t		 anchor_on;	/* latest review, else decided_on */
 	int32_t		 next_review_on;

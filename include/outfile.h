@@ -21,7 +21,8 @@ struct outfile {
  * Open path for writing on behalf of command cmd (for messages), refusing
  * the register at db_path and its companion files (exit 2) and a folder
  * (exit 1). With regular_only, anything but a regular or missing file is
- * refused too (exit 1). Returns 0 with of->fd open, or -1 with the error recorded.
+ * refused too (exit 1). Returns 0 with of->fd open, or -1 with the error
+ * recorded.
  */
 int outfile_open(struct outfile *of, const char *cmd, const char *path,
     const char *db_path, int regular_only);

@@ -11,7 +11,7 @@
 #include "date.h"
 
 struct settings {
-	int		review_months;	/* window opens this long after anchor */
+	int		review_months; /* window opens this long after anchor */
 	int		deadline_months; /* deadline this long after anchor */
 	char		currency[4];
 	int64_t		fte_cost;	/* cents a year */

@@ -71,7 +71,8 @@ parse(struct args *a, struct filter *f)
 			f->owner = v;
 			break;
 		case OPT_CAPABILITY:
-			if (dopt_check_text("--capability", v, 0, TEXT_MAX) == -1)
+			if (dopt_check_text("--capability", v, 0,
+			    TEXT_MAX) == -1)
 				return -1;
 			f->capability = v;
 			break;

@@ -400,8 +400,9 @@ print_evidence(struct page *pg, sqlite3 *db, int64_t id)
 			pg_line(pg, "metrics");
 		}
 		s = (const char *)sqlite3_column_text(stmt, 3);
-		pg_line(pg, "  %s %s %s%s%s by %s", sqlite3_column_text(stmt, 0),
-		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
+		pg_line(pg, "  %s %s %s%s%s by %s",
+		    sqlite3_column_text(stmt, 0), sqlite3_column_text(stmt, 1),
+		    sqlite3_column_text(stmt, 2),
 		    s != NULL ? " " : "", s != NULL ? s : "",
 		    sqlite3_column_text(stmt, 4));
 		ms = query(db, sql_measurements, id,
@@ -660,7 +661,8 @@ md_lists(sqlite3 *db, const struct decision *d)
 			printf("Assumptions:\n\n");
 		md_flat("* %s", (const char *)sqlite3_column_text(stmt, 1));
 		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
-			printf(" (invalidated %s)", sqlite3_column_text(stmt, 3));
+			printf(" (invalidated %s)",
+			    sqlite3_column_text(stmt, 3));
 		putchar('\n');
 	}
 	sqlite3_finalize(stmt);

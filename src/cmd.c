@@ -96,7 +96,7 @@ cmd_usage(FILE *fp)
 void
 cmd_help(const struct cmd_entry *ce, FILE *fp)
 {
-	unsigned	i, first = 1;
+	unsigned	i;
 
 	fprintf(fp, "usage: %s\n\n%s.\n", ce->usage, ce->summary);
 	if (ce->formats != 0) {
@@ -108,11 +108,9 @@ cmd_help(const struct cmd_entry *ce, FILE *fp)
 			    i == ce->default_format)
 				continue;
 			fprintf(fp, ", %s", fmt_names[i]);
-			first = 0;
 		}
 		fputc('\n', fp);
 	}
-	(void)first;
 	fputs("\nglobal options: --db PATH, --today DATE, --format FMT, "
 	    "--help\n", fp);
 }

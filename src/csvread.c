@@ -20,13 +20,17 @@ struct reader {
 	const char		*name;
 	int			(*row)(void *, const struct csvr_record *);
 	void			*arg;
-	struct strbuf		 fields;	/* the record's fields, NULs between */
+	struct strbuf		 fields;	/* the record's fields, NULs
+						   between */
 	size_t			*offsets;	/* of each field in fields */
 	size_t			 nfields, alloc;
-	int			 expect;	/* fields a record has, 0: unknown */
+	int			 expect;	/* fields a record has, 0:
+						   unknown */
 	long			 line;		/* physical line being fed */
-	long			 record_line;	/* line the open record started on */
-	int			 in_record;	/* a record has started, not ended */
+	long			 record_line;	/* line the open record started
+						   on */
+	int			 in_record;	/* a record has started, not
+						   ended */
 	int			 failed;
 };
 
@@ -118,9 +122,9 @@ feed(struct reader *r, const char *s, size_t n)
 	    (body < n && csv_parse(&r->parser, "\n", 1, on_field, on_row, r)
 	    != 1)) {
 		if (!r->failed)
-			err_usage("%s:%ld: malformed quoting (a quote must open "
-			    "and close a whole field; write \"\" inside one)",
-			    r->name, r->record_line);
+			err_usage("%s:%ld: malformed quoting (a quote "
+			    "must open and close a whole field; write \"\" "
+			    "inside one)", r->name, r->record_line);
 		return -1;
 	}
 	return r->failed ? -1 : 0;

@@ -21,7 +21,7 @@
 static int
 make_parents(const char *path)
 {
-	char	*dir, *p;
+	char	*dir, *p, c;
 
 	dir = xstrdup(path);
 	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
@@ -32,7 +32,7 @@ make_parents(const char *path)
 	for (p = dir + 1; ; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
-		char c = *p;
+		c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
 			err_fail("cannot create folder '%s': %s", dir,
@@ -106,8 +106,8 @@ set_wal(sqlite3 *db, const char *path, int wait)
 {
 	sqlite3_stmt		*stmt;
 	struct timespec		 pause = { 0, 10 * 1000 * 1000 };
-	long long		 give_up = now_ms() + (wait ? DB_BUSY_TIMEOUT_MS :
-	    0);
+	long long		 give_up = now_ms() +
+	    (wait ? DB_BUSY_TIMEOUT_MS : 0);
 	int			 rc;
 
 	sqlite3_busy_timeout(db, 0);

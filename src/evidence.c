@@ -70,7 +70,8 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
     int32_t on, const char *note)
 {
 	sqlite3_stmt	*stmt;
-	char		*status = NULL, *inv = NULL, *conf = NULL, *old_note = NULL;
+	char		*status = NULL, *inv = NULL, *conf = NULL;
+	char		*old_note = NULL;
 	char		 day[DATE_BUFSZ], what[48], was[96], now[96];
 	const char	*new_inv, *new_conf, *new_status;
 	int		 rc = -1;

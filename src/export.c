@@ -59,10 +59,11 @@ static const char *const option_cols[] = {
 static const struct plain plains[XT_COUNT] = {
 	[XT_ASSUMPTIONS] = { assumption_cols, "iittddt",
 	    "SELECT decision_id, number, text, status, invalidated_on, "
-	    "confirmed_on, note FROM assumptions ORDER BY decision_id, number" },
+	    "confirmed_on, note FROM assumptions "
+	    "ORDER BY decision_id, number" },
 	[XT_METRICS] = { metric_cols, "ittntd",
-	    "SELECT decision_id, name, op, target, unit, target_on FROM metrics "
-	    "ORDER BY decision_id, name" },
+	    "SELECT decision_id, name, op, target, unit, target_on "
+	    "FROM metrics ORDER BY decision_id, name" },
 	[XT_MEASUREMENTS] = { measurement_cols, "itdn",
 	    "SELECT decision_id, metric, measured_on, value FROM measurements "
 	    "ORDER BY decision_id, metric, measured_on, id" },
@@ -372,9 +373,10 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
 		} else {
 			uid = xasprintf("%lld-deadline-%s@mvb", (long long)id,
 			    regid);
-			summary = xasprintf("Re-evaluation deadline: %s", title);
-			desc = xasprintf("Last day to re-evaluate decision %lld "
-			    "(mvb review %lld); after it, it is overdue.",
+			summary = xasprintf("Re-evaluation deadline: %s",
+			    title);
+			desc = xasprintf("Last day to re-evaluate decision "
+			    "%lld (mvb review %lld); after it, it is overdue.",
 			    (long long)id, (long long)id);
 		}
 		ics_event(fp, uid, stamp, day, summary, desc);

@@ -147,7 +147,8 @@ latest(struct flagger *f, int64_t id, const char *name, const char *since,
 	sqlite3_reset(f->latest);
 	if (rc == SQLITE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : err_db(f->db, "cannot read measurements");
+	return rc == SQLITE_DONE ? 0 :
+	    err_db(f->db, "cannot read measurements");
 }
 
 /* Whether one sunset criterion (the current row of f->sunset) is met;
@@ -239,8 +240,8 @@ eval_missed(struct flagger *f, const struct decision *d, char **why)
 			    unit ? unit : "");
 			missed = 1;
 		} else if (!op_holds(op, decimal_cmp(value, target))) {
-			*why = xasprintf("metric %s missed its target %s %s%s%s "
-			    "by %s: %s on %s", name, op, target,
+			*why = xasprintf("metric %s missed its target "
+			    "%s %s%s%s by %s: %s on %s", name, op, target,
 			    unit ? " " : "", unit ? unit : "", target_on,
 			    value, on);
 			missed = 1;
@@ -264,8 +265,8 @@ eval_assumption(struct flagger *f, const struct decision *d, char **why)
 	rc = sqlite3_step(a);
 	if (rc == SQLITE_ROW) {
 		text = text_fit((const char *)sqlite3_column_text(a, 1), 60);
-		*why = xasprintf("assumption %d invalidated on %s, not reviewed "
-		    "since: %s", sqlite3_column_int(a, 0),
+		*why = xasprintf("assumption %d invalidated on %s, not "
+		    "reviewed since: %s", sqlite3_column_int(a, 0),
 		    sqlite3_column_text(a, 2), text);
 		free(text);
 	}

@@ -160,7 +160,8 @@ struct importer {
 	const struct csvr_record *rec;		/* the row at hand */
 	long			 rows;
 	int64_t			 history_id;	/* reserved for the entry */
-	int64_t			 run_lo, run_hi; /* created ids not linked yet */
+	int64_t			 run_lo, run_hi; /* created ids not
+						    linked yet */
 	xprogress_fn		*progress;	/* or NULL */
 	sqlite3_stmt		*stmt[S_COUNT];
 	sqlite3_stmt		*store;		/* decision_store() cache */
@@ -464,8 +465,8 @@ row_decision(struct importer *imp)
 			/* Name the cell's value, not the --gate form. */
 			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
 				q = text_quote(v, 60);
-				row_err(imp, c->name, "invalid answer '%s' (yes "
-				    "or no)", q);
+				row_err(imp, c->name,
+				    "invalid answer '%s' (yes or no)", q);
 				free(q);
 				goto out;
 			}
@@ -714,7 +715,8 @@ static int
 row_review(struct importer *imp)
 {
 	const char	*outcome, *notes;
-	char		 on_s[DATE_BUFSZ], next_s[DATE_BUFSZ], dec_s[DATE_BUFSZ];
+	char		 on_s[DATE_BUFSZ], next_s[DATE_BUFSZ];
+	char		 dec_s[DATE_BUFSZ];
 	sqlite3_stmt	*stmt;
 	int64_t		 id, by = 0;
 	int32_t		 decided, on, next;

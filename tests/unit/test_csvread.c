@@ -160,7 +160,7 @@ test_quoted_fields_keep_commas_and_quotes(void **state)
 }
 
 static void
-test_quoted_line_breaks_are_data_and_later_lines_count_them(void **state)
+test_quoted_line_breaks_are_data_and_are_counted(void **state)
 {
 	(void)state;
 	/* Record 3 spans lines 3-6, a blank line inside the quotes kept;
@@ -231,7 +231,7 @@ test_invalid_utf8_is_refused(void **state)
 }
 
 static void
-test_invalid_utf8_in_a_quoted_line_break_names_the_record_start(void **state)
+test_invalid_utf8_in_a_quoted_line_break_names_its_record(void **state)
 {
 	(void)state;
 	assert_refused("a,b\r\n1,2\r\n\"x\n\ny\xff\",z\r\n",
@@ -242,7 +242,8 @@ static void
 test_ragged_rows_are_refused(void **state)
 {
 	(void)state;
-	assert_refused("a,b,c\r\n1,2,3\r\n1,2\r\n", "1:<a><b><c>\n2:<1><2><3>\n",
+	assert_refused("a,b,c\r\n1,2,3\r\n1,2\r\n",
+	    "1:<a><b><c>\n2:<1><2><3>\n",
 	    "in:3: 2 fields where the header has 3 (ragged row)");
 	assert_refused("a,b\r\n1,2,3\r\n", "1:<a><b>\n",
 	    "in:2: 3 fields where the header has 2 (ragged row)");
@@ -463,27 +464,35 @@ main(void)
 		cmocka_unit_test(test_cr_ends_records),
 		cmocka_unit_test(test_mixed_line_ends_and_no_final_line_end),
 		cmocka_unit_test(test_lf_cr_is_a_line_end_and_a_blank_line),
-		cmocka_unit_test(test_byte_order_mark_is_skipped_at_the_start_only),
+		cmocka_unit_test(
+		    test_byte_order_mark_is_skipped_at_the_start_only),
 		cmocka_unit_test(test_blank_lines_are_skipped_and_counted),
 		cmocka_unit_test(test_empty_input_has_no_records),
 		cmocka_unit_test(test_quoted_fields_keep_commas_and_quotes),
-		cmocka_unit_test(test_quoted_line_breaks_are_data_and_later_lines_count_them),
+		cmocka_unit_test(
+		    test_quoted_line_breaks_are_data_and_are_counted),
 		cmocka_unit_test(test_spaces_and_tabs_are_data),
 		cmocka_unit_test(test_empty_fields),
 		cmocka_unit_test(test_utf8_is_accepted),
 		cmocka_unit_test(test_nul_byte_is_refused),
-		cmocka_unit_test(test_nul_in_a_quoted_line_break_names_the_record_start),
+		cmocka_unit_test(
+		    test_nul_in_a_quoted_line_break_names_the_record_start),
 		cmocka_unit_test(test_invalid_utf8_is_refused),
-		cmocka_unit_test(test_invalid_utf8_in_a_quoted_line_break_names_the_record_start),
+		cmocka_unit_test(
+		    test_invalid_utf8_in_a_quoted_line_break_names_its_record),
 		cmocka_unit_test(test_ragged_rows_are_refused),
-		cmocka_unit_test(test_ragged_row_after_a_multi_line_field_names_its_line),
+		cmocka_unit_test(
+		    test_ragged_row_after_a_multi_line_field_names_its_line),
 		cmocka_unit_test(test_unterminated_quote_is_refused),
 		cmocka_unit_test(test_stray_quote_is_refused),
 		cmocka_unit_test(test_messages_use_the_given_name),
-		cmocka_unit_test(test_a_callback_returning_minus_one_stops_reading),
-		cmocka_unit_test(test_crlf_split_across_chunks_and_record_spanning_them),
+		cmocka_unit_test(
+		    test_a_callback_returning_minus_one_stops_reading),
+		cmocka_unit_test(
+		    test_crlf_split_across_chunks_and_record_spanning_them),
 		cmocka_unit_test(test_lone_cr_at_a_chunk_end_ends_its_line),
-		cmocka_unit_test(test_error_past_the_first_chunk_names_its_line),
+		cmocka_unit_test(
+		    test_error_past_the_first_chunk_names_its_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

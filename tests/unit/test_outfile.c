@@ -152,7 +152,8 @@ test_a_link_is_followed_and_kept(void **state)
 	struct fixture	*fx = *state;
 	struct outfile	 of;
 	struct stat	 st;
-	char		*target = in(fx, "target.csv"), *link = in(fx, "link.csv");
+	char		*target = in(fx, "target.csv");
+	char		*link = in(fx, "link.csv");
 	char		 buf[256];
 
 	put(target, "old");
@@ -215,7 +216,8 @@ test_the_register_and_its_files_are_refused_by_any_name(void **state)
 	struct fixture	*fx = *state;
 	struct outfile	 of;
 	char		*other = xasprintf("%s/./register.db", fx->dir);
-	char		*wal = in(fx, "register.db-wal"), *hard = in(fx, "hard");
+	char		*wal = in(fx, "register.db-wal");
+	char		*hard = in(fx, "hard");
 	char		 buf[256];
 
 	put(wal, "wal");

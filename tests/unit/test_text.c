@@ -57,7 +57,8 @@ test_text_check_accepts_multilingual_text(void **state)
 	(void)state;
 	assert_text_ok("");
 	assert_text_ok("Plain ASCII, with punctuation: ~!@#$%^&*()");
-	assert_text_ok("Café crème, Straße, Ελληνικά, русский, עברית");
+	assert_text_ok("Café crème, Straße, Ελληνικά, "
+	    "русский, עברית");
 	assert_text_ok("日本語のテキスト、中文、한국어");
 	assert_text_ok("emoji 🎉 and 𠀀");
 	assert_text_ok("e\xcc\x81");			/* e + U+0301 */
