@@ -265,9 +265,12 @@ expect_out_has '"flags":"upcoming"'
 # ---------------------------------------------------------------------------
 t "import: header by name in any order; LF, CRLF and CR; BOM; blank lines"
 body='choice,capability,title,vendor,decided_onNLbuy,cap A, Spaced title ,\tvendor\t,NLoss,"multi\nline",Second,,2024-02-29NL'
-for v in lf crlf cr bom blank; do
+for v in lf crlf cr bom blank dos mac; do
 	case $v in
 	lf) fmt=$(printf '%s' "$body" | sed 's/NL/\\n/g') ;;
+	# unix2dos and old Mac files: the break inside the quotes too.
+	dos) fmt=$(printf '%s' "$body" | sed 's/NL/\\r\\n/g; s/multi\\nline/multi\\r\\nline/') ;;
+	mac) fmt=$(printf '%s' "$body" | sed 's/NL/\\r/g; s/multi\\nline/multi\\rline/') ;;
 	crlf) fmt=$(printf '%s' "$body" | sed 's/NL/\\r\\n/g') ;;
 	cr) fmt=$(printf '%s' "$body" | sed 's/NL/\\r/g') ;;
 	bom) fmt='\357\273\277'$(printf '%s' "$body" | sed 's/NL/\\r\\n/g') ;;
@@ -280,7 +283,7 @@ for v in lf crlf cr bom blank; do
 	"$MVB" --db "$T/$v.db" export -o "$v.out"
 done
 expect_file lf.out 'id,title,capability,choice,vendor,owner,cost_center,status,decided_on,next_review_on,review_deadline,currency,one_time_cost,monthly_cost,annual_increase_pct,ops_fte,fte_annual_cost,lockin_cost,lockin_probability,annual_run_rate,tco_24m,flags,rationale,gate_differentiation,gate_maintenance,gate_no_alternative,gate_opportunity\r\n1, Spaced title ,cap A,buy,\047\tvendor\t,,,active,2026-11-22,2027-11-22,2028-05-22,USD,0.00,0.00,0.00,0.00,200000.00,0.00,0.00,0.00,0.00,,,,,,\r\n2,Second,"multi\nline",oss,,,,active,2024-02-29,2025-02-28,2025-08-29,USD,0.00,0.00,0.00,0.00,200000.00,0.00,0.00,0.00,0.00,overdue,,,,,\r\n'
-for v in crlf cr bom blank; do
+for v in crlf cr bom blank dos mac; do
 	if cmp -s lf.out "$v.out"; then ok; else bad "$v import differs from lf"; fi
 done
 
