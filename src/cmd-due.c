@@ -28,36 +28,32 @@ static const char *const due_cols[] = {
 };
 
 /*
- * What sorting needs of a flagged decision. The rows themselves are read
- * again, one at a time, when printed: memory stays small however many
- * decisions are flagged.
+ * Each flagged decision's output row goes into a temporary table as it is
+ * found, in one pass over the register in id order; SQLite then sorts that
+ * table (spilling to a temporary file when it is large), so memory stays
+ * small and no decision is read or evaluated twice however many are
+ * flagged.
  */
-struct due_key {
-	int64_t		id;
-	int32_t		next_review_on;
-	unsigned	first;		/* most urgent flag */
-};
+static const char sql_create[] =
+    "CREATE TEMP TABLE due_row (urgency INTEGER, next_review_on TEXT, "
+    "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
+    "flags TEXT, reason TEXT)";
+static const char sql_insert[] =
+    "INSERT INTO temp.due_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_sorted[] =
+    "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
+    "reason FROM temp.due_row ORDER BY urgency, next_review_on, id";
 
-static int
-urgency_cmp(const void *pa, const void *pb)
-{
-	const struct due_key	*a = pa, *b = pb;
-
-	if (a->first != b->first)
-		return a->first < b->first ? -1 : 1;
-	if (a->next_review_on != b->next_review_on)
-		return a->next_review_on < b->next_review_on ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-/* Prepare "SELECT <decision columns>, <hint> FROM decisions d WHERE ...". */
+/* Prepare "SELECT <decision columns>, <hint> FROM decisions WHERE ...". */
 static sqlite3_stmt *
 select_where(struct ctx *ctx, const char *where, int32_t horizon)
 {
 	sqlite3_stmt	*stmt;
 	char		*sql, hb[DATE_BUFSZ], tb[DATE_BUFSZ];
 
-	sql = xasprintf("SELECT %s, %s FROM decisions d WHERE %s",
+	/* NOT INDEXED: one pass over the table in id order is far cheaper
+	 * than following the open-decision index into it at random. */
+	sql = xasprintf("SELECT %s, %s FROM decisions d NOT INDEXED WHERE %s",
 	    decision_columns_sql(), flags_hint_sql, where);
 	stmt = db_prepare(ctx->db, sql);
 	free(sql);
@@ -68,112 +64,110 @@ select_where(struct ctx *ctx, const char *where, int32_t horizon)
 	return stmt;
 }
 
-/* Read the current row of stmt and evaluate its flags. */
+/* Store one flagged decision's output row. */
 static int
-read_row(sqlite3_stmt *stmt, struct flagger *fl, struct decision *d,
-    struct flags *f)
+store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
+    const struct flags *f, struct strbuf *flags)
 {
-	if (decision_read_row(stmt, d) == -1)
-		return -1;
-	fl->may = (unsigned)sqlite3_column_int(stmt,
-	    (int)decision_field_count + 1);
-	if (flags_eval(fl, d, f) == -1) {
-		decision_release(d);
-		return -1;
-	}
+	char	nb[DATE_BUFSZ], eb[DATE_BUFSZ];
+
+	sb_reset(flags);
+	flags_format(f->bits, flags);
+	sqlite3_reset(ins);
+	sqlite3_bind_int(ins, 1, (int)flags_first(f->bits));
+	sqlite3_bind_text(ins, 2, date_format(d->next_review_on, nb), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(ins, 3, d->id);
+	db_bind_text(ins, 4, d->title);
+	db_bind_text(ins, 5, d->choice);
+	db_bind_text(ins, 6, d->owner);
+	sqlite3_bind_text(ins, 7, date_format(d->deadline_on, eb), -1,
+	    SQLITE_TRANSIENT);
+	db_bind_text(ins, 8, flags->buf);
+	db_bind_text(ins, 9, f->reason);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return err_db(db, "due: cannot sort the flagged decisions");
 	return 0;
 }
 
 /*
- * Collect the keys of the flagged decisions, most urgent first. Only the
- * rows that can carry a flag are read (flags_candidate_sql).
+ * Evaluate every decision that can carry a flag (flags_candidate_sql) and
+ * store the flagged ones; *n gets their number.
  */
 static int
-collect(struct ctx *ctx, struct flagger *fl, struct due_key **keys,
-    size_t *n)
+collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 {
-	sqlite3_stmt	*stmt;
+	sqlite3_stmt	*stmt, *ins;
+	struct strbuf	 flags;
 	struct decision	 d;
 	struct flags	 f;
-	size_t		 alloc = 0;
 	int		 rc;
 
-	*keys = NULL;
 	*n = 0;
-	if ((stmt = select_where(ctx, flags_candidate_sql, fl->horizon)) ==
-	    NULL)
+	if (db_exec(ctx->db, sql_create) == -1)
 		return -1;
+	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
+		return -1;
+	if ((stmt = select_where(ctx, flags_candidate_sql, fl->horizon)) ==
+	    NULL) {
+		sqlite3_finalize(ins);
+		return -1;
+	}
+	sb_init(&flags);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (read_row(stmt, fl, &d, &f) == -1)
+		if (decision_read_row(stmt, &d) == -1)
 			break;
+		fl->may = (unsigned)sqlite3_column_int(stmt,
+		    (int)decision_field_count + 1);
+		if (flags_eval(fl, &d, &f) == -1) {
+			decision_release(&d);
+			break;
+		}
 		if (f.bits != 0) {
-			if (*n == alloc) {
-				alloc = alloc ? alloc * 2 : 64;
-				*keys = xrealloc(*keys, alloc * sizeof(**keys));
-			}
-			(*keys)[*n].id = d.id;
-			(*keys)[*n].next_review_on = d.next_review_on;
-			(*keys)[*n].first = flags_first(f.bits);
+			if (store(ctx->db, ins, &d, &f, &flags) == -1)
+				rc = SQLITE_ERROR;
 			(*n)++;
 		}
 		flags_release(&f);
 		decision_release(&d);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_msg() != NULL ? -1 :
-		    err_db(ctx->db, "cannot read the register");
-	if (*n > 0)
-		qsort(*keys, *n, sizeof(**keys), urgency_cmp);
-	return 0;
-}
-
-static int
-print(struct ctx *ctx, struct flagger *fl, const struct due_key *keys,
-    size_t n)
-{
-	struct strbuf	 flags;
-	struct decision	 d;
-	struct flags	 f;
-	sqlite3_stmt	*stmt;
-	struct out	*o;
-	char		 buf[DATE_BUFSZ];
-	size_t		 i;
-	int		 rc = 0;
-
-	if ((stmt = select_where(ctx, "d.id = :id", fl->horizon)) == NULL)
-		return -1;
-	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
-	    6);
-	sb_init(&flags);
-	for (i = 0; i < n && rc == 0; i++) {
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
-		    ":id"), keys[i].id);
-		if (sqlite3_step(stmt) != SQLITE_ROW) {
-			rc = err_db(ctx->db, "cannot read decision %lld",
-			    (long long)keys[i].id);
+		if (rc == SQLITE_ERROR)
 			break;
-		}
-		if ((rc = read_row(stmt, fl, &d, &f)) == -1)
-			break;
-		out_int(o, d.id);
-		out_text(o, d.title);
-		out_text(o, d.choice);
-		out_text(o, d.owner);
-		out_text(o, date_format(d.next_review_on, buf));
-		out_text(o, date_format(d.deadline_on, buf));
-		sb_reset(&flags);
-		flags_format(f.bits, &flags);
-		out_text(o, flags.buf);
-		out_text(o, f.reason);
-		out_end_row(o);
-		flags_release(&f);
-		decision_release(&d);
 	}
 	sb_release(&flags);
 	sqlite3_finalize(stmt);
-	if (rc == -1) {
+	sqlite3_finalize(ins);
+	if (rc != SQLITE_DONE)
+		return err_msg() != NULL ? -1 :
+		    err_db(ctx->db, "cannot read the register");
+	return 0;
+}
+
+/* Print the stored rows, most urgent first. */
+static int
+print(struct ctx *ctx)
+{
+	sqlite3_stmt	*stmt;
+	struct out	*o;
+	int		 rc;
+
+	if ((stmt = db_prepare(ctx->db, sql_sorted)) == NULL)
+		return -1;
+	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
+	    6);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out_int(o, sqlite3_column_int64(stmt, 0));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 1));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 2));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 3));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 4));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 5));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 6));
+		out_text(o, (const char *)sqlite3_column_text(stmt, 7));
+		out_end_row(o);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		err_db(ctx->db, "due: cannot read the flagged decisions");
 		out_finish(o);
 		return -1;
 	}
@@ -183,12 +177,12 @@ print(struct ctx *ctx, struct flagger *fl, const struct due_key *keys,
 static int
 cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 {
-	struct due_key	*keys = NULL;
 	struct flagger	 fl;
 	struct duration	 within;
 	struct args	 a;
 	const char	*within_opt = NULL;
-	size_t		 n = 0, i;
+	size_t		 n = 0;
+	int		 i;
 	int		 rc = -1, exit_code = 0;
 
 	if (args_parse(ctx, &cmd_due_entry, argc, argv, due_opts, &a) == -1)
@@ -199,7 +193,7 @@ cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_due_entry, &a, 0, 0) == -1)
 		goto out;
-	for (i = 0; i < (size_t)a.nopts; i++) {
+	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_WITHIN)
 			within_opt = a.opts[i].value;
 		else
@@ -223,12 +217,11 @@ cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 		db_rollback(ctx->db);
 		goto out;
 	}
-	if (collect(ctx, &fl, &keys, &n) == 0 && print(ctx, &fl, keys, n) == 0)
+	if (collect(ctx, &fl, &n) == 0 && print(ctx) == 0)
 		rc = exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
 	db_rollback(ctx->db);
 out:
-	free(keys);
 	args_release(&a);
 	return rc;
 }
