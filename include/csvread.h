@@ -23,7 +23,9 @@ struct csvr_record {
  * Read fp (named name in messages) to its end, calling row(arg, r) for
  * every record, the header included (line 1 unless blank lines lead). The
  * callback returns 0 to go on or -1 (having recorded its error) to stop.
- * Structural errors are recorded as "NAME:LINE: reason". Returns 0 or -1.
+ * Structural errors are recorded as "NAME:LINE: reason", and a NUL byte or
+ * invalid UTF-8 as "NAME:LINE: COLUMN: reason", COLUMN the header's name
+ * for the field ("header" in the header itself). Returns 0 or -1.
  */
 int csvr_read(FILE *fp, const char *name,
     int (*row)(void *arg, const struct csvr_record *r), void *arg);

@@ -32,6 +32,9 @@ struct reader {
 	int			 in_record;	/* a record has started, not
 						   ended */
 	int			 failed;
+	struct strbuf		 header;	/* the header's names, NULs
+						   between */
+	size_t			*names;		/* of each name in header */
 };
 
 /* Trimming off: no character is a space to libcsv. */
@@ -59,6 +62,42 @@ on_field(void *data, size_t len, void *arg)
 	sb_addc(&r->fields, '\0');
 }
 
+/*
+ * Refuse a NUL byte or invalid UTF-8 in any field of the record, naming its
+ * column (the header's name for it; "header" in the header itself). The
+ * first record's fields are kept as the names.
+ */
+static int
+check_fields(struct reader *r)
+{
+	const char	*f, *col;
+	size_t		 i, len;
+
+	for (i = 0; i < r->nfields; i++) {
+		f = r->fields.buf + r->offsets[i];
+		len = (i + 1 < r->nfields ? r->offsets[i + 1] :
+		    r->fields.len) - r->offsets[i] - 1;
+		col = r->names != NULL ? r->header.buf + r->names[i] :
+		    "header";
+		if (memchr(f, '\0', len) != NULL)
+			return err_usage("%s:%ld: %s: NUL byte in the input",
+			    r->name, r->record_line, col);
+		if (!utf8_valid(f, len))
+			return err_usage("%s:%ld: %s: invalid UTF-8", r->name,
+			    r->record_line, col);
+	}
+	if (r->names == NULL) {
+		r->names = xmalloc((r->nfields ? r->nfields : 1) *
+		    sizeof(*r->names));
+		for (i = 0; i < r->nfields; i++) {
+			r->names[i] = r->header.len;
+			sb_adds(&r->header, r->fields.buf + r->offsets[i]);
+			sb_addc(&r->header, '\0');
+		}
+	}
+	return 0;
+}
+
 static void
 on_row(int c, void *arg)
 {
@@ -75,6 +114,10 @@ on_row(int c, void *arg)
 		err_usage("%s:%ld: %zu field%s where the header has %d "
 		    "(ragged row)", r->name, r->record_line, r->nfields,
 		    r->nfields == 1 ? "" : "s", r->expect);
+		r->failed = 1;
+		goto reset;
+	}
+	if (check_fields(r) == -1) {
 		r->failed = 1;
 		goto reset;
 	}
@@ -97,18 +140,10 @@ static int
 feed(struct reader *r, const char *s, size_t n)
 {
 	size_t	body = n;
-	long	at;
 
 	r->line++;
 	while (body > 0 && (s[body - 1] == '\n' || s[body - 1] == '\r'))
 		body--;
-	/* Errors name the line the record starts on, even inside a
-	 * quoted field that spans lines. */
-	at = r->in_record ? r->record_line : r->line;
-	if (memchr(s, '\0', n) != NULL)
-		return err_usage("%s:%ld: NUL byte in the input", r->name, at);
-	if (!utf8_valid(s, n))
-		return err_usage("%s:%ld: invalid UTF-8", r->name, at);
 	if (!r->in_record) {
 		if (body == 0)
 			return 0;	/* a blank line between records */
@@ -145,6 +180,7 @@ csvr_read(FILE *fp, const char *name,
 	r.row = row;
 	r.arg = arg;
 	sb_init(&r.fields);
+	sb_init(&r.header);
 	sb_init(&line);
 	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI |
 	    CSV_APPEND_NULL) != 0) {
@@ -206,7 +242,9 @@ fini:
 out:
 	free(buf);
 	free(r.offsets);
+	free(r.names);
 	sb_release(&r.fields);
+	sb_release(&r.header);
 	sb_release(&line);
 	return rc;
 }

@@ -203,8 +203,8 @@ test_nul_byte_is_refused(void **state)
 {
 	(void)state;
 	assert_refused("a,b\r\n1,2\r\nx,\0y\r\n", "1:<a><b>\n2:<1><2>\n",
-	    "in:3: NUL byte in the input");
-	assert_refused("\0", "", "in:1: NUL byte in the input");
+	    "in:3: b: NUL byte in the input");
+	assert_refused("\0", "", "in:1: header: NUL byte in the input");
 }
 
 static void
@@ -212,7 +212,7 @@ test_nul_in_a_quoted_line_break_names_the_record_start(void **state)
 {
 	(void)state;
 	assert_refused("a,b\r\n\"x\ny\0\",z\r\n", "1:<a><b>\n",
-	    "in:2: NUL byte in the input");
+	    "in:2: a: NUL byte in the input");
 }
 
 static void
@@ -220,14 +220,14 @@ test_invalid_utf8_is_refused(void **state)
 {
 	(void)state;
 	assert_refused("a,b\r\n1,\xff\r\n", "1:<a><b>\n",
-	    "in:2: invalid UTF-8");
+	    "in:2: b: invalid UTF-8");
 	assert_refused("a,b\r\n1,caf\xe9\r\n", "1:<a><b>\n",
-	    "in:2: invalid UTF-8");
+	    "in:2: b: invalid UTF-8");
 	assert_refused("a,b\r\n1,\xc0\xaf\r\n", "1:<a><b>\n",
-	    "in:2: invalid UTF-8");
-	assert_refused("a,b\r\n1,\xe6\x97\r\n", "1:<a><b>\n",
-	    "in:2: invalid UTF-8");
-	assert_refused("\xff" "a,b\r\n", "", "in:1: invalid UTF-8");
+	    "in:2: b: invalid UTF-8");
+	assert_refused("a,b\r\n\xe6\x97,1\r\n", "1:<a><b>\n",
+	    "in:2: a: invalid UTF-8");
+	assert_refused("\xff" "a,b\r\n", "", "in:1: header: invalid UTF-8");
 }
 
 static void
@@ -235,7 +235,7 @@ test_invalid_utf8_in_a_quoted_line_break_names_its_record(void **state)
 {
 	(void)state;
 	assert_refused("a,b\r\n1,2\r\n\"x\n\ny\xff\",z\r\n",
-	    "1:<a><b>\n2:<1><2>\n", "in:3: invalid UTF-8");
+	    "1:<a><b>\n2:<1><2>\n", "in:3: a: invalid UTF-8");
 }
 
 static void
