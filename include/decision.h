@@ -110,7 +110,11 @@ int decision_update(sqlite3 *db, const struct decision *old,
 int history_add(sqlite3 *db, int64_t decision_id, const char *what,
     const char *old_value, const char *new_value);
 
-/* Parse a decision id ("42"); returns 0, or -1 with a usage error. */
+/* The largest decision id: what 18 digits can write. */
+#define DECISION_ID_MAX INT64_C(999999999999999999)
+
+/* Parse a decision id ("42", up to DECISION_ID_MAX); returns 0, or -1
+ * with a usage error. */
 int decision_parse_id(const char *s, int64_t *id);
 
 /* Value checks of §1 and §3; each returns 1 when s is valid. */

@@ -258,6 +258,11 @@ bind:
 	if (rc != SQLITE_DONE)
 		return err_db(db, "cannot write decision");
 	d->id = sqlite3_last_insert_rowid(db);
+	/* The caller's transaction is rolled back: ids never pass what
+	 * decision_parse_id() reads. */
+	if (d->id > DECISION_ID_MAX)
+		return err_usage("no decision ids left (the largest is %lld)",
+		    (long long)DECISION_ID_MAX);
 	return 0;
 }
 

@@ -294,17 +294,24 @@ header(struct importer *imp, const struct csvr_record *r)
 	return 0;
 }
 
-/* Parse a positive integer column; required says whether empty is bad. */
+/*
+ * Parse a positive whole number column: a decision id (any id 'add' can
+ * assign) or, for "number" columns, a number within its decision.
+ */
 static int
 get_id(struct importer *imp, const char *col, int64_t *out)
 {
 	const char	*v = val(imp, col);
+	int		 number = strcmp(col, "number") == 0;
 
 	if (v == NULL)
 		return row_err(imp, col, "missing value");
-	if (decision_parse_id(v, out) == -1 || *out > INT32_MAX)
+	if (decision_parse_id(v, out) == -1 || (number && *out > INT32_MAX)) {
+		err_clear();
 		return row_err(imp, col, "invalid number '%s' (a whole "
-		    "number from 1 to 2147483647)", v);
+		    "number from 1 to %lld)", v, number ? (long long)INT32_MAX :
+		    (long long)DECISION_ID_MAX);
+	}
 	return 0;
 }
 
@@ -503,6 +510,8 @@ row_decision(struct importer *imp)
 		    SQLITE_CONSTRAINT_PRIMARYKEY)
 			row_err(imp, "id", "decision %lld already exists",
 			    (long long)d.id);
+		else if (err_code() == EXIT_USAGE)
+			rewrap(imp, "id");
 		goto out;
 	}
 	if (created(imp, d.id) == -1)

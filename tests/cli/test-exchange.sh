@@ -326,6 +326,25 @@ expect_out 9
 refused decisions '3: id: ' "8" 'id,title,capability,choice\n5,Five,x,buy\n8,Clash,y,buy\n'
 refused decisions '3: id: ' "10" 'id,title,capability,choice\n10,Ten,x,buy\n10,Again,y,buy\n'
 
+t "import: any id add can assign goes through export and import; none past the last"
+export MVB_DB="$T/bigids.db"
+put big.csv 'id,title,capability,choice\n2147483647,Big,x,buy\n'
+run import big.csv
+run add --title bigger --capability y --choice buy
+expect_out 2147483648
+"$MVB" export -o big-out.csv
+run --db "$T/bigids-copy.db" import big-out.csv
+expect_code 0
+"$MVB" --db "$T/bigids-copy.db" export | cmp -s - big-out.csv && ok || bad "big ids did not round-trip"
+put last.csv 'id,title,capability,choice\n999999999999999999,Last,x,buy\n'
+run import last.csv
+expect_code 0
+refused decisions '2: id: ' "no decision ids left" 'title,capability,choice\nOne more,x,buy\n'
+refused decisions '2: id: ' "1 to 999999999999999999" 'id,title,capability,choice\n1000000000000000000,Past,x,buy\n'
+snapshot
+fails 2 "no decision ids left" add --title "one more" --capability x --choice buy
+expect_unchanged
+
 t "import: one leading ' is removed only before ' = + - @ or tab"
 export MVB_DB="$T/guard.db"
 put guard.csv "title,capability,choice,vendor,owner,cost_center,rationale\n'=x,''y,buy,'z,',' ,'\\ttabbed\n'+a,'-b,build,'@c,'-5,x,'#not\n"
