@@ -285,10 +285,14 @@ db_open(const char *path, enum db_mode mode)
 		goto fail;
 	if (migrate_check(db, &version) == -1)
 		goto fail;
-	if (version == 0 && mode == DB_READ) {
-		/* An empty SQLite file holds no register yet. */
-		err_fail("no register at '%s' (create it with 'mvb init')",
-		    path);
+	if (version == 0 && exists) {
+		/*
+		 * SQLite content without mvb's schema belongs to another
+		 * program: mvb's first write to a new file is its whole first
+		 * migration (before the switch to WAL), so a register in the
+		 * making is 0 bytes until it has its schema.
+		 */
+		err_fail("'%s' is not an mvb register", path);
 		goto fail;
 	}
 	if (readonly) {
@@ -300,10 +304,11 @@ db_open(const char *path, enum db_mode mode)
 		return db;
 	}
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	/* Schema first, then WAL: see above. */
+	if (version < migrations_count && migrate_apply(db) == -1)
+		goto fail;
 	if (set_wal(db, path, mode == DB_WRITE ||
 	    version < migrations_count) == -1)
-		goto fail;
-	if (version < migrations_count && migrate_apply(db) == -1)
 		goto fail;
 	return db;
 fail:

@@ -61,6 +61,15 @@ if command -v sqlite3 >/dev/null; then
 	fails 1 "not an mvb register" --db "$T/app-id.db" add --title x --capability y --choice buy
 	cmp -s "$T/app-id.db" "$T/app-id.orig" && ok || bad "changed"
 
+	t "a SQLite file without any schema is not a register either"
+	sqlite3 "$T/bare.db" "PRAGMA user_version=0; VACUUM;"
+	[ -s "$T/bare.db" ] && ok || bad "bare.db is empty"
+	cp "$T/bare.db" "$T/bare.orig"
+	fails 1 "not an mvb register" --db "$T/bare.db" list
+	fails 1 "not an mvb register" --db "$T/bare.db" init
+	fails 1 "not an mvb register" --db "$T/bare.db" add --title x --capability y --choice buy
+	cmp -s "$T/bare.db" "$T/bare.orig" && ok || bad "changed"
+
 	t "a register with a newer schema is refused untouched"
 	cp "$MVB_DB" "$T/newer.db"
 	sqlite3 "$T/newer.db" "PRAGMA user_version=999;"
