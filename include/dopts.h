@@ -52,11 +52,13 @@ int dopt_apply(struct decision *d, const struct optval *v,
 /* Check a text value against §3; -1 with a usage error naming option. */
 int dopt_check_text(const char *option, const char *value, size_t min,
     size_t max);
-/* Check a metric name (§3); -1 with a usage error quoting it. */
-int dopt_check_metric_name(const char *name);
-/* Check a metric decimal (§3), what naming it ("target", "value"), and
- * write its normal form into norm (NUM_BUFSZ bytes); 0 or -1. */
-int dopt_check_decimal(const char *what, const char *s, char *norm);
+/* Check a metric name (§3); -1 with a usage error naming field (such as
+ * "metric: NAME") and quoting the name. */
+int dopt_check_metric_name(const char *field, const char *name);
+/* Check a metric decimal (§3), what naming it ("target", "value") after
+ * field, and write its normal form into norm (NUM_BUFSZ bytes); 0 or -1. */
+int dopt_check_decimal(const char *field, const char *what, const char *s,
+    char *norm);
 /* Parse an assumption number ("1", "2", ...); 0 or -1 (usage error). */
 int dopt_parse_assumption(const char *s, int *n);
 

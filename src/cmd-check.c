@@ -15,8 +15,10 @@ static const char *const checks[] = {
 	"SELECT 'database: ' || integrity_check FROM pragma_integrity_check "
 	"WHERE integrity_check <> 'ok'",
 
-	"SELECT \"table\" || ': row ' || ifnull(rowid, '?') || ' refers to "
-	"a missing row of ' || parent FROM pragma_foreign_key_check",
+	/* Tables WITHOUT ROWID have no row number to show. */
+	"SELECT \"table\" || ': ' || ifnull('row ' || rowid, 'a row') || "
+	"' refers to a missing row of ' || parent "
+	"FROM pragma_foreign_key_check",
 
 	"SELECT 'decisions: decision ' || id || ': invalid date in '"
 	" || CASE WHEN mvb_add_months(decided_on, 0) IS NOT decided_on "

@@ -35,8 +35,9 @@ cmd_measure_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_measure_entry, &a, 3, 3) == -1 ||
 	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_check_metric_name(a.pos[1]) == -1 ||
-	    dopt_check_decimal("value", a.pos[2], value) == -1)
+	    dopt_check_metric_name("measure: NAME", a.pos[1]) == -1 ||
+	    dopt_check_decimal("measure: VALUE", "value", a.pos[2],
+	    value) == -1)
 		goto out;
 	/* Every --on is checked; the last one counts. */
 	on = ctx->today;

@@ -45,14 +45,15 @@ cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (args_need(&cmd_metric_entry, &a, 4, 4) == -1 ||
 	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_check_metric_name(a.pos[1]) == -1)
+	    dopt_check_metric_name("metric: NAME", a.pos[1]) == -1)
 		goto out;
 	if (!op_valid(a.pos[2])) {
-		err_usage("invalid operator '%s' (use >=, <=, > or <)",
-		    a.pos[2]);
+		err_usage("metric: OP: invalid operator '%s' (use >=, <=, > "
+		    "or <)", a.pos[2]);
 		goto out;
 	}
-	if (dopt_check_decimal("target", a.pos[3], target) == -1)
+	if (dopt_check_decimal("metric: TARGET", "target", a.pos[3],
+	    target) == -1)
 		goto out;
 	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_UNIT) {

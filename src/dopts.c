@@ -44,6 +44,8 @@ dopt_check_text(const char *option, const char *value, size_t min,
 
 	if (text_check(value, min, max, &why) == 0)
 		return 0;
+	if (*value == '\0')
+		return err_usage("%s: invalid value '' (%s)", option, why);
 	quoted = text_quote(value, 60);
 	err_usage("%s: %s '%s'", option, why, quoted);
 	free(quoted);
@@ -51,22 +53,23 @@ dopt_check_text(const char *option, const char *value, size_t min,
 }
 
 int
-dopt_check_metric_name(const char *name)
+dopt_check_metric_name(const char *field, const char *name)
 {
 	const char	*why;
 
 	if ((why = metric_name_problem(name)) == NULL)
 		return 0;
-	return err_usage("invalid metric name '%s': %s", name, why);
+	return err_usage("%s: invalid metric name '%s': %s", field, name, why);
 }
 
 int
-dopt_check_decimal(const char *what, const char *s, char *norm)
+dopt_check_decimal(const char *field, const char *what, const char *s,
+    char *norm)
 {
 	if (decimal_parse(s, norm) == 0)
 		return 0;
-	return err_usage("invalid %s '%s' (a decimal such as 60, -2.5 or "
-	    "0.25; at most 15 significant digits)", what, s);
+	return err_usage("%s: invalid %s '%s' (a decimal such as 60, -2.5 or "
+	    "0.25; at most 15 significant digits)", field, what, s);
 }
 
 int
@@ -76,7 +79,7 @@ dopt_parse_assumption(const char *s, int *n)
 
 	if (decision_parse_id(s, &id) == -1 || id > 1000000000) {
 		err_clear();
-		return err_usage("invalid assumption number '%s'", s);
+		return err_usage("N: invalid assumption number '%s'", s);
 	}
 	*n = (int)id;
 	return 0;

@@ -86,7 +86,7 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
 			return err_db(db, "cannot read assumptions");
-		return err_usage("decision %lld has no assumption %d",
+		return err_usage("N: decision %lld has no assumption %d",
 		    (long long)id, number);
 	}
 	status = db_column_strdup(stmt, 0);

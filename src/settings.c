@@ -120,11 +120,12 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 		if (settings_load(db, &cur) == -1)
 			return -1;
 		if (key[0] == 'r' && months > cur.deadline_months)
-			return err_usage("config: review_months: '%s' is after "
-			    "deadline_months (%d)", value, cur.deadline_months);
+			return err_usage("config: review_months: '%s' is more "
+			    "than deadline_months (%d)", value,
+			    cur.deadline_months);
 		if (key[0] == 'd' && months < cur.review_months)
 			return err_usage("config: deadline_months: '%s' is "
-			    "before review_months (%d)", value,
+			    "less than review_months (%d)", value,
 			    cur.review_months);
 		snprintf(canon, size, "%d", months);
 	} else if (strcmp(key, "currency") == 0) {

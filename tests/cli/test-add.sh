@@ -80,7 +80,7 @@ fails 2 "--lockin-prob: invalid probability (0-1) '1.01'" add --title t --capabi
 fails 2 "--lockin-prob: invalid probability (0-1) '0.555'" add --title t --capability c --choice buy --lockin-prob 0.555
 fails 2 "--currency: invalid currency 'usd'" add --title t --capability c --choice buy --currency usd
 fails 2 "--currency: invalid currency 'EURO'" add --title t --capability c --choice buy --currency EURO
-fails 2 "--title: must not be empty" add --title '' --capability c --choice buy
+fails 2 "--title: invalid value '' (must not be empty)" add --title '' --capability c --choice buy
 fails 2 "--gate: invalid answer 'differentiation=maybe'" add --title t --capability c --choice build --gate differentiation=maybe
 fails 2 "--gate: invalid 'speed=yes'" add --title t --capability c --choice build --gate speed=yes
 long=$(printf '%201s' '' | tr ' ' x)

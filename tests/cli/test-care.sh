@@ -31,8 +31,8 @@ fails 2 "unknown setting 'colour'" config colour
 fails 2 "unknown setting 'colour'" config colour red
 fails 2 "review_months: invalid number of months '0'" config review_months 0
 fails 2 "deadline_months: invalid number of months '121'" config deadline_months 121
-fails 2 "review_months: '19' is after deadline_months (18)" config review_months 19
-fails 2 "deadline_months: '11' is before review_months (12)" config deadline_months 11
+fails 2 "review_months: '19' is more than deadline_months (18)" config review_months 19
+fails 2 "deadline_months: '11' is less than review_months (12)" config deadline_months 11
 fails 2 "currency: invalid currency 'eur'" config currency eur
 fails 2 "within: invalid duration '3 days'" config within '3 days'
 fails 2 "fte_cost: invalid amount '-1'" config fte_cost -1

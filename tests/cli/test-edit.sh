@@ -58,7 +58,7 @@ fails 2 "invalid decision id '0'" edit 0 --owner x
 fails 2 "invalid decision id '-1'" edit -1 --owner x
 fails 2 "--choice: invalid choice 'lease'" edit 1 --choice lease
 fails 2 "--monthly: invalid amount '12.345'" edit 1 --monthly 12.345
-fails 2 "--title: must not be empty" edit 1 --title ''
+fails 2 "--title: invalid value '' (must not be empty)" edit 1 --title ''
 fails 2 "missing argument" edit
 fails 2 "no decision with id '7'" history 7
 expect_unchanged

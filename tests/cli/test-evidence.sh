@@ -46,7 +46,7 @@ expect_out_lacks 'Backstage'
 
 t "assumption errors"
 snapshot
-fails 2 "decision 1 has no assumption 9" invalidate 1 9
+fails 2 "N: decision 1 has no assumption 9" invalidate 1 9
 fails 2 "invalid assumption number 'x'" confirm 1 x
 fails 2 "--on: invalid date '2026-02-30'" invalidate 1 1 --on 2026-02-30
 fails 2 "no decision with id '42'" assume 42 "text"
@@ -65,16 +65,16 @@ expect_out_has '"metrics":[{"name":"adoption","op":">=","target":60,"unit":"%","
 t "metric and measure errors"
 snapshot
 fails 2 "already has a metric 'adoption'" metric 1 adoption '>' 5
-fails 2 "invalid metric name 'Adoption'" metric 1 Adoption '>' 5
-fails 2 "invalid metric name 'monthly_cost': reserved word" metric 1 monthly_cost '>' 5
-fails 2 "invalid metric name 'after': reserved word" metric 1 after '>' 5
-fails 2 "invalid metric name 'a23456789012345678901234567890123456789012'" metric 1 a23456789012345678901234567890123456789012 '>' 5
-fails 2 "invalid operator '=>'" metric 1 speed '=>' 5
-fails 2 "invalid target '1e3'" metric 1 speed '>' 1e3
-fails 2 "invalid target '1234567890123456'" metric 1 speed '>' 1234567890123456
+fails 2 "metric: NAME: invalid metric name 'Adoption'" metric 1 Adoption '>' 5
+fails 2 "metric: NAME: invalid metric name 'monthly_cost': reserved word" metric 1 monthly_cost '>' 5
+fails 2 "metric: NAME: invalid metric name 'after': reserved word" metric 1 after '>' 5
+fails 2 "metric: NAME: invalid metric name 'a23456789012345678901234567890123456789012'" metric 1 a23456789012345678901234567890123456789012 '>' 5
+fails 2 "metric: OP: invalid operator '=>'" metric 1 speed '=>' 5
+fails 2 "metric: TARGET: invalid target '1e3'" metric 1 speed '>' 1e3
+fails 2 "metric: TARGET: invalid target '1234567890123456'" metric 1 speed '>' 1234567890123456
 fails 2 "--by: invalid date '2027-06-31'" metric 1 speed '>' 5 --by 2027-06-31
 fails 2 "has no metric 'speed'" measure 1 speed 5
-fails 2 "invalid value '5,5'" measure 1 adoption 5,5
+fails 2 "measure: VALUE: invalid value '5,5'" measure 1 adoption 5,5
 expect_unchanged
 run metric 1 a234567890123456789012345678901234567890 '<' -0.50
 expect_code 0

@@ -171,9 +171,9 @@ test_title_and_capability_take_1_to_200_characters(void **state)
 	assert_applied(fx, "capability", "x");
 	assert_string_equal(fx->d.capability, "x");
 	assert_applied(fx, "capability", max);
-	assert_rejected(fx, "title", "", "--title: must not be empty ''");
+	assert_rejected(fx, "title", "", "--title: invalid value '' (must not be empty)");
 	assert_rejected(fx, "capability", "",
-	    "--capability: must not be empty ''");
+	    "--capability: invalid value '' (must not be empty)");
 	assert_rejected_naming(fx, "title", "");
 	if (apply(fx, "title", over) != -1)
 		fail_msg("201 characters accepted");
@@ -559,7 +559,7 @@ test_check_text_names_the_option_given(void **state)
 	    "--note: too long (at most 10 characters) '01234567890'");
 	err_clear();
 	assert_int_equal(dopt_check_text("TEXT", "", 1, 10), -1);
-	assert_string_equal(err_msg(), "TEXT: must not be empty ''");
+	assert_string_equal(err_msg(), "TEXT: invalid value '' (must not be empty)");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

@@ -235,7 +235,7 @@ test_review_months_may_equal_not_pass_deadline_months(void **state)
 	sqlite3	*db = *state;
 
 	assert_set_rejected(db, "review_months", "19",
-	    "config: review_months: '19' is after deadline_months (18)");
+	    "config: review_months: '19' is more than deadline_months (18)");
 	assert_set(db, "review_months", "18", "18");
 }
 
@@ -245,10 +245,10 @@ test_deadline_months_may_equal_not_precede_review(void **state)
 	sqlite3	*db = *state;
 
 	assert_set_rejected(db, "deadline_months", "11",
-	    "config: deadline_months: '11' is before review_months (12)");
+	    "config: deadline_months: '11' is less than review_months (12)");
 	assert_set(db, "deadline_months", "12", "12");
 	assert_set_rejected(db, "review_months", "13",
-	    "config: review_months: '13' is after deadline_months (12)");
+	    "config: review_months: '13' is more than deadline_months (12)");
 }
 
 static void
