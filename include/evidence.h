@@ -57,4 +57,12 @@ struct sunset_expr;
 int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
     int64_t number, const struct sunset_expr *e);
 
+/*
+ * The next number of decision id in table, one of the tables numbered per
+ * decision ("assumptions", "sunset", "options": a name from the code,
+ * never from input): one more than the largest, or 1. Returns 0 or -1.
+ */
+int evidence_next_number(sqlite3 *db, const char *table, int64_t id,
+    int *number);
+
 #endif

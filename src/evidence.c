@@ -14,9 +14,9 @@
 #include "sunset.h"
 #include "text.h"
 
-/* The next number of a per-decision numbered table. */
-static int
-next_number(sqlite3 *db, const char *table, int64_t id, int *number)
+int
+evidence_next_number(sqlite3 *db, const char *table, int64_t id,
+    int *number)
 {
 	sqlite3_stmt	*stmt;
 	char		 sql[128];
@@ -39,7 +39,7 @@ assumption_add(sqlite3 *db, int64_t id, const char *text, int *number)
 	sqlite3_stmt	*stmt;
 	char		 what[32];
 
-	if (next_number(db, "assumptions", id, number) == -1)
+	if (evidence_next_number(db, "assumptions", id, number) == -1)
 		return -1;
 	stmt = db_prepare(db, "INSERT INTO assumptions (decision_id, number, "
 	    "text) VALUES (?, ?, ?)");
@@ -254,7 +254,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 			return -1;
 		}
 	}
-	if (next_number(db, "sunset", id, number) == -1)
+	if (evidence_next_number(db, "sunset", id, number) == -1)
 		return -1;
 	stmt = NULL;
 	rc = sunset_store(db, &stmt, id, *number, &e);

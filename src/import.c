@@ -315,6 +315,22 @@ get_id(struct importer *imp, const char *col, int64_t *out)
 	return 0;
 }
 
+/* The "number" column of a table numbered per decision; an empty cell
+ * takes the next number, as the matching command would give. */
+static int
+get_number(struct importer *imp, const char *table, int64_t id,
+    int64_t *out)
+{
+	int	n;
+
+	if (val(imp, "number") != NULL)
+		return get_id(imp, "number", out);
+	if (evidence_next_number(imp->db, table, id, &n) == -1)
+		return -1;
+	*out = n;
+	return 0;
+}
+
 static int
 get_date(struct importer *imp, const char *col, int32_t *out)
 {
@@ -532,7 +548,7 @@ row_assumption(struct importer *imp)
 	int		 k;
 
 	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_id(imp, "number", &number) == -1 ||
+	    get_number(imp, "assumptions", id, &number) == -1 ||
 	    get_text(imp, "text", 1, 10000, &text) == -1 ||
 	    get_text(imp, "note", 0, 10000, &note) == -1)
 		return -1;
@@ -699,7 +715,7 @@ row_sunset(struct importer *imp)
 	int			 k;
 
 	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_id(imp, "number", &number) == -1 ||
+	    get_number(imp, "sunset", id, &number) == -1 ||
 	    get_text(imp, "expression", 1, 10000, &expr) == -1)
 		return -1;
 	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
@@ -809,7 +825,7 @@ row_option(struct importer *imp)
 	memset(&given, 0, sizeof(given));
 	decision_init(&d);
 	if (get_decision(imp, &id, &decided, currency) == -1 ||
-	    get_id(imp, "number", &number) == -1 ||
+	    get_number(imp, "options", id, &number) == -1 ||
 	    get_text(imp, "name", 1, 200, &name) == -1)
 		goto out;
 	for (k = 0; imp->cols[k].name != NULL; k++) {

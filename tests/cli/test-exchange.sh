@@ -305,6 +305,19 @@ run import defaults3.csv
 run show 3 --format json
 expect_out_has '"decided_on":"2024-02-29","next_review_on":"2025-04-29","review_deadline":"2025-08-29"'
 
+t "import: an empty number takes the next one in its decision, as the command would"
+"$MVB" assume 3 "first" >/dev/null
+put numbers.csv 'decision_id,number,text,status,invalidated_on,confirmed_on,note\n3,,second,,,,\n3,7,seventh,,,,\n3,,eighth,,,,\n'
+run import --what assumptions numbers.csv
+expect_code 0
+run export --what assumptions
+expect_out_has "3,1,first,holding,,,${CR}${NL}3,2,second,holding,,,${CR}${NL}3,7,seventh,holding,,,${CR}${NL}3,8,eighth,holding,,,"
+put sunsets.csv 'decision_id,number,expression\n3,,on 2028-01-31\n'
+run import --what sunset sunsets.csv
+expect_code 0
+run export --what sunset
+expect_out_has "3,1,on 2028-01-31"
+
 t "import: derived columns are accepted and ignored, even when wrong"
 export MVB_DB="$T/derived.db"
 put derived.csv 'title,capability,choice,review_deadline,annual_run_rate,tco_24m,flags,monthly_cost,decided_on\nA,b,buy,not a date,-1,abc,overdue;bogus,100,2026-01-15\n'
