@@ -150,6 +150,6 @@ const struct cmd_entry cmd_edit_entry = {
 	"           [--monthly AMOUNT] [--increase PCT] [--ops-fte N]\n"
 	"           [--fte-cost AMOUNT] [--lockin-cost AMOUNT]\n"
 	"           [--lockin-prob P] [--currency CUR]\n"
-	"An empty value ('') clears an optional text or gate answer",
+	"an empty value ('') clears an optional text field or a gate answer",
 	CMD_WRITE, 0, FMT_TABLE, cmd_edit_exec
 };

@@ -111,8 +111,8 @@ cmd_help(const struct cmd_entry *ce, FILE *fp)
 		}
 		fputc('\n', fp);
 	}
-	fputs("\nglobal options: --db PATH, --today DATE, --format FMT, "
-	    "--help\n", fp);
+	fprintf(fp, "\nglobal options: --db PATH, --today DATE, %s--help\n",
+	    ce->formats != 0 ? "--format FMT, " : "");
 }
 
 static const struct opt *
