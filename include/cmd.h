@@ -87,6 +87,13 @@ int ctx_begin_on(struct ctx *ctx, const struct cmd_entry *ce, int64_t id);
 /* End what ctx_begin_on() began: commit when rc is 0, else roll back.
  * Returns 0 or -1. */
 int ctx_end(struct ctx *ctx, int rc);
+/*
+ * Print the number a write command answers with (a new id, an assumption's
+ * number) and flush it, before the command commits: when it cannot be
+ * written the command fails and the register is left as it was. Returns 0,
+ * or -1 with the error recorded.
+ */
+int cmd_print_number(int64_t n);
 void ctx_release(struct ctx *ctx);
 
 /* The command named name (exact match), or NULL. */

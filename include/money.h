@@ -44,7 +44,10 @@ struct cost {
 	int64_t	lockin_prob;	/* hundredths (0..100) */
 };
 
-/* tco_24m of §7 in cents, computed exactly, rounded half away from zero. */
+/* Whether every figure of c is within §3's ranges. */
+int cost_valid(const struct cost *c);
+/* tco_24m of §7 in cents, computed exactly, rounded half away from zero.
+ * (Figures outside §3's ranges are first clamped into them.) */
 int64_t cost_tco_24m(const struct cost *c);
 /* annual_run_rate of §7 in cents, computed exactly, rounded likewise. */
 int64_t cost_annual_run_rate(const struct cost *c);

@@ -52,11 +52,11 @@ cmd_add_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (db_begin(ctx->db) == -1)
 		goto out;
-	if (decision_insert(ctx->db, &d) == -1 || db_commit(ctx->db) == -1) {
+	if (decision_insert(ctx->db, &d) == -1 ||
+	    cmd_print_number(d.id) == -1 || db_commit(ctx->db) == -1) {
 		db_rollback(ctx->db);
 		goto out;
 	}
-	printf("%lld\n", (long long)d.id);
 	rc = 0;
 out:
 	decision_release(&d);

@@ -2,8 +2,6 @@
  * mvb assume: add an assumption to a decision; assumptions are numbered
  * within their decision (cli.md §4 Evidence).
  */
-#include <stdio.h>
-
 #include "cmd.h"
 #include "dopts.h"
 #include "err.h"
@@ -28,11 +26,10 @@ cmd_assume_exec(struct ctx *ctx, int argc, char **argv)
 	    dopt_check_text("assume: TEXT", a.pos[1], 1, TEXT_MAX) == -1 ||
 	    ctx_begin_on(ctx, &cmd_assume_entry, id) == -1)
 		goto out;
-	if (ctx_end(ctx, assumption_add(ctx->db, id, a.pos[1], &number)) ==
-	    -1)
-		goto out;
-	printf("%d\n", number);
-	rc = 0;
+	rc = assumption_add(ctx->db, id, a.pos[1], &number);
+	if (rc == 0)
+		rc = cmd_print_number(number);
+	rc = ctx_end(ctx, rc);
 out:
 	args_release(&a);
 	return rc;

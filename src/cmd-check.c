@@ -9,6 +9,24 @@
 #include "cmd.h"
 #include "db.h"
 #include "err.h"
+#include "settings.h"
+
+/* A cost figure outside §3's ranges (only a hand edit can put one there). */
+#define COST_OUT_OF_RANGE \
+	"one_time_cents NOT BETWEEN 0 AND 99999999999999 OR " \
+	"monthly_cents NOT BETWEEN 0 AND 99999999999999 OR " \
+	"increase_hundredths NOT BETWEEN 0 AND 100000 OR " \
+	"ops_fte_hundredths NOT BETWEEN 0 AND 100000 OR " \
+	"fte_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
+	"lockin_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
+	"lockin_prob_hundredths NOT BETWEEN 0 AND 100 OR " \
+	"typeof(one_time_cents) <> 'integer' OR " \
+	"typeof(monthly_cents) <> 'integer' OR " \
+	"typeof(increase_hundredths) <> 'integer' OR " \
+	"typeof(ops_fte_hundredths) <> 'integer' OR " \
+	"typeof(fte_cost_cents) <> 'integer' OR " \
+	"typeof(lockin_cost_cents) <> 'integer' OR " \
+	"typeof(lockin_prob_hundredths) <> 'integer'"
 
 /* Each query yields problem lines as its one text column. */
 static const char *const checks[] = {
@@ -39,6 +57,13 @@ static const char *const checks[] = {
 	"settings WHERE key = 'deadline_months')) FROM decisions WHERE "
 	"deadline_on IS NOT mvb_add_months(anchor_on, (SELECT value FROM "
 	"settings WHERE key = 'deadline_months'))",
+
+	"SELECT 'decisions: decision ' || id || ': cost figures out of range' "
+	"FROM decisions WHERE " COST_OUT_OF_RANGE,
+
+	"SELECT 'options: option ' || number || ' of decision ' || decision_id "
+	"|| ': cost figures out of range' FROM options WHERE "
+	COST_OUT_OF_RANGE,
 
 	"SELECT 'reviews: review of decision ' || r.decision_id || ' on ' || "
 	"r.reviewed_on || ' is before its decided_on ' || d.decided_on "
@@ -112,6 +137,15 @@ cmd_check_exec(struct ctx *ctx, int argc, char **argv)
 	ctx->db = db_open(ctx->db_path, DB_READ);
 	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
 		goto out;
+	/* The settings, as every other command reads them. */
+	if (settings_load(ctx->db, &ctx->settings) == -1) {
+		if (err_code() != EXIT_FAIL || strstr(err_msg(), "setting '") ==
+		    NULL)
+			goto out;
+		printf("settings: %s\n", err_msg());
+		err_clear();
+		problems++;
+	}
 	if (problems > 0) {
 		err_fail("check: %ld problem%s in '%s'", problems,
 		    problems == 1 ? "" : "s", ctx->db_path);

@@ -44,12 +44,16 @@ cmd_config_exec(struct ctx *ctx, int argc, char **argv)
 		    "crossover)", a.pos[0]);
 		goto out;
 	}
+	/*
+	 * The register is opened without loading its settings, so that a
+	 * damaged one can be seen and set again. Writing creates a missing
+	 * register, as add does.
+	 */
+	ctx->db = db_open(ctx->db_path, a.npos == 2 ? DB_WRITE : DB_READ);
+	if (ctx->db == NULL)
+		goto out;
 	if (a.npos == 2) {
-		/* Writing: a missing register is created, as for add. */
-		struct cmd_entry writer = cmd_config_entry;
-
-		writer.needs = CMD_WRITE;
-		if (ctx_open(ctx, &writer) == -1 || db_begin(ctx->db) == -1)
+		if (db_begin(ctx->db) == -1)
 			goto out;
 		if (settings_set(ctx->db, a.pos[0], a.pos[1]) == -1 ||
 		    db_commit(ctx->db) == -1) {
@@ -57,8 +61,6 @@ cmd_config_exec(struct ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	} else {
-		if (ctx_open(ctx, &cmd_config_entry) == -1)
-			goto out;
 		if (a.npos == 0) {
 			if (list(ctx->db) == -1)
 				goto out;

@@ -32,11 +32,10 @@ cmd_sunset_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (decision_load(ctx->db, id, &d) == -1 ||
 	    sunset_add(ctx->db, id, a.pos[1], &number) == -1 ||
-	    db_commit(ctx->db) == -1) {
+	    cmd_print_number(number) == -1 || db_commit(ctx->db) == -1) {
 		db_rollback(ctx->db);
 		goto out;
 	}
-	printf("%d\n", number);
 	rc = 0;
 out:
 	decision_release(&d);

@@ -2,6 +2,7 @@
  * The table of commands, option parsing shared by all of them, and the
  * resolution of the global options (cli.md §2).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,6 +383,14 @@ cmd_progress(const char *verb, long rows, int done)
 	/* \033[K clears what a longer line left on the right. */
 	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)\033[K%s", verb, rows,
 	    secs > 0 ? (double)rows / secs : 0.0, done ? "\n" : "");
+}
+
+int
+cmd_print_number(int64_t n)
+{
+	if (printf("%lld\n", (long long)n) < 0 || fflush(stdout) == EOF)
+		return err_fail("cannot write output: %s", strerror(errno));
+	return 0;
 }
 
 int

@@ -71,6 +71,9 @@ probe_file(const char *path)
 	}
 	if (S_ISDIR(st.st_mode))
 		return err_fail("cannot open register '%s': is a folder", path);
+	if (!S_ISREG(st.st_mode))
+		return err_fail("cannot open register '%s': not a regular file",
+		    path);
 	if (st.st_size == 0)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1)

@@ -166,6 +166,11 @@ decision_read_row(sqlite3_stmt *stmt, struct decision *d)
 			break;
 		}
 	}
+	if (!cost_valid(&d->cost)) {
+		decision_release(d);
+		return err_fail("decision %lld: damaged cost figures (run "
+		    "'mvb check')", (long long)sqlite3_column_int64(stmt, 0));
+	}
 	return 0;
 }
 

@@ -96,18 +96,42 @@ round_div(i128 n, i128 d)
 	return (int64_t)(n < 0 ? -q : q);
 }
 
-/* The ranges §3 allows keep every sum below 2^72, far inside 128 bits. */
-static void
-cost_assert(const struct cost *c)
+int
+cost_valid(const struct cost *c)
 {
-	assert(c->one_time >= 0 && c->one_time <= MONEY_MAX);
-	assert(c->monthly >= 0 && c->monthly <= MONEY_MAX);
-	assert(c->increase >= 0 && c->increase <= 100000);
-	assert(c->ops_fte >= 0 && c->ops_fte <= 100000);
-	assert(c->fte_cost >= 0 && c->fte_cost <= MONEY_MAX);
-	assert(c->lockin_cost >= 0 && c->lockin_cost <= MONEY_MAX);
-	assert(c->lockin_prob >= 0 && c->lockin_prob <= 100);
-	(void)c;
+	return c->one_time >= 0 && c->one_time <= MONEY_MAX &&
+	    c->monthly >= 0 && c->monthly <= MONEY_MAX &&
+	    c->increase >= 0 && c->increase <= 100000 &&
+	    c->ops_fte >= 0 && c->ops_fte <= 100000 &&
+	    c->fte_cost >= 0 && c->fte_cost <= MONEY_MAX &&
+	    c->lockin_cost >= 0 && c->lockin_cost <= MONEY_MAX &&
+	    c->lockin_prob >= 0 && c->lockin_prob <= 100;
+}
+
+static int64_t
+clamp(int64_t v, int64_t max)
+{
+	return v < 0 ? 0 : v > max ? max : v;
+}
+
+/*
+ * The ranges §3 allows keep every sum below 2^72, far inside 128 bits.
+ * Figures outside them exist only in a register edited by hand ('mvb
+ * check' reports them); they are clamped so that nothing overflows.
+ */
+static struct cost
+cost_in_range(const struct cost *c)
+{
+	struct cost	r;
+
+	r.one_time = clamp(c->one_time, MONEY_MAX);
+	r.monthly = clamp(c->monthly, MONEY_MAX);
+	r.increase = clamp(c->increase, 100000);
+	r.ops_fte = clamp(c->ops_fte, 100000);
+	r.fte_cost = clamp(c->fte_cost, MONEY_MAX);
+	r.lockin_cost = clamp(c->lockin_cost, MONEY_MAX);
+	r.lockin_prob = clamp(c->lockin_prob, 100);
+	return r;
 }
 
 /*
@@ -115,27 +139,27 @@ cost_assert(const struct cost *c)
  * hundredths of a percent, ops_fte and lockin_prob are in hundredths.
  */
 int64_t
-cost_tco_24m(const struct cost *c)
+cost_tco_24m(const struct cost *cost)
 {
-	i128	 n;
+	struct cost	 c = cost_in_range(cost);
+	i128		 n;
 
-	cost_assert(c);
-	n = (i128)c->one_time * 10000
-	    + (i128)c->monthly * 12 * 10000
-	    + (i128)c->monthly * 12 * (10000 + c->increase)
-	    + (i128)c->ops_fte * c->fte_cost * 2 * 100
-	    + (i128)c->lockin_cost * c->lockin_prob * 100;
+	n = (i128)c.one_time * 10000
+	    + (i128)c.monthly * 12 * 10000
+	    + (i128)c.monthly * 12 * (10000 + c.increase)
+	    + (i128)c.ops_fte * c.fte_cost * 2 * 100
+	    + (i128)c.lockin_cost * c.lockin_prob * 100;
 	return round_div(n, 10000);
 }
 
 /* In hundredths of a cent. */
 int64_t
-cost_annual_run_rate(const struct cost *c)
+cost_annual_run_rate(const struct cost *cost)
 {
-	i128	 n;
+	struct cost	 c = cost_in_range(cost);
+	i128		 n;
 
-	cost_assert(c);
-	n = (i128)c->monthly * 12 * 100 + (i128)c->ops_fte * c->fte_cost;
+	n = (i128)c.monthly * 12 * 100 + (i128)c.ops_fte * c.fte_cost;
 	return round_div(n, 100);
 }
 

@@ -70,8 +70,9 @@ int
 settings_load(sqlite3 *db, struct settings *s)
 {
 	sqlite3_stmt	*stmt;
-	const char	*key, *value;
-	int		 rc;
+	const char	*key, *value, *bad = NULL;
+	char		 seen[8] = { 0 };
+	int		 rc, i, ok;
 
 	memset(s, 0, sizeof(*s));
 	if ((stmt = db_prepare(db, "SELECT key, value FROM settings")) == NULL)
@@ -79,26 +80,41 @@ settings_load(sqlite3 *db, struct settings *s)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		key = (const char *)sqlite3_column_text(stmt, 0);
 		value = (const char *)sqlite3_column_text(stmt, 1);
+		if (key == NULL || value == NULL)
+			continue;
+		ok = 1;
 		if (strcmp(key, "review_months") == 0)
-			s->review_months = parse_months(value);
+			ok = (s->review_months = parse_months(value)) > 0;
 		else if (strcmp(key, "deadline_months") == 0)
-			s->deadline_months = parse_months(value);
-		else if (strcmp(key, "currency") == 0)
+			ok = (s->deadline_months = parse_months(value)) > 0;
+		else if (strcmp(key, "currency") == 0) {
 			snprintf(s->currency, sizeof(s->currency), "%s", value);
-		else if (strcmp(key, "fte_cost") == 0)
-			fixed2_parse(value, MONEY_MAX, &s->fte_cost);
+			ok = currency_valid(value);
+		} else if (strcmp(key, "fte_cost") == 0)
+			ok = fixed2_parse(value, MONEY_MAX, &s->fte_cost) == 0;
 		else if (strcmp(key, "within") == 0)
-			duration_parse(value, &s->within);
+			ok = duration_parse(value, &s->within) == 0;
 		else if (strcmp(key, "crossover") == 0)
-			fixed2_parse(value, MONEY_MAX, &s->crossover);
+			ok = fixed2_parse(value, MONEY_MAX, &s->crossover) == 0;
+		for (i = 0; settings_keys[i] != NULL; i++) {
+			if (strcmp(settings_keys[i], key) != 0)
+				continue;
+			seen[i] = 1;
+			if (!ok && bad == NULL)
+				bad = settings_keys[i];
+		}
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return err_db(db, "cannot read the settings");
-	if (s->review_months <= 0 || s->deadline_months <= 0 ||
-	    !currency_valid(s->currency) || s->within.unit == 0)
-		return err_fail("the register's settings are damaged "
-		    "(run 'mvb check')");
+	for (i = 0; bad == NULL && settings_keys[i] != NULL; i++)
+		if (!seen[i])
+			bad = settings_keys[i];
+	if (bad == NULL && s->review_months > s->deadline_months)
+		bad = "review_months";
+	if (bad != NULL)
+		return err_fail("the register's setting '%s' is damaged (set it "
+		    "again with 'mvb config %s VALUE')", bad, bad);
 	return 0;
 }
 
@@ -107,26 +123,30 @@ static int
 canonical(sqlite3 *db, const char *key, const char *value, char *canon,
     size_t size)
 {
-	struct settings	 cur;
 	struct duration	 dur;
 	int64_t		 amount;
-	int		 months;
+	char		*other;
+	int		 months, limit;
 
 	if (strcmp(key, "review_months") == 0 ||
 	    strcmp(key, "deadline_months") == 0) {
 		if ((months = parse_months(value)) == -1)
 			return err_usage("config: %s: invalid number of months "
 			    "'%s' (a whole number 1-120)", key, value);
-		if (settings_load(db, &cur) == -1)
+		/* Against the other one as stored; a damaged one (being
+		 * repaired) does not stand in the way. */
+		other = settings_get(db, key[0] == 'r' ? "deadline_months" :
+		    "review_months");
+		if (other == NULL)
 			return -1;
-		if (key[0] == 'r' && months > cur.deadline_months)
+		limit = parse_months(other);
+		free(other);
+		if (key[0] == 'r' && limit > 0 && months > limit)
 			return err_usage("config: review_months: '%s' is more "
-			    "than deadline_months (%d)", value,
-			    cur.deadline_months);
-		if (key[0] == 'd' && months < cur.review_months)
+			    "than deadline_months (%d)", value, limit);
+		if (key[0] == 'd' && limit > 0 && months < limit)
 			return err_usage("config: deadline_months: '%s' is "
-			    "less than review_months (%d)", value,
-			    cur.review_months);
+			    "less than review_months (%d)", value, limit);
 		snprintf(canon, size, "%d", months);
 	} else if (strcmp(key, "currency") == 0) {
 		if (!currency_valid(value))

@@ -109,4 +109,14 @@ expect_code 0
 id=$out
 run show "$id" --format json
 expect_out_has '"decided_on":"2025-03-01"'
+t "an id that cannot be printed fails the command and writes nothing"
+if [ -w /dev/full ]; then
+	snapshot
+	"$MVB" add --title "lost" --capability c --choice buy >/dev/full 2>"$T/err"
+	[ $? = 1 ] && ok || bad "exit not 1"
+	grep -q '^mvb: cannot write output' "$T/err" && ok || bad "stderr: $(cat "$T/err")"
+	"$MVB" assume 1 "lost" >/dev/full 2>/dev/null
+	"$MVB" sunset 1 "on 2030-01-01" >/dev/full 2>/dev/null
+	expect_unchanged
+fi
 finish

@@ -76,6 +76,20 @@ if command -v sqlite3 >/dev/null; then
 	[ "$n" -ge 2 ] && [ "$n" = "$m" ] && ok || bad "lines not all prefixed: $out"
 	expect_err_has "check: $n problems"
 fi
+t "hand-damaged settings and figures: check names them, commands refuse, config repairs"
+if command -v sqlite3 >/dev/null; then
+	cp "$MVB_DB" "$T/hand.db"
+	sqlite3 "$T/hand.db" "UPDATE settings SET value = 'x' WHERE key = 'within'; UPDATE decisions SET monthly_cents = -1 WHERE id = 1;"
+	run --db "$T/hand.db" check
+	expect_code 1
+	expect_out_has "decisions: decision 1: cost figures out of range"
+	expect_out_has "settings: the register's setting 'within' is damaged (set it again with 'mvb config within VALUE')"
+	fails 1 "setting 'within' is damaged" --db "$T/hand.db" list
+	run --db "$T/hand.db" config within 30d
+	expect_code 0
+	fails 1 "decision 1: damaged cost figures (run 'mvb check')" --db "$T/hand.db" show 1
+fi
+
 t "config checks the key before it opens the register"
 fails 2 "unknown setting 'colour'" --db "$T/none.db" config colour
 [ ! -e "$T/none.db" ] && ok || bad "a register was created"

@@ -116,6 +116,13 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null &&
 fi
 chmod 700 "$T"
 
+t "a device or other non-regular file is not a register"
+if [ -c /dev/null ]; then
+	fails 1 "cannot open register '/dev/null': not a regular file" --db /dev/null init
+	fails 1 "not a regular file" --db /dev/null add --title x --capability y --choice buy
+	[ ! -e /dev/null-journal ] && ok || bad "a journal was left beside /dev/null"
+fi
+
 t "a folder that cannot be created is exit 1"
 : >"$T/plainfile"
 fails 1 "cannot create folder" --db "$T/plainfile/sub/reg.db" init

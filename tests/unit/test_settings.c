@@ -382,7 +382,7 @@ test_set_review_months_leaves_deadlines_alone(void **state)
 }
 
 static void
-test_load_refuses_damaged_settings(void **state)
+test_load_refuses_damaged_settings_naming_the_key(void **state)
 {
 	sqlite3		*db = *state;
 	struct settings	 s;
@@ -391,7 +391,36 @@ test_load_refuses_damaged_settings(void **state)
 	    "WHERE key = 'within'"), 0);
 	assert_int_equal(settings_load(db, &s), -1);
 	assert_int_equal(err_code(), EXIT_FAIL);
-	assert_non_null(strstr(err_msg(), "settings are damaged"));
+	assert_string_equal(err_msg(), "the register's setting 'within' is "
+	    "damaged (set it again with 'mvb config within VALUE')");
+	err_clear();
+	assert_int_equal(db_exec(db, "UPDATE settings SET value = '30d' "
+	    "WHERE key = 'within'; UPDATE settings SET value = '1,000' "
+	    "WHERE key = 'crossover'"), 0);
+	assert_int_equal(settings_load(db, &s), -1);
+	assert_non_null(strstr(err_msg(), "'crossover' is damaged"));
+	err_clear();
+	assert_int_equal(db_exec(db, "DELETE FROM settings WHERE key = "
+	    "'crossover'"), 0);
+	assert_int_equal(settings_load(db, &s), -1);
+	assert_non_null(strstr(err_msg(), "'crossover' is damaged"));
+}
+
+static void
+test_a_damaged_setting_can_be_set_again(void **state)
+{
+	sqlite3		*db = *state;
+	struct settings	 s;
+
+	assert_int_equal(db_exec(db, "UPDATE settings SET value = '0' "
+	    "WHERE key = 'deadline_months'"), 0);
+	assert_int_equal(settings_set(db, "review_months", "13"), 0);
+	assert_int_equal(settings_set(db, "deadline_months", "12"), -1);
+	err_clear();
+	assert_int_equal(settings_set(db, "deadline_months", "24"), 0);
+	assert_int_equal(settings_load(db, &s), 0);
+	assert_int_equal(s.review_months, 13);
+	assert_int_equal(s.deadline_months, 24);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -416,7 +445,8 @@ main(void)
 		T(test_set_deadline_months_recomputes_every_deadline),
 		T(test_a_rejected_deadline_months_leaves_deadlines_alone),
 		T(test_set_review_months_leaves_deadlines_alone),
-		T(test_load_refuses_damaged_settings),
+		T(test_load_refuses_damaged_settings_naming_the_key),
+		T(test_a_damaged_setting_can_be_set_again),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
