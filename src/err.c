@@ -7,22 +7,23 @@
 
 #include "err.h"
 
-static char		err_buf[4096];
+/* The message is as long as it needs to be: a value quoted in it is never
+ * cut short. */
+static struct strbuf	err_buf;
 static int		err_set_flag;
 static enum mvb_exit	err_status = EXIT_OK;
 
 static int
 err_vset(enum mvb_exit code, const char *suffix, const char *fmt, va_list ap)
 {
-	size_t	n;
-
 	if (err_set_flag)
 		return -1;
-	vsnprintf(err_buf, sizeof(err_buf), fmt, ap);
-	if (suffix != NULL) {
-		n = strlen(err_buf);
-		snprintf(err_buf + n, sizeof(err_buf) - n, ": %s", suffix);
-	}
+	if (err_buf.buf == NULL)
+		sb_init(&err_buf);
+	sb_reset(&err_buf);
+	sb_vaddf(&err_buf, fmt, ap);
+	if (suffix != NULL)
+		sb_addf(&err_buf, ": %s", suffix);
 	err_set_flag = 1;
 	err_status = code;
 	return -1;
@@ -75,7 +76,7 @@ err_db(sqlite3 *db, const char *fmt, ...)
 const char *
 err_msg(void)
 {
-	return err_set_flag ? err_buf : NULL;
+	return err_set_flag ? err_buf.buf : NULL;
 }
 
 enum mvb_exit
@@ -89,5 +90,5 @@ err_clear(void)
 {
 	err_set_flag = 0;
 	err_status = EXIT_OK;
-	err_buf[0] = '\0';
+	sb_release(&err_buf);
 }
