@@ -2,7 +2,9 @@
  * A file the user names for output (export -o, backup). A regular file, or
  * a missing one, is written as a temporary file beside it and renamed over
  * it on success, so that it appears whole or not at all and keeps its
- * mode; a symbolic link is followed and its target replaced; anything else
+ * mode; a symbolic link is followed and its target replaced (or created,
+ * for a dangling link); a file this user may not write is refused, as the
+ * shell's '>' would; anything else
  * (a terminal, a device, a FIFO) is written in place, as the shell's '>'
  * would. The register itself and its -wal, -shm and -journal files are
  * refused.
@@ -15,6 +17,7 @@ struct outfile {
 	char	*tmp;		/* the temporary file, or NULL when in place */
 	char	*target;	/* what tmp replaces: path or a link's target */
 	int	 fd;		/* open for writing, or -1 once handed over */
+	int	 mode;		/* the replaced file's mode, or -1 */
 };
 
 /*

@@ -49,7 +49,8 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) MVB_PRINTF(2, 3);
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
     MVB_PRINTF(2, 0);
 void sb_reset(struct strbuf *sb);
-/* Hand the buffer to the caller (who frees it) and reinitialise sb. */
+/* Hand the buffer to the caller (who frees it); sb is left as after
+ * sb_release() (sb_init() it to use it again). */
 char *sb_detach(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
 

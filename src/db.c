@@ -266,7 +266,9 @@ db_open(const char *path, enum db_mode mode)
 	free(shm);
 	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
 	    (exists ? 0 : SQLITE_OPEN_CREATE);
-	if (readonly && !had_shm && !writable(path)) {
+	/* Immutable only when no program has it open (no -shm) and no
+	 * write is left in a -wal file, which it would not see. */
+	if (readonly && !had_shm && !had_wal && !writable(path)) {
 		uri = immutable_uri(path);
 		flags |= SQLITE_OPEN_URI;
 	}

@@ -153,7 +153,8 @@ sb_detach(struct strbuf *sb)
 {
 	char	*s = sb->buf;
 
-	sb_init(sb);
+	sb->buf = NULL;
+	sb->len = sb->alloc = 0;
 	return s;
 }
 

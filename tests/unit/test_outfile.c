@@ -251,6 +251,76 @@ test_a_folder_is_refused(void **state)
 	assert_non_null(strstr(err_msg(), "it is a folder"));
 }
 
+static void
+test_a_dangling_link_creates_its_target(void **state)
+{
+	struct fixture	*fx = *state;
+	struct outfile	 of;
+	struct stat	 st;
+	char		*link = in(fx, "dangling.csv"), *target = in(fx,
+	    "sub/made.csv"), *sub = in(fx, "sub"), buf[256];
+
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(symlink("sub/made.csv", link), 0);
+	assert_int_equal(outfile_open(&of, "export", link, fx->db, 0), 0);
+	write_all(of.fd, "new");
+	close(of.fd);
+	of.fd = -1;
+	assert_int_equal(outfile_commit(&of, "export"), 0);
+	outfile_release(&of);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_string_equal(get(target, buf), "new");
+	free(link);
+	free(target);
+	free(sub);
+}
+
+static void
+test_register_files_are_refused_through_a_linked_register(void **state)
+{
+	struct fixture	*fx = *state;
+	struct outfile	 of;
+	char		*sub = in(fx, "elsewhere"), *linked = in(fx,
+	    "elsewhere/reg.db"), *journal = in(fx, "register.db-journal");
+
+	/* The register is named through a link in another folder; its
+	 * journal, which does not exist yet, is refused by its real name. */
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(symlink(fx->db, linked), 0);
+	assert_int_equal(outfile_open(&of, "export", journal, linked, 0), -1);
+	outfile_release(&of);
+	assert_int_equal(err_code(), EXIT_USAGE);
+	assert_int_equal(access(journal, F_OK), -1);
+	free(sub);
+	free(linked);
+	free(journal);
+}
+
+static void
+test_the_mode_is_given_once_the_file_is_written(void **state)
+{
+	struct fixture	*fx = *state;
+	struct outfile	 of;
+	struct stat	 st;
+	char		*path = in(fx, "ro.csv"), buf[256];
+
+	if (geteuid() != 0)
+		skip();		/* only root may write a 0444 file */
+	put(path, "old");
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_int_equal(outfile_open(&of, "export", path, fx->db, 0), 0);
+	write_all(of.fd, "new");
+	close(of.fd);
+	of.fd = -1;
+	assert_int_equal(outfile_commit(&of, "export"), 0);
+	outfile_release(&of);
+	assert_string_equal(get(path, buf), "new");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0444);
+	free(path);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -264,6 +334,9 @@ main(void)
 		T(test_a_backup_refuses_what_is_not_a_regular_file),
 		T(test_the_register_and_its_files_are_refused_by_any_name),
 		T(test_a_folder_is_refused),
+		T(test_a_dangling_link_creates_its_target),
+		T(test_register_files_are_refused_through_a_linked_register),
+		T(test_the_mode_is_given_once_the_file_is_written),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
