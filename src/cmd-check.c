@@ -52,11 +52,14 @@ static const char *const checks[] = {
 	"GROUP BY d.id HAVING d.anchor_on IS NOT "
 	"coalesce(max(r.reviewed_on), d.decided_on)",
 
+	/* (Only against a sound setting; a damaged one is reported below.) */
 	"SELECT 'decisions: decision ' || id || ': deadline ' || deadline_on"
 	" || ' should be ' || mvb_add_months(anchor_on, (SELECT value FROM "
 	"settings WHERE key = 'deadline_months')) FROM decisions WHERE "
 	"deadline_on IS NOT mvb_add_months(anchor_on, (SELECT value FROM "
-	"settings WHERE key = 'deadline_months'))",
+	"settings WHERE key = 'deadline_months')) AND EXISTS (SELECT 1 FROM "
+	"settings WHERE key = 'deadline_months' AND value GLOB '[1-9]*' AND "
+	"value NOT GLOB '*[^0-9]*' AND CAST(value AS INTEGER) <= 120)",
 
 	"SELECT 'decisions: decision ' || id || ': cost figures out of range' "
 	"FROM decisions WHERE " COST_OUT_OF_RANGE,

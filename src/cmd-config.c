@@ -15,9 +15,12 @@ list(sqlite3 *db)
 	int	 i;
 
 	for (i = 0; settings_keys[i] != NULL; i++) {
-		if ((value = settings_get(db, settings_keys[i])) == NULL)
+		/* A setting lost to a hand edit lists as empty. */
+		if ((value = settings_get(db, settings_keys[i])) == NULL &&
+		    err_code() != EXIT_FAIL)
 			return -1;
-		printf("%s=%s\n", settings_keys[i], value);
+		err_clear();
+		printf("%s=%s\n", settings_keys[i], value != NULL ? value : "");
 		free(value);
 	}
 	return 0;

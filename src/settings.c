@@ -49,6 +49,7 @@ settings_get(sqlite3 *db, const char *key)
 {
 	sqlite3_stmt	*stmt;
 	char		*value = NULL;
+	int		 rc;
 
 	if (!settings_known(key)) {
 		err_usage("config: unknown setting '%s'", key);
@@ -58,8 +59,11 @@ settings_get(sqlite3 *db, const char *key)
 	if (stmt == NULL)
 		return NULL;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		value = db_column_strdup(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		err_fail("the register's setting '%s' is damaged (set it "
+		    "again with 'mvb config %s VALUE')", key, key);
 	else
 		err_db(db, "cannot read setting '%s'", key);
 	sqlite3_finalize(stmt);
@@ -137,9 +141,10 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 		 * repaired) does not stand in the way. */
 		other = settings_get(db, key[0] == 'r' ? "deadline_months" :
 		    "review_months");
-		if (other == NULL)
+		if (other == NULL && err_code() != EXIT_FAIL)
 			return -1;
-		limit = parse_months(other);
+		err_clear();
+		limit = other != NULL ? parse_months(other) : -1;
 		free(other);
 		if (key[0] == 'r' && limit > 0 && months > limit)
 			return err_usage("config: review_months: '%s' is more "
@@ -177,7 +182,9 @@ settings_set(sqlite3 *db, const char *key, const char *value)
 		return err_usage("config: unknown setting '%s'", key);
 	if (canonical(db, key, value, canon, sizeof(canon)) == -1)
 		return -1;
-	stmt = db_prepare(db, "UPDATE settings SET value = ? WHERE key = ?");
+	/* An insert too: a row lost to a hand edit is set again. */
+	stmt = db_prepare(db, "INSERT INTO settings (value, key) VALUES "
+	    "(?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_text(stmt, 1, canon, -1, SQLITE_TRANSIENT);

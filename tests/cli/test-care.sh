@@ -88,6 +88,17 @@ if command -v sqlite3 >/dev/null; then
 	run --db "$T/hand.db" config within 30d
 	expect_code 0
 	fails 1 "decision 1: damaged cost figures (run 'mvb check')" --db "$T/hand.db" show 1
+	cp "$MVB_DB" "$T/lost.db"
+	sqlite3 "$T/lost.db" "DELETE FROM settings WHERE key IN ('within', 'deadline_months');"
+	run --db "$T/lost.db" config
+	expect_code 0
+	expect_out_match '^deadline_months=$'
+	run --db "$T/lost.db" check
+	expect_out "settings: the register's setting 'deadline_months' is damaged (set it again with 'mvb config deadline_months VALUE')"
+	run --db "$T/lost.db" config deadline_months 18
+	run --db "$T/lost.db" config within 30d
+	run --db "$T/lost.db" check
+	expect_out ok
 fi
 
 t "config checks the key before it opens the register"
