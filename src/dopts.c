@@ -77,7 +77,7 @@ dopt_parse_assumption(const char *s, int *n)
 {
 	int64_t	id;
 
-	if (decision_parse_id(s, &id) == -1 || id > 1000000000) {
+	if (decision_parse_id(s, &id) == -1 || id > INT32_MAX) {
 		err_clear();
 		return err_usage("N: invalid assumption number '%s'", s);
 	}

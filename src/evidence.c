@@ -20,6 +20,7 @@ evidence_next_number(sqlite3 *db, const char *table, int64_t id,
 {
 	sqlite3_stmt	*stmt;
 	char		 sql[128];
+	int64_t		 next = 0;
 	int		 rc;
 
 	snprintf(sql, sizeof(sql), "SELECT ifnull(max(number), 0) + 1 FROM %s "
@@ -28,9 +29,15 @@ evidence_next_number(sqlite3 *db, const char *table, int64_t id,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*number = sqlite3_column_int(stmt, 0);
+		next = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW ? 0 : err_db(db, "cannot read %s", table);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot read %s", table);
+	if (next > INT32_MAX)
+		return err_usage("decision %lld has no %s numbers left (the "
+		    "largest is %d)", (long long)id, table, INT32_MAX);
+	*number = (int)next;
+	return 0;
 }
 
 int

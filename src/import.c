@@ -175,15 +175,17 @@ row_err(struct importer *imp, const char *col, const char *fmt, ...)
 static int
 row_err(struct importer *imp, const char *col, const char *fmt, ...)
 {
-	char	msg[1024];
-	va_list	ap;
+	struct strbuf	msg;
+	va_list		ap;
 
+	sb_init(&msg);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	sb_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	err_clear();
-	return err_usage("%s:%ld: %s: %s", imp->name, imp->rec->line, col,
-	    msg);
+	err_usage("%s:%ld: %s: %s", imp->name, imp->rec->line, col, msg.buf);
+	sb_release(&msg);
+	return -1;
 }
 
 /* Turn the error a shared validator recorded ("--opt: reason") into the
@@ -192,12 +194,14 @@ static int
 rewrap(struct importer *imp, const char *col)
 {
 	const char	*m = err_msg(), *p;
-	char		 msg[1024];
+	char		*msg;
 
 	p = m != NULL ? strstr(m, ": ") : NULL;
-	snprintf(msg, sizeof(msg), "%s", p != NULL && m[0] == '-' ? p + 2 :
-	    m != NULL ? m : "invalid value");
-	return row_err(imp, col, "%s", msg);
+	msg = xstrdup(p != NULL && m[0] == '-' ? p + 2 : m != NULL ? m :
+	    "invalid value");
+	row_err(imp, col, "%s", msg);
+	free(msg);
+	return -1;
 }
 
 static sqlite3_stmt *

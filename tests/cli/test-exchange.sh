@@ -312,6 +312,14 @@ run import --what assumptions numbers.csv
 expect_code 0
 run export --what assumptions
 expect_out_has "3,1,first,holding,,,${CR}${NL}3,2,second,holding,,,${CR}${NL}3,7,seventh,holding,,,${CR}${NL}3,8,eighth,holding,,,"
+put bignum.csv 'decision_id,number,text,status,invalidated_on,confirmed_on,note\n3,2147483647,last,,,,\n'
+run import --what assumptions bignum.csv
+expect_code 0
+run invalidate 3 2147483647
+expect_code 0
+snapshot
+fails 2 "decision 3 has no assumptions numbers left" assume 3 "one more"
+expect_unchanged
 put sunsets.csv 'decision_id,number,expression\n3,,on 2028-01-31\n'
 run import --what sunset sunsets.csv
 expect_code 0
