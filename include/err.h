@@ -33,6 +33,9 @@ int err_db(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
 
 /* The recorded message, or NULL when none. */
 const char *err_msg(void);
+/* The primary SQLite result code err_db() recorded (SQLITE_NOTADB, ...),
+ * or 0 when the error did not come from SQLite. */
+int err_sqlite_code(void);
 /* The recorded status, EXIT_OK when none. */
 enum mvb_exit err_code(void);
 void err_clear(void);

@@ -22,14 +22,25 @@ struct settings {
 /* The keys in the order 'mvb config' lists them; NULL-terminated. */
 extern const char *const settings_keys[];
 
-/* Read every setting into s; returns 0 or -1. */
+/*
+ * Read every setting into s. *damaged gets the first key whose stored
+ * value is missing or does not parse (a hand edit), or NULL. Returns 0, or
+ * -1 when the register cannot be read.
+ */
+int settings_read(sqlite3 *db, struct settings *s, const char **damaged);
+/* settings_read(), with a damaged setting an error; returns 0 or -1. */
 int settings_load(sqlite3 *db, struct settings *s);
+/* Record the error "setting KEY is damaged (set it again ...)"; -1. */
+int settings_damaged(const char *key);
 /* Whether key names a setting. */
 int settings_known(const char *key);
 /*
- * The stored value of key as a new string (caller frees), or NULL with a
- * usage error for an unknown key.
+ * The stored value of key into *value as a new string (caller frees), or
+ * NULL when its row is missing. Returns 0, or -1 (a usage error for an
+ * unknown key, or the register cannot be read).
  */
+int settings_stored(sqlite3 *db, const char *key, char **value);
+/* settings_stored(), with a missing row an error: the value or NULL. */
 char *settings_get(sqlite3 *db, const char *key);
 /*
  * Validate and store value under key, inside the caller's transaction.

@@ -125,9 +125,10 @@ run(sqlite3 *db, long *problems)
 static int
 cmd_check_exec(struct ctx *ctx, int argc, char **argv)
 {
-	struct args	a;
-	long		problems = 0;
-	int		rc = -1;
+	struct args	 a;
+	const char	*damaged;
+	long		 problems = 0;
+	int		 rc = -1;
 
 	if (args_parse(ctx, &cmd_check_entry, argc, argv, NULL, &a) == -1)
 		goto out;
@@ -141,10 +142,10 @@ cmd_check_exec(struct ctx *ctx, int argc, char **argv)
 	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
 		goto out;
 	/* The settings, as every other command reads them. */
-	if (settings_load(ctx->db, &ctx->settings) == -1) {
-		if (err_code() != EXIT_FAIL || strstr(err_msg(), "setting '") ==
-		    NULL)
-			goto out;
+	if (settings_read(ctx->db, &ctx->settings, &damaged) == -1)
+		goto out;
+	if (damaged != NULL) {
+		settings_damaged(damaged);
 		printf("settings: %s\n", err_msg());
 		err_clear();
 		problems++;

@@ -16,10 +16,8 @@ list(sqlite3 *db)
 
 	for (i = 0; settings_keys[i] != NULL; i++) {
 		/* A setting lost to a hand edit lists as empty. */
-		if ((value = settings_get(db, settings_keys[i])) == NULL &&
-		    err_code() != EXIT_FAIL)
+		if (settings_stored(db, settings_keys[i], &value) == -1)
 			return -1;
-		err_clear();
 		printf("%s=%s\n", settings_keys[i], value != NULL ? value : "");
 		free(value);
 	}

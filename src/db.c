@@ -317,9 +317,9 @@ db_open(const char *path, enum db_mode mode)
 		goto fail;
 	return db;
 fail:
-	if (err_msg() != NULL && strstr(err_msg(), "file is not a database"))
+	if (err_sqlite_code() == SQLITE_NOTADB)
 		err_clear(), err_fail("'%s' is not an mvb register", path);
-	if (err_msg() != NULL && strstr(err_msg(), "readonly database"))
+	if (err_sqlite_code() == SQLITE_READONLY)
 		err_clear(), err_fail("cannot open register '%s': it is "
 		    "read-only for this user", path);
 	/*

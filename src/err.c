@@ -12,6 +12,7 @@
 static struct strbuf	err_buf;
 static int		err_set_flag;
 static enum mvb_exit	err_status = EXIT_OK;
+static int		err_sqlite;	/* SQLite's primary code, or 0 */
 
 static int
 err_vset(enum mvb_exit code, const char *suffix, const char *fmt, va_list ap)
@@ -67,6 +68,8 @@ err_db(sqlite3 *db, const char *fmt, ...)
 {
 	va_list	ap;
 
+	if (!err_set_flag && db != NULL)
+		err_sqlite = sqlite3_errcode(db) & 0xff;
 	va_start(ap, fmt);
 	err_vset(EXIT_FAIL, db != NULL ? sqlite3_errmsg(db) : NULL, fmt, ap);
 	va_end(ap);
@@ -77,6 +80,12 @@ const char *
 err_msg(void)
 {
 	return err_set_flag ? err_buf.buf : NULL;
+}
+
+int
+err_sqlite_code(void)
+{
+	return err_set_flag ? err_sqlite : 0;
 }
 
 enum mvb_exit
@@ -90,5 +99,6 @@ err_clear(void)
 {
 	err_set_flag = 0;
 	err_status = EXIT_OK;
+	err_sqlite = 0;
 	sb_release(&err_buf);
 }

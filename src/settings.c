@@ -44,34 +44,46 @@ parse_months(const char *s)
 	return n >= 1 && n <= 120 ? n : -1;
 }
 
+int
+settings_damaged(const char *key)
+{
+	return err_fail("the register's setting '%s' is damaged (set it "
+	    "again with 'mvb config %s VALUE')", key, key);
+}
+
+int
+settings_stored(sqlite3 *db, const char *key, char **value)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*value = NULL;
+	if (!settings_known(key))
+		return err_usage("config: unknown setting '%s'", key);
+	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*value = db_column_strdup(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return err_db(db, "cannot read setting '%s'", key);
+	return 0;
+}
+
 char *
 settings_get(sqlite3 *db, const char *key)
 {
-	sqlite3_stmt	*stmt;
-	char		*value = NULL;
-	int		 rc;
+	char	*value;
 
-	if (!settings_known(key)) {
-		err_usage("config: unknown setting '%s'", key);
-		return NULL;
-	}
-	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
-	if (stmt == NULL)
-		return NULL;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		value = db_column_strdup(stmt, 0);
-	else if (rc == SQLITE_DONE)
-		err_fail("the register's setting '%s' is damaged (set it "
-		    "again with 'mvb config %s VALUE')", key, key);
-	else
-		err_db(db, "cannot read setting '%s'", key);
-	sqlite3_finalize(stmt);
+	if (settings_stored(db, key, &value) == 0 && value == NULL)
+		settings_damaged(key);
 	return value;
 }
 
 int
-settings_load(sqlite3 *db, struct settings *s)
+settings_read(sqlite3 *db, struct settings *s, const char **damaged)
 {
 	sqlite3_stmt	*stmt;
 	const char	*key, *value, *bad = NULL;
@@ -116,10 +128,18 @@ settings_load(sqlite3 *db, struct settings *s)
 			bad = settings_keys[i];
 	if (bad == NULL && s->review_months > s->deadline_months)
 		bad = "review_months";
-	if (bad != NULL)
-		return err_fail("the register's setting '%s' is damaged (set it "
-		    "again with 'mvb config %s VALUE')", bad, bad);
+	*damaged = bad;
 	return 0;
+}
+
+int
+settings_load(sqlite3 *db, struct settings *s)
+{
+	const char	*bad;
+
+	if (settings_read(db, s, &bad) == -1)
+		return -1;
+	return bad != NULL ? settings_damaged(bad) : 0;
 }
 
 /* Validate value for key and write its canonical form into canon. */
@@ -139,11 +159,9 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 			    "'%s' (a whole number 1-120)", key, value);
 		/* Against the other one as stored; a damaged one (being
 		 * repaired) does not stand in the way. */
-		other = settings_get(db, key[0] == 'r' ? "deadline_months" :
-		    "review_months");
-		if (other == NULL && err_code() != EXIT_FAIL)
+		if (settings_stored(db, key[0] == 'r' ? "deadline_months" :
+		    "review_months", &other) == -1)
 			return -1;
-		err_clear();
 		limit = other != NULL ? parse_months(other) : -1;
 		free(other);
 		if (key[0] == 'r' && limit > 0 && months > limit)

@@ -49,6 +49,13 @@ fails 1 "not an mvb register" --db "$T/text.db" list
 fails 1 "not an mvb register" --db "$T/text.db" add --title x --capability y --choice buy
 cmp -s "$T/text.db" "$T/text.orig" && ok || bad "foreign file changed"
 
+t "a file with SQLite's magic but a garbled header is refused untouched"
+{ printf 'SQLite format 3\000'; printf '%04096d' 7; } >"$T/garbled.db"
+cp "$T/garbled.db" "$T/garbled.orig"
+fails 1 "'$T/garbled.db' is not an mvb register" --db "$T/garbled.db" list
+fails 1 "'$T/garbled.db' is not an mvb register" --db "$T/garbled.db" add --title x --capability y --choice buy
+cmp -s "$T/garbled.db" "$T/garbled.orig" && ok || bad "changed"
+
 t "another application's SQLite database is refused untouched"
 if command -v sqlite3 >/dev/null; then
 	sqlite3 "$T/other-app.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
