@@ -57,6 +57,9 @@ struct sunset_expr;
 int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
     int64_t number, const struct sunset_expr *e);
 
+/* The largest number of an assumption, sunset criterion or option. */
+#define NUMBER_MAX INT32_MAX
+
 /*
  * The next number of decision id in table, one of the tables numbered per
  * decision ("assumptions", "sunset", "options": a name from the code,

@@ -31,11 +31,12 @@ int xtable_find(const char *name);
 
 /*
  * How a long import or export reports how far it got (the commands draw
- * it on a terminal, §13): called with rows 0 at the start, with the count
- * every thousand rows, and with done set at the end of a run that
- * succeeded. Every function below accepts NULL for none.
+ * it on a terminal, §13): called with verb ("imported", "exported") and
+ * rows 0 at the start, with the count every thousand rows, and with done
+ * set at the end of a run that succeeded. Every function below accepts
+ * NULL for none; cmd_progress() has this shape.
  */
-typedef void xprogress_fn(long rows, int done);
+typedef void xprogress_fn(const char *verb, long rows, int done);
 
 /*
  * Write every row of table t to fp as CSV or JSON (fmt), derived columns

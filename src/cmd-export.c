@@ -27,20 +27,14 @@ static const struct opt export_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-static void
-show_progress(long rows, int done)
-{
-	cmd_progress("exported", rows, done);
-}
-
 /* The calendar is its own format; the tables are CSV or JSON. */
 static int
 export_any(struct ctx *ctx, int t, int32_t horizon, FILE *fp, long *rows)
 {
 	if (t == XT_COUNT)
-		return export_calendar(ctx->db, fp, rows, show_progress);
+		return export_calendar(ctx->db, fp, rows, cmd_progress);
 	return export_table(ctx->db, (enum xtable)t, ctx->today, horizon,
-	    ctx->format, fp, rows, show_progress);
+	    ctx->format, fp, rows, cmd_progress);
 }
 
 /* Write to path: whole or not at all when it is a regular file. */

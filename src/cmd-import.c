@@ -34,12 +34,6 @@ register_exists(const char *path)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
-static void
-show_progress(long rows, int done)
-{
-	cmd_progress("imported", rows, done);
-}
-
 static int
 run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 {
@@ -55,7 +49,7 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	if (db_begin(ctx->db) == -1)
 		return -1;
 	if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp, name,
-	    &rows, show_progress) == -1) {
+	    &rows, cmd_progress) == -1) {
 		db_rollback(ctx->db);
 		return -1;
 	}

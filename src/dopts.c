@@ -8,6 +8,7 @@
 #include "date.h"
 #include "dopts.h"
 #include "err.h"
+#include "evidence.h"
 #include "money.h"
 #include "sunset.h"
 #include "text.h"
@@ -77,7 +78,7 @@ dopt_parse_assumption(const char *s, int *n)
 {
 	int64_t	id;
 
-	if (decision_parse_id(s, &id) == -1 || id > INT32_MAX) {
+	if (decision_parse_id(s, &id) == -1 || id > NUMBER_MAX) {
 		err_clear();
 		return err_usage("N: invalid assumption number '%s'", s);
 	}

@@ -33,9 +33,9 @@ evidence_next_number(sqlite3 *db, const char *table, int64_t id,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return err_db(db, "cannot read %s", table);
-	if (next > INT32_MAX)
+	if (next > NUMBER_MAX)
 		return err_usage("decision %lld has no %s numbers left (the "
-		    "largest is %d)", (long long)id, table, INT32_MAX);
+		    "largest is %d)", (long long)id, table, NUMBER_MAX);
 	*number = (int)next;
 	return 0;
 }

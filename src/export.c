@@ -103,7 +103,7 @@ static void
 tick(xprogress_fn *progress, long rows, int done)
 {
 	if (progress != NULL)
-		progress(rows, done);
+		progress("exported", rows, done);
 }
 
 static int

@@ -299,22 +299,20 @@ header(struct importer *imp, const struct csvr_record *r)
 }
 
 /*
- * Parse a positive whole number column: a decision id (any id 'add' can
- * assign) or, for "number" columns, a number within its decision.
+ * Parse a whole number column from 1 to max: DECISION_ID_MAX for decision
+ * ids, NUMBER_MAX for the number of an assumption, criterion or option.
  */
 static int
-get_id(struct importer *imp, const char *col, int64_t *out)
+get_id(struct importer *imp, const char *col, int64_t max, int64_t *out)
 {
 	const char	*v = val(imp, col);
-	int		 number = strcmp(col, "number") == 0;
 
 	if (v == NULL)
 		return row_err(imp, col, "missing value");
-	if (decision_parse_id(v, out) == -1 || (number && *out > INT32_MAX)) {
+	if (decision_parse_id(v, out) == -1 || *out > max) {
 		err_clear();
 		return row_err(imp, col, "invalid number '%s' (a whole "
-		    "number from 1 to %lld)", v, number ? (long long)INT32_MAX :
-		    (long long)DECISION_ID_MAX);
+		    "number from 1 to %lld)", v, (long long)max);
 	}
 	return 0;
 }
@@ -328,7 +326,7 @@ get_number(struct importer *imp, const char *table, int64_t id,
 	int	n;
 
 	if (val(imp, "number") != NULL)
-		return get_id(imp, "number", out);
+		return get_id(imp, "number", NUMBER_MAX, out);
 	if (evidence_next_number(imp->db, table, id, &n) == -1)
 		return -1;
 	*out = n;
@@ -376,7 +374,7 @@ get_decision(struct importer *imp, int64_t *id, int32_t *decided,
 	sqlite3_stmt	*stmt;
 	int		 found;
 
-	if (get_id(imp, "decision_id", id) == -1)
+	if (get_id(imp, "decision_id", DECISION_ID_MAX, id) == -1)
 		return -1;
 	stmt = prep(imp, S_DECISION, "SELECT decided_on, currency FROM "
 	    "decisions WHERE id = ?");
@@ -474,7 +472,7 @@ row_decision(struct importer *imp)
 
 	memset(&given, 0, sizeof(given));
 	decision_init(&d);
-	if (val(imp, "id") != NULL && get_id(imp, "id", &d.id) == -1)
+	if (val(imp, "id") != NULL && get_id(imp, "id", DECISION_ID_MAX, &d.id) == -1)
 		goto out;
 	for (k = 0; imp->cols[k].name != NULL; k++) {
 		c = &imp->cols[k];
@@ -777,7 +775,7 @@ row_review(struct importer *imp)
 		    "outcome replace" : "given for outcome '%s' (only with "
 		    "replace)", outcome);
 	if (replace) {
-		if (get_id(imp, "replaced_by", &by) == -1)
+		if (get_id(imp, "replaced_by", DECISION_ID_MAX, &by) == -1)
 			return -1;
 		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?", by,
 		    NULL)) != 1)
@@ -900,7 +898,7 @@ on_record(void *arg, const struct csvr_record *r)
 	if (row_fns[imp->t](imp) == -1)
 		return -1;
 	if (++imp->rows % 1000 == 0 && imp->progress != NULL)
-		imp->progress(imp->rows, 0);
+		imp->progress("imported", imp->rows, 0);
 	return 0;
 }
 
@@ -989,7 +987,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 		return -1;
 	imp.progress = progress;
 	if (progress != NULL)
-		progress(0, 0);
+		progress("imported", 0, 0);
 	sb_init(&indexes);
 	if (t == XT_DECISIONS && is_bulk(fp) &&
 	    drop_indexes(db, &indexes) == -1) {
@@ -1010,7 +1008,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 		sqlite3_finalize(imp.stmt[i]);
 	sqlite3_finalize(imp.store);
 	if (rc == 0 && progress != NULL)
-		progress(imp.rows, 1);
+		progress("imported", imp.rows, 1);
 	*rows = imp.rows;
 	return rc;
 }
