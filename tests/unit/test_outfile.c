@@ -61,6 +61,31 @@ write_all(int fd, const char *s)
 	assert_int_equal(write(fd, s, strlen(s)), (ssize_t)strlen(s));
 }
 
+/* Write text to path through an outfile, committed. */
+static void
+write_whole(const char *path, const char *db, const char *text)
+{
+	struct outfile	of;
+
+	assert_int_equal(outfile_open(&of, "export", path, db, 0), 0);
+	write_all(of.fd, text);
+	close(of.fd);
+	of.fd = -1;
+	assert_int_equal(outfile_commit(&of, "export"), 0);
+	outfile_release(&of);
+}
+
+/* Opening path for cmd is refused; the error is left to check. */
+static void
+refused(const char *cmd, const char *path, const char *db, int regular_only)
+{
+	struct outfile	of;
+
+	err_clear();
+	assert_int_equal(outfile_open(&of, cmd, path, db, regular_only), -1);
+	outfile_release(&of);
+}
+
 /* How many entries the fixture's folder holds. */
 static int
 entries(struct fixture *fx)
@@ -150,7 +175,6 @@ static void
 test_a_link_is_followed_and_kept(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	struct stat	 st;
 	char		*target = in(fx, "target.csv");
 	char		*link = in(fx, "link.csv");
@@ -158,12 +182,7 @@ test_a_link_is_followed_and_kept(void **state)
 
 	put(target, "old");
 	assert_int_equal(symlink("target.csv", link), 0);
-	assert_int_equal(outfile_open(&of, "export", link, fx->db, 0), 0);
-	write_all(of.fd, "new");
-	close(of.fd);
-	of.fd = -1;
-	assert_int_equal(outfile_commit(&of, "export"), 0);
-	outfile_release(&of);
+	write_whole(link, fx->db, "new");
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	assert_string_equal(get(target, buf), "new");
@@ -199,12 +218,10 @@ static void
 test_a_backup_refuses_what_is_not_a_regular_file(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	char		*path = in(fx, "fifo");
 
 	assert_int_equal(mkfifo(path, 0600), 0);
-	assert_int_equal(outfile_open(&of, "backup", path, fx->db, 1), -1);
-	outfile_release(&of);
+	refused("backup", path, fx->db, 1);
 	assert_int_equal(err_code(), EXIT_FAIL);
 	assert_non_null(strstr(err_msg(), "not a regular file"));
 	free(path);
@@ -214,7 +231,6 @@ static void
 test_the_register_and_its_files_are_refused_by_any_name(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	char		*other = xasprintf("%s/./register.db", fx->dir);
 	char		*wal = in(fx, "register.db-wal");
 	char		*hard = in(fx, "hard");
@@ -222,16 +238,13 @@ test_the_register_and_its_files_are_refused_by_any_name(void **state)
 
 	put(wal, "wal");
 	assert_int_equal(link(fx->db, hard), 0);
-	assert_int_equal(outfile_open(&of, "export", other, fx->db, 0), -1);
-	outfile_release(&of);
+	refused("export", other, fx->db, 0);
 	assert_int_equal(err_code(), EXIT_USAGE);
 	assert_non_null(strstr(err_msg(), "is the register itself"));
-	err_clear();
-	assert_int_equal(outfile_open(&of, "export", wal, fx->db, 0), -1);
-	outfile_release(&of);
-	err_clear();
-	assert_int_equal(outfile_open(&of, "backup", hard, fx->db, 1), -1);
-	outfile_release(&of);
+	refused("export", wal, fx->db, 0);
+	assert_int_equal(err_code(), EXIT_USAGE);
+	refused("backup", hard, fx->db, 1);
+	assert_int_equal(err_code(), EXIT_USAGE);
 	assert_string_equal(get(fx->db, buf), "register");
 	assert_string_equal(get(wal, buf), "wal");
 	free(other);
@@ -243,10 +256,8 @@ static void
 test_a_folder_is_refused(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 
-	assert_int_equal(outfile_open(&of, "export", fx->dir, fx->db, 0), -1);
-	outfile_release(&of);
+	refused("export", fx->dir, fx->db, 0);
 	assert_int_equal(err_code(), EXIT_FAIL);
 	assert_non_null(strstr(err_msg(), "it is a folder"));
 }
@@ -255,19 +266,13 @@ static void
 test_a_dangling_link_creates_its_target(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	struct stat	 st;
 	char		*link = in(fx, "dangling.csv"), *target = in(fx,
 	    "sub/made.csv"), *sub = in(fx, "sub"), buf[256];
 
 	assert_int_equal(mkdir(sub, 0700), 0);
 	assert_int_equal(symlink("sub/made.csv", link), 0);
-	assert_int_equal(outfile_open(&of, "export", link, fx->db, 0), 0);
-	write_all(of.fd, "new");
-	close(of.fd);
-	of.fd = -1;
-	assert_int_equal(outfile_commit(&of, "export"), 0);
-	outfile_release(&of);
+	write_whole(link, fx->db, "new");
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	assert_string_equal(get(target, buf), "new");
@@ -280,7 +285,6 @@ static void
 test_register_files_are_refused_through_a_linked_register(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	char		*sub = in(fx, "elsewhere"), *linked = in(fx,
 	    "elsewhere/reg.db"), *journal = in(fx, "register.db-journal");
 
@@ -288,8 +292,7 @@ test_register_files_are_refused_through_a_linked_register(void **state)
 	 * journal, which does not exist yet, is refused by its real name. */
 	assert_int_equal(mkdir(sub, 0700), 0);
 	assert_int_equal(symlink(fx->db, linked), 0);
-	assert_int_equal(outfile_open(&of, "export", journal, linked, 0), -1);
-	outfile_release(&of);
+	refused("export", journal, linked, 0);
 	assert_int_equal(err_code(), EXIT_USAGE);
 	assert_int_equal(access(journal, F_OK), -1);
 	free(sub);
@@ -301,7 +304,6 @@ static void
 test_the_mode_is_given_once_the_file_is_written(void **state)
 {
 	struct fixture	*fx = *state;
-	struct outfile	 of;
 	struct stat	 st;
 	char		*path = in(fx, "ro.csv"), buf[256];
 
@@ -309,12 +311,7 @@ test_the_mode_is_given_once_the_file_is_written(void **state)
 		skip();		/* only root may write a 0444 file */
 	put(path, "old");
 	assert_int_equal(chmod(path, 0444), 0);
-	assert_int_equal(outfile_open(&of, "export", path, fx->db, 0), 0);
-	write_all(of.fd, "new");
-	close(of.fd);
-	of.fd = -1;
-	assert_int_equal(outfile_commit(&of, "export"), 0);
-	outfile_release(&of);
+	write_whole(path, fx->db, "new");
 	assert_string_equal(get(path, buf), "new");
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0444);
