@@ -197,10 +197,9 @@ writable(const char *path)
 }
 
 /*
- * The URI that opens path as immutable: for reading a register in a
- * folder this user cannot write, where SQLite could not create the -shm
- * file that WAL readers share. Only used when that file is absent, that
- * is when no program has the register open. The caller frees it.
+ * The URI that opens path as immutable: for reading a register this user
+ * may not write, without creating the -shm file WAL readers share (which
+ * would then belong to this user). The caller frees it.
  */
 static char *
 immutable_uri(const char *path)
@@ -266,9 +265,10 @@ db_open(const char *path, enum db_mode mode)
 	free(shm);
 	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
 	    (exists ? 0 : SQLITE_OPEN_CREATE);
-	/* Immutable only when no program has it open (no -shm) and no
-	 * write is left in a -wal file, which it would not see. */
-	if (readonly && !had_shm && !had_wal && !writable(path)) {
+	/* A reader who may not write reads it as immutable, creating no
+	 * -shm of its own, but only when no program has it open (no -shm)
+	 * and no write is left in a -wal file, which it would not see. */
+	if (readonly && !had_shm && !had_wal) {
 		uri = immutable_uri(path);
 		flags |= SQLITE_OPEN_URI;
 	}
