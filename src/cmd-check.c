@@ -9,9 +9,13 @@
 #include "cmd.h"
 #include "db.h"
 #include "err.h"
+#include "money.h"
 #include "settings.h"
 
-/* A cost figure outside §3's ranges (only a hand edit can put one there). */
+/* A cost figure outside §3's ranges (only a hand edit can put one there):
+ * the bounds of cost_valid(), spelt out for SQL. */
+_Static_assert(MONEY_MAX == INT64_C(99999999999999),
+    "COST_OUT_OF_RANGE spells out MONEY_MAX");
 #define COST_OUT_OF_RANGE \
 	"one_time_cents NOT BETWEEN 0 AND 99999999999999 OR " \
 	"monthly_cents NOT BETWEEN 0 AND 99999999999999 OR " \
