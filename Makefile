@@ -4,6 +4,7 @@
 #   make demo       install missing packages, build, load sample-data/ into a
 #                   throwaway register and show what is due
 #   make test       install missing packages, build, run every test
+#   make check      the same as make test
 #   make bench      time mvb on large registers
 #   make install    PREFIX=/usr/local DESTDIR= honoured
 #
@@ -37,7 +38,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
 COMPILE = $(CC) $(MVB_WARN) $(CFLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS) -MMD -MP
 
-.PHONY: all deps demo test unit cli bench install uninstall clean
+.PHONY: all deps demo test check unit cli bench install uninstall clean
 
 all: mvb
 
@@ -90,6 +91,9 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory mvb $(UNIT_BINS)
 	@sh tests/run.sh $(UNIT_BINS)
+
+# The GNU name for the same thing.
+check: test
 
 unit: mvb $(UNIT_BINS)
 	@sh tests/run.sh --unit-only $(UNIT_BINS)

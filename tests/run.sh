@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test: the cmocka unit programs given as arguments, then the
 # black-box scripts in tests/cli/ against ./mvb. Ends with one line
-# "N passed, N failed" and exits non-zero when anything failed.
+# "N passed, N failed, N skipped", after naming each skipped test, and exits
+# non-zero when anything failed.
 #   tests/run.sh [--unit-only | --cli-only] [UNIT_BINARY...]
 set -u
 mode=all
@@ -12,8 +13,10 @@ esac
 top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
+skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+skips=$(mktemp)
+trap 'rm -f "$log" "$skips"' EXIT
 
 if [ "$mode" != cli ]; then
 	for t in "$@"; do
@@ -22,8 +25,14 @@ if [ "$mode" != cli ]; then
 		rc=$?
 		n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log")
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
+		# cmocka lists a skipped test apart from the passed ones.
+		s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
+		s=${s:-0}
+		sed -n "s/^\[  SKIPPED \] \(test_.*\)/$(basename "$t"): \1/p" \
+		    "$log" | sort -u >>"$skips"
 		passed=$((passed + ${n:-0}))
 		failed=$((failed + ${f:-0}))
+		skipped=$((skipped + s))
 		if [ "$rc" -ne 0 ]; then
 			[ -n "$f" ] || failed=$((failed + 1))
 			echo "FAIL $(basename "$t")"
@@ -38,11 +47,15 @@ if [ "$mode" != unit ]; then
 	for t in "$top"/tests/cli/test-*.sh; do
 		MVB="$top/mvb" TOP="$top" sh "$t" >"$log" 2>&1
 		rc=$?
-		n=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log")
-		f=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log")
+		line=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' "$log")
+		n=${line%% *}
+		f=$(echo "$line" | cut -d' ' -f2)
+		s=${line##* }
+		sed -n "s/^SKIP: /$(basename "$t"): /p" "$log" >>"$skips"
 		passed=$((passed + ${n:-0}))
 		failed=$((failed + ${f:-0}))
-		if [ "$rc" -ne 0 ] || [ -z "$n" ]; then
+		skipped=$((skipped + ${s:-0}))
+		if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
 			[ -n "$f" ] && [ "$f" -gt 0 ] || failed=$((failed + 1))
 			echo "FAIL $(basename "$t")"
 			cat "$log"
@@ -52,5 +65,9 @@ if [ "$mode" != unit ]; then
 	done
 fi
 
-echo "$passed passed, $failed failed"
+if [ -s "$skips" ]; then
+	echo "skipped:"
+	sed 's/^/  /' "$skips"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -4,8 +4,10 @@
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v script >/dev/null; then
-	echo "cli: 0 passed, 0 failed (no script(1): skipped)"
-	exit 0
+	t "tables on a pseudo-terminal"
+	skip "no script(1) to give mvb a pseudo-terminal"
+	finish
+	exit
 fi
 "$MVB" add --title "A decision with a rather long title that will not fit" --capability "message queue" --choice buy --decided 2024-01-15 --owner "platform-engineering-team" >/dev/null
 "$MVB" add --title "漢字のタイトルはとても長いのでここで切られます" --capability cache --choice oss --decided 2025-11-01 >/dev/null
