@@ -106,10 +106,6 @@ int decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d);
 int decision_update(sqlite3 *db, const struct decision *old,
     const struct decision *new);
 
-/* Append a history entry (wall clock UTC, $USER). Returns 0 or -1. */
-int history_add(sqlite3 *db, int64_t decision_id, const char *what,
-    const char *old_value, const char *new_value);
-
 /* The largest decision id: what 18 digits can write. */
 #define DECISION_ID_MAX INT64_C(999999999999999999)
 

@@ -11,6 +11,7 @@
 #include "decision.h"
 #include "dopts.h"
 #include "err.h"
+#include "history.h"
 #include "text.h"
 
 enum {

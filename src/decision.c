@@ -2,17 +2,15 @@
  * The decision record: the field table that drives loading, saving and
  * the per-field history, and the rules every command shares.
  */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "date.h"
 #include "db.h"
 #include "decision.h"
 #include "err.h"
+#include "history.h"
 #include "util.h"
 
 const char *const gate_names[GATE_COUNT] = {
@@ -326,49 +324,6 @@ decision_update(sqlite3 *db, const struct decision *old,
 			return -1;
 	}
 	return (int)n;
-}
-
-/* Who makes the change: $USER, else $LOGNAME, else the account's name,
- * else "unknown". */
-static const char *
-history_who(void)
-{
-	struct passwd	*pw;
-	const char	*s;
-
-	if ((s = getenv("USER")) != NULL && *s != '\0')
-		return s;
-	if ((s = getenv("LOGNAME")) != NULL && *s != '\0')
-		return s;
-	if ((pw = getpwuid(geteuid())) != NULL && pw->pw_name[0] != '\0')
-		return pw->pw_name;
-	return "unknown";
-}
-
-int
-history_add(sqlite3 *db, int64_t decision_id, const char *what,
-    const char *old_value, const char *new_value)
-{
-	sqlite3_stmt	*stmt;
-	const char	*who = history_who();
-	char		 at[32];
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	stmt = db_prepare(db, "INSERT INTO history (decision_id, at, who, "
-	    "what, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
-		return -1;
-	if (decision_id > 0)
-		sqlite3_bind_int64(stmt, 1, decision_id);
-	sqlite3_bind_text(stmt, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, what, -1, SQLITE_TRANSIENT);
-	db_bind_text(stmt, 5, old_value);
-	db_bind_text(stmt, 6, new_value);
-	return db_run(db, stmt);
 }
 
 int

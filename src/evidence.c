@@ -10,6 +10,7 @@
 #include "db.h"
 #include "decision.h"
 #include "err.h"
+#include "history.h"
 #include "evidence.h"
 #include "sunset.h"
 #include "text.h"

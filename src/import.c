@@ -16,6 +16,7 @@
 #include "decision.h"
 #include "dopts.h"
 #include "err.h"
+#include "history.h"
 #include "evidence.h"
 #include "exchange.h"
 #include "money.h"

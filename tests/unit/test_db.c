@@ -21,6 +21,7 @@
 #include "db.h"
 #include "decision.h"
 #include "err.h"
+#include "history.h"
 #include "migrate.h"
 #include "util.h"
 

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "decision.h"
 #include "err.h"
+#include "history.h"
 #include "settings.h"
 #include "util.h"
 
