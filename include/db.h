@@ -1,13 +1,16 @@
 /*
- * Opening the register file (cli.md §2 and §11) and the few SQLite
- * conveniences every module shares. Nothing here prints; failures are
- * recorded with err_*() and returned as -1 or NULL.
+ * Opening the register file (mvb.1, FILES): create, refuse, identify,
+ * bring the schema up to date and configure the connection. The SQL
+ * helpers every module shares are in sql.h. Nothing here prints; failures
+ * are recorded with err_*() and returned as NULL.
  */
 #ifndef MVB_DB_H
 #define MVB_DB_H
 
 #include <sqlite3.h>
 #include <stdint.h>
+
+#include "sql.h"	/* the SQL helpers, for every caller of the opener */
 
 enum db_mode {
 	DB_READ,	/* a missing register is an error; nothing is created */
@@ -33,28 +36,5 @@ sqlite3 *db_open_memory(void);
  */
 sqlite3 *db_open_scratch(const char *name);
 void db_close(sqlite3 *db);
-
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1. */
-int db_begin(sqlite3 *db);
-int db_commit(sqlite3 *db);
-void db_rollback(sqlite3 *db);
-
-/* Run SQL without results; returns 0 or -1. */
-int db_exec(sqlite3 *db, const char *sql);
-/* Prepare one statement; NULL on failure (recorded). */
-sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
-/* Step a statement that returns no row, then finalize it; 0 or -1. */
-int db_run(sqlite3 *db, sqlite3_stmt *stmt);
-
-/* Bind text, or NULL when s is NULL. */
-int db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
-/* Bind text (or NULL) to the named parameter, when the statement has it. */
-void db_bind_named(sqlite3_stmt *stmt, const char *name, const char *s);
-/* A column's text as a new string (NULL for SQL NULL); caller frees. */
-char *db_column_strdup(sqlite3_stmt *stmt, int col);
-
-/* The first column of the first row of a one-parameter-free query as an
- * integer; returns 0 or -1. */
-int db_query_int(sqlite3 *db, const char *sql, int64_t *out);
 
 #endif

@@ -1,6 +1,8 @@
 /*
  * The schema migrations compiled into the binary (from the migrations/ files by
- * src/tools/embed.c) and the code that applies them.
+ * src/tools/embed.c) and the code that applies them. Only the register's
+ * opener (db.c) and the unit tests use this; it is built on the SQL
+ * helpers of sql.h alone and calls nothing above it.
  */
 #ifndef MVB_MIGRATE_H
 #define MVB_MIGRATE_H

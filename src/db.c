@@ -229,108 +229,172 @@ present(const char *path)
 	return lstat(path, &st) == 0;
 }
 
-sqlite3 *
-db_open(const char *path, enum db_mode mode)
-{
-	sqlite3	*db = NULL;
-	char	*wal, *shm, *uri = NULL;
-	int	 exists, version, flags, readonly = 0, had_wal, had_shm;
+/* What db_open() learns about the file before and while opening it. */
+struct opening {
+	const char	*path;
+	int		 exists;	/* with content, before the open */
+	int		 readonly;	/* reading another user's register */
+	int		 had_wal;	/* a -wal file was there before */
+	int		 had_shm;	/* so was a -shm file */
+	int		 version;	/* the schema version found */
+};
 
-	if ((exists = probe_file(path)) == -1)
-		return NULL;
-	if (!exists && mode == DB_READ) {
-		err_fail("no register at '%s' (create it with 'mvb init')",
-		    path);
-		return NULL;
-	}
-	if (!exists && make_parents(path) == -1)
-		return NULL;
-	if (exists && !writable(path)) {
-		if (mode == DB_WRITE) {
-			err_fail("cannot write to register '%s': %s", path,
-			    access(path, W_OK) == -1 ? "permission denied" :
-			    "its folder is not writable (SQLite keeps its "
-			    "-wal and -shm files there)");
-			return NULL;
-		}
-		readonly = 1;	/* reading another user's register */
+/*
+ * Phase 1, the file: refuse what cannot be a register, refuse a missing
+ * one to a reader, create the folders of a missing one for a writer, and
+ * note whether this user may write it and which -wal and -shm files were
+ * there before mvb. Returns 0 or -1.
+ */
+static int
+open_resolve(struct opening *op, enum db_mode mode)
+{
+	const char	*path = op->path;
+	char		*wal, *shm;
+
+	if ((op->exists = probe_file(path)) == -1)
+		return -1;
+	if (!op->exists && mode == DB_READ)
+		return err_fail("no register at '%s' (create it with 'mvb "
+		    "init')", path);
+	if (!op->exists && make_parents(path) == -1)
+		return -1;
+	if (op->exists && !writable(path)) {
+		if (mode == DB_WRITE)
+			return err_fail("cannot write to register '%s': %s",
+			    path, access(path, W_OK) == -1 ?
+			    "permission denied" : "its folder is not writable "
+			    "(SQLite keeps its -wal and -shm files there)");
+		op->readonly = 1;
 	}
 	/* A -wal file that mvb creates on a file it then refuses is
-	 * removed again on close (see fail). */
+	 * removed again on close (see open_failed()). */
 	wal = xasprintf("%s-wal", path);
 	shm = xasprintf("%s-shm", path);
-	had_wal = present(wal);
-	had_shm = present(shm);
+	op->had_wal = present(wal);
+	op->had_shm = present(shm);
 	free(wal);
 	free(shm);
-	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
-	    (exists ? 0 : SQLITE_OPEN_CREATE);
+	return 0;
+}
+
+/*
+ * Phase 2, the handle: open the file read-write (creating a missing one)
+ * or, for a reader who may not write, read-only. Returns 0 with *dbp set,
+ * or -1 (with *dbp set when there is a handle to close).
+ */
+static int
+open_handle(struct opening *op, sqlite3 **dbp)
+{
+	char	*uri = NULL;
+	int	 flags, rc;
+
+	flags = op->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
+	    (op->exists ? 0 : SQLITE_OPEN_CREATE);
 	/* A reader who may not write reads it as immutable, creating no
 	 * -shm of its own, but only when no program has it open (no -shm)
 	 * and no write is left in a -wal file, which it would not see. */
-	if (readonly && !had_shm && !had_wal) {
-		uri = immutable_uri(path);
+	if (op->readonly && !op->had_shm && !op->had_wal) {
+		uri = immutable_uri(op->path);
 		flags |= SQLITE_OPEN_URI;
 	}
-	if (sqlite3_open_v2(uri != NULL ? uri : path, &db, flags, NULL) !=
-	    SQLITE_OK) {
-		free(uri);
-		if (db == NULL) {
-			err_fail("cannot open register '%s': out of memory",
-			    path);
-			return NULL;
-		}
-		err_db(db, "cannot open register '%s'", path);
-		goto fail;
-	}
+	rc = sqlite3_open_v2(uri != NULL ? uri : op->path, dbp, flags, NULL);
 	free(uri);
-	/* Never checkpoint into a file that turns out not to be ours. */
-	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-	if (configure(db) == -1)
-		goto fail;
-	if (migrate_check(db, &version) == -1)
-		goto fail;
-	if (version == 0 && exists) {
+	if (rc == SQLITE_OK) {
+		/* Never checkpoint into a file that turns out not to be
+		 * ours. */
+		sqlite3_db_config(*dbp, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		    NULL);
+		return 0;
+	}
+	if (*dbp == NULL)
+		return err_fail("cannot open register '%s': out of memory",
+		    op->path);
+	return err_db(*dbp, "cannot open register '%s'", op->path);
+}
+
+/*
+ * Phase 3, the identity: without writing, read which schema version of
+ * mvb's the file has, refusing another program's file, a newer schema,
+ * and an older one that a reader who may not write cannot bring up to
+ * date. Returns 0 or -1.
+ */
+static int
+open_identify(struct opening *op, sqlite3 *db)
+{
+	if (migrate_check(db, &op->version) == -1)
+		return -1;
+	if (op->version == 0 && op->exists)
 		/*
 		 * SQLite content without mvb's schema belongs to another
 		 * program: mvb's first write to a new file is its whole first
 		 * migration (before the switch to WAL), so a register in the
 		 * making is 0 bytes until it has its schema.
 		 */
-		err_fail("'%s' is not an mvb register", path);
-		goto fail;
-	}
-	if (readonly) {
-		if (version < migrations_count) {
-			err_fail("register '%s' needs its schema brought up to "
-			    "date, which needs write access to it", path);
-			goto fail;
-		}
-		return db;
-	}
+		return err_fail("'%s' is not an mvb register", op->path);
+	if (op->readonly && op->version < migrations_count)
+		return err_fail("register '%s' needs its schema brought up to "
+		    "date, which needs write access to it", op->path);
+	return 0;
+}
+
+/*
+ * Phases 4 and 5, for a handle that may write: bring the schema up to
+ * date, then turn on WAL. Schema first: see open_identify(). Returns 0 or
+ * -1.
+ */
+static int
+open_upgrade(struct opening *op, sqlite3 *db, enum db_mode mode)
+{
+	int	behind = op->version < migrations_count;
+
 	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-	/* Schema first, then WAL: see above. */
-	if (version < migrations_count && migrate_apply(db) == -1)
-		goto fail;
-	if (set_wal(db, path, mode == DB_WRITE ||
-	    version < migrations_count) == -1)
-		goto fail;
-	return db;
-fail:
+	if (behind && migrate_apply(db) == -1)
+		return -1;
+	return set_wal(db, op->path, mode == DB_WRITE || behind);
+}
+
+/*
+ * A failed open: word SQLite's refusals as the contract does and close
+ * the handle, leaving the file as it was.
+ */
+static void
+open_failed(struct opening *op, sqlite3 *db)
+{
+	if (db == NULL)
+		return;
 	if (err_sqlite_code() == SQLITE_NOTADB)
-		err_clear(), err_fail("'%s' is not an mvb register", path);
+		err_clear(), err_fail("'%s' is not an mvb register", op->path);
 	if (err_sqlite_code() == SQLITE_READONLY)
 		err_clear(), err_fail("cannot open register '%s': it is "
-		    "read-only for this user", path);
+		    "read-only for this user", op->path);
 	/*
 	 * Nothing was written. When the -wal file is of mvb's making (it was
 	 * not there before), let SQLite delete it and the -shm file on close;
 	 * a -wal file that was there may hold another program's frames, which
 	 * must not be checkpointed into a file that is not ours.
 	 */
-	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, op->had_wal,
+	    NULL);
 	sqlite3_close(db);
-	return NULL;
+}
+
+sqlite3 *
+db_open(const char *path, enum db_mode mode)
+{
+	struct opening	 op;
+	sqlite3		*db = NULL;
+
+	memset(&op, 0, sizeof(op));
+	op.path = path;
+	if (open_resolve(&op, mode) == -1)
+		return NULL;
+	if (open_handle(&op, &db) == -1 || configure(db) == -1 ||
+	    open_identify(&op, db) == -1 ||
+	    (!op.readonly && open_upgrade(&op, db, mode) == -1)) {
+		open_failed(&op, db);
+		return NULL;
+	}
+	return db;
 }
 
 sqlite3 *
@@ -361,106 +425,4 @@ db_close(sqlite3 *db)
 {
 	if (db != NULL)
 		sqlite3_close(db);
-}
-
-int
-db_exec(sqlite3 *db, const char *sql)
-{
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return err_db(db, "cannot run '%.40s'", sql);
-	return 0;
-}
-
-int
-db_begin(sqlite3 *db)
-{
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return err_db(db, "cannot start writing to the register");
-	return 0;
-}
-
-int
-db_commit(sqlite3 *db)
-{
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		err_db(db, "cannot write to the register");
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
-}
-
-void
-db_rollback(sqlite3 *db)
-{
-	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-sqlite3_stmt *
-db_prepare(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*stmt;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-		err_db(db, "cannot read the register");
-		return NULL;
-	}
-	return stmt;
-}
-
-int
-db_run(sqlite3 *db, sqlite3_stmt *stmt)
-{
-	int	rc;
-
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return err_db(db, "cannot write to the register");
-	return 0;
-}
-
-int
-db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
-{
-	if (s == NULL)
-		return sqlite3_bind_null(stmt, idx);
-	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
-}
-
-void
-db_bind_named(sqlite3_stmt *stmt, const char *name, const char *s)
-{
-	int	idx = sqlite3_bind_parameter_index(stmt, name);
-
-	if (idx > 0)
-		db_bind_text(stmt, idx, s);
-}
-
-char *
-db_column_strdup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char	*s;
-
-	if ((s = sqlite3_column_text(stmt, col)) == NULL)
-		return NULL;
-	return xstrdup((const char *)s);
-}
-
-int
-db_query_int(sqlite3 *db, const char *sql, int64_t *out)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	if ((stmt = db_prepare(db, sql)) == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return err_db(db, "cannot read the register");
-	return 0;
 }

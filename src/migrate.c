@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "db.h"
 #include "err.h"
 #include "migrate.h"
+#include "sql.h"
 
 /* Read application_id, user_version and whether any schema object exists. */
 static int
@@ -58,30 +58,44 @@ migrate_check(sqlite3 *db, int *version)
 	return rc;
 }
 
-int
-migrate_apply(sqlite3 *db)
+/*
+ * Apply migration step (user_version step to step + 1) in its own
+ * IMMEDIATE transaction, unless another process applied it first. Private:
+ * only migrate_apply() takes the steps, in order.
+ */
+static int
+apply_step(sqlite3 *db, int step)
 {
 	char	pragma[96];
-	int	version, step;
+	int	version;
 
-	for (step = 0; step < migrations_count; step++) {
-		if (db_begin(db) == -1)
-			return -1;
-		/* Read again under the lock: another process may have won. */
-		if (judge(db, &version) == -1)
-			goto fail;
-		if (version > step) {
-			db_rollback(db);
-			continue;
-		}
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
-		    "PRAGMA application_id=%d", step + 1, MVB_APPLICATION_ID);
-		if (db_exec(db, migrations[step]) == -1 ||
-		    db_exec(db, pragma) == -1 || db_commit(db) == -1)
-			goto fail;
+	if (db_begin(db) == -1)
+		return -1;
+	/* Read again under the lock: another process may have won. */
+	if (judge(db, &version) == -1)
+		goto fail;
+	if (version > step) {
+		db_rollback(db);
+		return 0;
 	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
+	    "PRAGMA application_id=%d", step + 1, MVB_APPLICATION_ID);
+	if (db_exec(db, migrations[step]) == -1 ||
+	    db_exec(db, pragma) == -1 || db_commit(db) == -1)
+		goto fail;
 	return 0;
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+int
+migrate_apply(sqlite3 *db)
+{
+	int	step;
+
+	for (step = 0; step < migrations_count; step++)
+		if (apply_step(db, step) == -1)
+			return -1;
+	return 0;
 }
