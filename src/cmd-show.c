@@ -15,66 +15,9 @@
 #include "flags.h"
 #include "money.h"
 #include "out.h"
+#include "record.h"
 #include "text.h"
 #include "view.h"
-
-/* One review, as the reviews table has it. */
-struct review_row {
-	char	*reviewed_on, *outcome, *next_review_on, *notes;
-	int64_t	 replaced_by;	/* 0 when none */
-};
-
-struct record {
-	struct decision		 d;
-	struct flags		 f;
-	struct review_row	*reviews;
-	size_t			 nreviews;
-};
-
-static int
-load_reviews(sqlite3 *db, struct record *r)
-{
-	sqlite3_stmt	*stmt;
-	struct review_row *rv;
-	int		 rc;
-
-	stmt = db_prepare(db, "SELECT reviewed_on, outcome, next_review_on, "
-	    "replaced_by, notes FROM reviews WHERE decision_id = ? "
-	    "ORDER BY reviewed_on, id");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, r->d.id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r->reviews = xrealloc(r->reviews,
-		    (r->nreviews + 1) * sizeof(*r->reviews));
-		rv = &r->reviews[r->nreviews++];
-		rv->reviewed_on = db_column_strdup(stmt, 0);
-		rv->outcome = db_column_strdup(stmt, 1);
-		rv->next_review_on = db_column_strdup(stmt, 2);
-		rv->replaced_by = sqlite3_column_int64(stmt, 3);
-		rv->notes = db_column_strdup(stmt, 4);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read reviews");
-	return 0;
-}
-
-static void
-record_release(struct record *r)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nreviews; i++) {
-		free(r->reviews[i].reviewed_on);
-		free(r->reviews[i].outcome);
-		free(r->reviews[i].next_review_on);
-		free(r->reviews[i].notes);
-	}
-	free(r->reviews);
-	decision_release(&r->d);
-	flags_release(&r->f);
-}
 
 /* A JSON value: a string, or null for NULL. */
 static void
@@ -84,147 +27,6 @@ json_opt(struct strbuf *sb, const char *s)
 		sb_adds(sb, "null");
 	else
 		json_add_string(sb, s);
-}
-
-/*
- * Append the rows of stmt as a JSON array of objects with the given keys;
- * kinds has one letter a column: 't' text or date (a string), 'n' a number
- * printed as stored. SQL NULL is null. If nested is not NULL it is called
- * for each row to append more members. Returns 0 or -1.
- */
-static int
-json_rows(sqlite3 *db, sqlite3_stmt *stmt, const char *const *keys,
-    const char *kinds, struct strbuf *sb,
-    int (*nested)(sqlite3 *, sqlite3_stmt *, struct strbuf *))
-{
-	const char	*v;
-	int		 rc, i, n = 0;
-
-	sb_addc(sb, '[');
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		sb_adds(sb, n++ ? ",{" : "{");
-		for (i = 0; kinds[i] != '\0'; i++) {
-			sb_addf(sb, "%s\"%s\":", i ? "," : "", keys[i]);
-			v = (const char *)sqlite3_column_text(stmt, i);
-			if (v == NULL)
-				sb_adds(sb, "null");
-			else if (kinds[i] == 'n')
-				sb_adds(sb, v);
-			else
-				json_add_string(sb, v);
-		}
-		if (nested != NULL && nested(db, stmt, sb) == -1) {
-			sqlite3_finalize(stmt);
-			return -1;
-		}
-		sb_addc(sb, '}');
-	}
-	sqlite3_finalize(stmt);
-	sb_addc(sb, ']');
-	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read the register");
-}
-
-static const char sql_assumptions[] = "SELECT number, text, status, "
-    "invalidated_on, confirmed_on, note FROM assumptions "
-    "WHERE decision_id = ? ORDER BY number";
-static const char *const keys_assumptions[] = {
-	"number", "text", "status", "invalidated_on", "confirmed_on", "note"
-};
-static const char sql_metrics[] = "SELECT name, op, target, unit, "
-    "target_on, decision_id FROM metrics WHERE decision_id = ? "
-    "ORDER BY target_on, name";
-static const char *const keys_metrics[] = {
-	"name", "op", "target", "unit", "target_on"
-};
-static const char sql_measurements[] = "SELECT measured_on, value "
-    "FROM measurements WHERE decision_id = ? AND metric = ? "
-    "ORDER BY measured_on, id";
-static const char *const keys_measurements[] = { "measured_on", "value" };
-static const char sql_sunset[] = "SELECT number, expression FROM sunset "
-    "WHERE decision_id = ? ORDER BY number";
-static const char *const keys_sunset[] = { "number", "expression" };
-
-static sqlite3_stmt *
-query(sqlite3 *db, const char *sql, int64_t id, const char *name)
-{
-	sqlite3_stmt	*stmt;
-
-	if ((stmt = db_prepare(db, sql)) == NULL)
-		return NULL;
-	sqlite3_bind_int64(stmt, 1, id);
-	if (name != NULL)
-		sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	return stmt;
-}
-
-/* A metric's measurements as a nested member. */
-static int
-json_measurements(sqlite3 *db, sqlite3_stmt *metric, struct strbuf *sb)
-{
-	sqlite3_stmt	*stmt;
-
-	stmt = query(db, sql_measurements, sqlite3_column_int64(metric, 5),
-	    (const char *)sqlite3_column_text(metric, 0));
-	if (stmt == NULL)
-		return -1;
-	sb_adds(sb, ",\"measurements\":");
-	return json_rows(db, stmt, keys_measurements, "tn", sb, NULL);
-}
-
-/* One option's figures from columns 4.. of an options row. */
-static void
-option_cost(sqlite3_stmt *stmt, struct cost *c)
-{
-	c->one_time = sqlite3_column_int64(stmt, 4);
-	c->monthly = sqlite3_column_int64(stmt, 5);
-	c->increase = sqlite3_column_int64(stmt, 6);
-	c->ops_fte = sqlite3_column_int64(stmt, 7);
-	c->fte_cost = sqlite3_column_int64(stmt, 8);
-	c->lockin_cost = sqlite3_column_int64(stmt, 9);
-	c->lockin_prob = sqlite3_column_int64(stmt, 10);
-}
-
-static const char sql_options[] = "SELECT number, name, choice, currency, "
-    "one_time_cents, monthly_cents, increase_hundredths, ops_fte_hundredths, "
-    "fte_cost_cents, lockin_cost_cents, lockin_prob_hundredths FROM options "
-    "WHERE decision_id = ? ORDER BY number";
-
-/* The options of decision id as a JSON array, keys as the options table's
- * columns less decision_id. */
-static int
-json_options(sqlite3 *db, int64_t id, struct strbuf *sb)
-{
-	static const char *const money[] = {
-		"one_time_cost", "monthly_cost", "annual_increase_pct",
-		"ops_fte", "fte_annual_cost", "lockin_cost",
-		"lockin_probability"
-	};
-	sqlite3_stmt	*stmt;
-	struct cost	 c;
-	char		 b[NUM_BUFSZ];
-	int		 rc, i, n = 0;
-
-	if ((stmt = query(db, sql_options, id, NULL)) == NULL)
-		return -1;
-	sb_addc(sb, '[');
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		sb_addf(sb, "%s{\"number\":%d,\"name\":", n++ ? "," : "",
-		    sqlite3_column_int(stmt, 0));
-		json_add_string(sb, (const char *)sqlite3_column_text(stmt, 1));
-		sb_addf(sb, ",\"choice\":\"%s\",\"currency\":\"%s\"",
-		    sqlite3_column_text(stmt, 2), sqlite3_column_text(stmt, 3));
-		for (i = 0; i < 7; i++)
-			sb_addf(sb, ",\"%s\":%s", money[i], fixed2_format(
-			    sqlite3_column_int64(stmt, 4 + i), b));
-		option_cost(stmt, &c);
-		sb_addf(sb, ",\"annual_run_rate\":%s",
-		    fixed2_format(cost_annual_run_rate(&c), b));
-		sb_addf(sb, ",\"tco_24m\":%s}",
-		    fixed2_format(cost_tco_24m(&c), b));
-	}
-	sqlite3_finalize(stmt);
-	sb_addc(sb, ']');
-	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read options");
 }
 
 /*
@@ -311,232 +113,244 @@ pg_flags(struct page *pg, const char *flags)
 }
 
 /* The options section of the table view. */
-static int
-print_options(struct page *pg, sqlite3 *db, int64_t id)
+static void
+pg_options(struct page *pg, const struct record *r)
 {
-	sqlite3_stmt	*stmt;
-	struct cost	 c;
-	char		 b[NUM_BUFSZ];
-	int		 rc, n = 0;
+	const struct record_option	*o;
+	char				 b[NUM_BUFSZ];
+	size_t				 i;
 
-	if ((stmt = query(db, sql_options, id, NULL)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			pg_line(pg, "%s", "");
-			pg_line(pg, "options considered (24-month TCO)");
-		}
-		option_cost(stmt, &c);
-		pg_line(pg, "  %d. %s (%s): %s %s", sqlite3_column_int(stmt, 0),
-		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
-		    fixed2_format(cost_tco_24m(&c), b),
-		    sqlite3_column_text(stmt, 3));
+	if (r->noptions > 0) {
+		pg_line(pg, "%s", "");
+		pg_line(pg, "options considered (24-month TCO)");
 	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read options");
+	for (i = 0; i < r->noptions; i++) {
+		o = &r->options[i];
+		pg_line(pg, "  %d. %s (%s): %s %s", o->number, o->name,
+		    o->choice, fixed2_format(cost_tco_24m(&o->cost), b),
+		    o->currency);
+	}
 }
 
-/* The evidence arrays of decision id, appended to sb. */
-static int
-json_evidence(sqlite3 *db, int64_t id, struct strbuf *sb)
+/* A section's heading, after a blank line, when it has rows. */
+static void
+pg_heading(struct page *pg, size_t rows, const char *heading)
 {
-	sqlite3_stmt	*stmt;
-
-	sb_adds(sb, ",\"assumptions\":");
-	if ((stmt = query(db, sql_assumptions, id, NULL)) == NULL ||
-	    json_rows(db, stmt, keys_assumptions, "nttttt", sb, NULL) == -1)
-		return -1;
-	sb_adds(sb, ",\"metrics\":");
-	if ((stmt = query(db, sql_metrics, id, NULL)) == NULL ||
-	    json_rows(db, stmt, keys_metrics, "ttntt", sb,
-	    json_measurements) == -1)
-		return -1;
-	sb_adds(sb, ",\"sunset\":");
-	if ((stmt = query(db, sql_sunset, id, NULL)) == NULL ||
-	    json_rows(db, stmt, keys_sunset, "nt", sb, NULL) == -1)
-		return -1;
-	return 0;
+	if (rows > 0) {
+		pg_line(pg, "%s", "");
+		pg_line(pg, "%s", heading);
+	}
 }
 
 /* The evidence sections of the table view. */
-static int
-print_evidence(struct page *pg, sqlite3 *db, int64_t id)
+static void
+pg_evidence(struct page *pg, const struct record *r)
 {
-	sqlite3_stmt	*stmt, *ms;
-	struct strbuf	 sb;
-	const char	*s;
-	int		 rc, mrc, n = 0;
+	const struct record_assumption	*a;
+	const struct record_metric	*m;
+	struct strbuf			 sb;
+	size_t				 i, j;
 
-	if ((stmt = query(db, sql_assumptions, id, NULL)) == NULL)
-		return -1;
+	pg_heading(pg, r->nassumptions, "assumptions");
 	sb_init(&sb);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			pg_line(pg, "%s", "");
-			pg_line(pg, "assumptions");
-		}
+	for (i = 0; i < r->nassumptions; i++) {
+		a = &r->assumptions[i];
 		sb_reset(&sb);
-		sb_addf(&sb, "  %d. %s [%s", sqlite3_column_int(stmt, 0),
-		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
-		if ((s = (const char *)sqlite3_column_text(stmt, 3)) != NULL)
-			sb_addf(&sb, " on %s", s);
-		if ((s = (const char *)sqlite3_column_text(stmt, 4)) != NULL)
-			sb_addf(&sb, ", confirmed %s", s);
+		sb_addf(&sb, "  %d. %s [%s", a->number, a->text, a->status);
+		if (a->invalidated_on != NULL)
+			sb_addf(&sb, " on %s", a->invalidated_on);
+		if (a->confirmed_on != NULL)
+			sb_addf(&sb, ", confirmed %s", a->confirmed_on);
 		sb_addc(&sb, ']');
-		if ((s = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
-			sb_addf(&sb, " %s", s);
+		if (a->note != NULL)
+			sb_addf(&sb, " %s", a->note);
 		pg_line(pg, "%s", sb.buf);
 	}
 	sb_release(&sb);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read assumptions");
-	if ((stmt = query(db, sql_metrics, id, NULL)) == NULL)
-		return -1;
-	n = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			pg_line(pg, "%s", "");
-			pg_line(pg, "metrics");
-		}
-		s = (const char *)sqlite3_column_text(stmt, 3);
-		pg_line(pg, "  %s %s %s%s%s by %s",
-		    sqlite3_column_text(stmt, 0), sqlite3_column_text(stmt, 1),
-		    sqlite3_column_text(stmt, 2),
-		    s != NULL ? " " : "", s != NULL ? s : "",
-		    sqlite3_column_text(stmt, 4));
-		ms = query(db, sql_measurements, id,
-		    (const char *)sqlite3_column_text(stmt, 0));
-		if (ms == NULL) {
-			sqlite3_finalize(stmt);
-			return -1;
-		}
-		while ((mrc = sqlite3_step(ms)) == SQLITE_ROW)
-			pg_line(pg, "    %s  %s", sqlite3_column_text(ms, 0),
-			    sqlite3_column_text(ms, 1));
-		sqlite3_finalize(ms);
-		if (mrc != SQLITE_DONE) {
-			sqlite3_finalize(stmt);
-			return err_db(db, "cannot read measurements");
-		}
+	pg_heading(pg, r->nmetrics, "metrics");
+	for (i = 0; i < r->nmetrics; i++) {
+		m = &r->metrics[i];
+		pg_line(pg, "  %s %s %s%s%s by %s", m->name, m->op, m->target,
+		    m->unit != NULL ? " " : "", m->unit != NULL ? m->unit : "",
+		    m->target_on);
+		for (j = 0; j < m->nmeasurements; j++)
+			pg_line(pg, "    %s  %s", m->measurements[j].measured_on,
+			    m->measurements[j].value);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read metrics");
-	if ((stmt = query(db, sql_sunset, id, NULL)) == NULL)
-		return -1;
-	n = 0;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			pg_line(pg, "%s", "");
-			pg_line(pg, "sunset criteria");
-		}
-		pg_line(pg, "  %d. %s", sqlite3_column_int(stmt, 0),
-		    sqlite3_column_text(stmt, 1));
-	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read sunset");
+	pg_heading(pg, r->nsunset, "sunset criteria");
+	for (i = 0; i < r->nsunset; i++)
+		pg_line(pg, "  %d. %s", r->sunset[i].number,
+		    r->sunset[i].expression);
 }
 
-static int
-print_json(sqlite3 *db, const struct record *r)
+/* A cost figure as a JSON member: ,"key":1234.56 */
+static void
+json_fixed2(struct strbuf *sb, const char *key, int64_t v)
+{
+	char	b[NUM_BUFSZ];
+
+	sb_addf(sb, ",\"%s\":%s", key, fixed2_format(v, b));
+}
+
+/* The cost figures of c and what the cost model derives from them, as
+ * JSON members (mvb.1, COST MODEL). */
+static void
+json_cost(struct strbuf *sb, const struct cost *c)
+{
+	json_fixed2(sb, "one_time_cost", c->one_time);
+	json_fixed2(sb, "monthly_cost", c->monthly);
+	json_fixed2(sb, "annual_increase_pct", c->increase);
+	json_fixed2(sb, "ops_fte", c->ops_fte);
+	json_fixed2(sb, "fte_annual_cost", c->fte_cost);
+	json_fixed2(sb, "lockin_cost", c->lockin_cost);
+	json_fixed2(sb, "lockin_probability", c->lockin_prob);
+	json_fixed2(sb, "annual_run_rate", cost_annual_run_rate(c));
+	json_fixed2(sb, "tco_24m", cost_tco_24m(c));
+}
+
+/* A JSON member holding a string or null: ,"key":"value" */
+static void
+json_member(struct strbuf *sb, const char *key, const char *s)
+{
+	sb_addf(sb, ",\"%s\":", key);
+	json_opt(sb, s);
+}
+
+/* The evidence arrays, appended to sb. Metric targets and measured values
+ * are decimal text, written as JSON numbers. */
+static void
+json_evidence(struct strbuf *sb, const struct record *r)
+{
+	const struct record_assumption	*a;
+	const struct record_metric	*m;
+	size_t				 i, j;
+
+	sb_adds(sb, ",\"assumptions\":[");
+	for (i = 0; i < r->nassumptions; i++) {
+		a = &r->assumptions[i];
+		sb_addf(sb, "%s{\"number\":%d", i ? "," : "", a->number);
+		json_member(sb, "text", a->text);
+		json_member(sb, "status", a->status);
+		json_member(sb, "invalidated_on", a->invalidated_on);
+		json_member(sb, "confirmed_on", a->confirmed_on);
+		json_member(sb, "note", a->note);
+		sb_addc(sb, '}');
+	}
+	sb_adds(sb, "],\"metrics\":[");
+	for (i = 0; i < r->nmetrics; i++) {
+		m = &r->metrics[i];
+		sb_adds(sb, i ? ",{\"name\":" : "{\"name\":");
+		json_add_string(sb, m->name);
+		json_member(sb, "op", m->op);
+		sb_addf(sb, ",\"target\":%s", m->target);
+		json_member(sb, "unit", m->unit);
+		json_member(sb, "target_on", m->target_on);
+		sb_adds(sb, ",\"measurements\":[");
+		for (j = 0; j < m->nmeasurements; j++) {
+			sb_adds(sb, j ? ",{\"measured_on\":" :
+			    "{\"measured_on\":");
+			json_add_string(sb, m->measurements[j].measured_on);
+			sb_addf(sb, ",\"value\":%s}",
+			    m->measurements[j].value);
+		}
+		sb_adds(sb, "]}");
+	}
+	sb_adds(sb, "],\"sunset\":[");
+	for (i = 0; i < r->nsunset; i++) {
+		sb_addf(sb, "%s{\"number\":%d", i ? "," : "",
+		    r->sunset[i].number);
+		json_member(sb, "expression", r->sunset[i].expression);
+		sb_addc(sb, '}');
+	}
+	sb_addc(sb, ']');
+}
+
+/* The reviews and options arrays, appended to sb. */
+static void
+json_reviews_options(struct strbuf *sb, const struct record *r)
+{
+	const struct record_review	*rv;
+	const struct record_option	*o;
+	size_t				 i;
+
+	sb_adds(sb, ",\"reviews\":[");
+	for (i = 0; i < r->nreviews; i++) {
+		rv = &r->reviews[i];
+		sb_adds(sb, i ? ",{\"reviewed_on\":" : "{\"reviewed_on\":");
+		json_add_string(sb, rv->reviewed_on);
+		json_member(sb, "outcome", rv->outcome);
+		json_member(sb, "next_review_on", rv->next_review_on);
+		if (rv->replaced_by != 0)
+			sb_addf(sb, ",\"replaced_by\":%lld",
+			    (long long)rv->replaced_by);
+		else
+			sb_adds(sb, ",\"replaced_by\":null");
+		json_member(sb, "notes", rv->notes);
+		sb_addc(sb, '}');
+	}
+	sb_adds(sb, "],\"options\":[");
+	for (i = 0; i < r->noptions; i++) {
+		o = &r->options[i];
+		sb_addf(sb, "%s{\"number\":%d", i ? "," : "", o->number);
+		json_member(sb, "name", o->name);
+		json_member(sb, "choice", o->choice);
+		json_member(sb, "currency", o->currency);
+		json_cost(sb, &o->cost);
+		sb_addc(sb, '}');
+	}
+	sb_addc(sb, ']');
+}
+
+static void
+print_json(const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	struct strbuf		 sb, flags;
 	char			 b[NUM_BUFSZ];
-	size_t			 i;
 	int			 g;
 
 	sb_init(&sb);
 	sb_init(&flags);
 	flags_format(r->f.bits, &flags);
-	sb_addf(&sb, "{\"id\":%lld,\"title\":", (long long)d->id);
-	json_add_string(&sb, d->title);
-	sb_adds(&sb, ",\"capability\":");
-	json_add_string(&sb, d->capability);
-	sb_addf(&sb, ",\"choice\":\"%s\",\"vendor\":", d->choice);
-	json_opt(&sb, d->vendor);
-	sb_adds(&sb, ",\"owner\":");
-	json_opt(&sb, d->owner);
-	sb_adds(&sb, ",\"cost_center\":");
-	json_opt(&sb, d->cost_center);
-	sb_addf(&sb, ",\"status\":\"%s\"", d->status);
-	sb_addf(&sb, ",\"decided_on\":\"%s\"", date_format(d->decided_on, b));
-	sb_addf(&sb, ",\"next_review_on\":\"%s\"",
-	    date_format(d->next_review_on, b));
-	sb_addf(&sb, ",\"review_deadline\":\"%s\"",
-	    date_format(d->deadline_on, b));
-	sb_addf(&sb, ",\"currency\":\"%s\"", d->currency);
-	sb_addf(&sb, ",\"one_time_cost\":%s",
-	    fixed2_format(d->cost.one_time, b));
-	sb_addf(&sb, ",\"monthly_cost\":%s", fixed2_format(d->cost.monthly, b));
-	sb_addf(&sb, ",\"annual_increase_pct\":%s",
-	    fixed2_format(d->cost.increase, b));
-	sb_addf(&sb, ",\"ops_fte\":%s", fixed2_format(d->cost.ops_fte, b));
-	sb_addf(&sb, ",\"fte_annual_cost\":%s",
-	    fixed2_format(d->cost.fte_cost, b));
-	sb_addf(&sb, ",\"lockin_cost\":%s",
-	    fixed2_format(d->cost.lockin_cost, b));
-	sb_addf(&sb, ",\"lockin_probability\":%s",
-	    fixed2_format(d->cost.lockin_prob, b));
-	sb_addf(&sb, ",\"annual_run_rate\":%s",
-	    fixed2_format(cost_annual_run_rate(&d->cost), b));
-	sb_addf(&sb, ",\"tco_24m\":%s",
-	    fixed2_format(cost_tco_24m(&d->cost), b));
-	sb_adds(&sb, ",\"flags\":");
-	json_add_string(&sb, flags.buf);
-	sb_adds(&sb, ",\"rationale\":");
-	json_opt(&sb, d->rationale);
+	sb_addf(&sb, "{\"id\":%lld", (long long)d->id);
+	json_member(&sb, "title", d->title);
+	json_member(&sb, "capability", d->capability);
+	json_member(&sb, "choice", d->choice);
+	json_member(&sb, "vendor", d->vendor);
+	json_member(&sb, "owner", d->owner);
+	json_member(&sb, "cost_center", d->cost_center);
+	json_member(&sb, "status", d->status);
+	json_member(&sb, "decided_on", date_format(d->decided_on, b));
+	json_member(&sb, "next_review_on", date_format(d->next_review_on, b));
+	json_member(&sb, "review_deadline", date_format(d->deadline_on, b));
+	json_member(&sb, "currency", d->currency);
+	json_cost(&sb, &d->cost);
+	json_member(&sb, "flags", flags.buf);
+	json_member(&sb, "rationale", d->rationale);
 	sb_adds(&sb, ",\"gate\":{");
 	for (g = 0; g < GATE_COUNT; g++) {
 		sb_addf(&sb, "%s\"%s\":", g ? "," : "", gate_names[g]);
 		json_opt(&sb, d->gate[g]);
 	}
-	sb_adds(&sb, "}");
-	if (json_evidence(db, d->id, &sb) == -1) {
-		sb_release(&sb);
-		sb_release(&flags);
-		return -1;
-	}
-	sb_adds(&sb, ",\"reviews\":[");
-	for (i = 0; i < r->nreviews; i++) {
-		const struct review_row *rv = &r->reviews[i];
-
-		sb_addf(&sb, "%s{\"reviewed_on\":\"%s\",\"outcome\":\"%s\","
-		    "\"next_review_on\":", i ? "," : "", rv->reviewed_on,
-		    rv->outcome);
-		json_opt(&sb, rv->next_review_on);
-		if (rv->replaced_by != 0)
-			sb_addf(&sb, ",\"replaced_by\":%lld",
-			    (long long)rv->replaced_by);
-		else
-			sb_adds(&sb, ",\"replaced_by\":null");
-		sb_adds(&sb, ",\"notes\":");
-		json_opt(&sb, rv->notes);
-		sb_adds(&sb, "}");
-	}
-	sb_adds(&sb, "],\"options\":");
-	if (json_options(db, d->id, &sb) == -1) {
-		sb_release(&sb);
-		sb_release(&flags);
-		return -1;
-	}
+	sb_addc(&sb, '}');
+	json_evidence(&sb, r);
+	json_reviews_options(&sb, r);
 	sb_adds(&sb, "}\n");
 	fputs(sb.buf, stdout);
 	sb_release(&sb);
 	sb_release(&flags);
-	return 0;
 }
 
-static int
-print_table(sqlite3 *db, const struct record *r)
+static void
+print_table(const struct record *r)
 {
-	const struct decision	*d = &r->d;
-	struct page		 pg;
-	struct strbuf		 flags, sb;
-	char			 b[NUM_BUFSZ], key[40];
-	size_t			 i;
-	int			 g, rc = 0;
+	const struct decision		*d = &r->d;
+	const struct record_review	*rv;
+	struct page			 pg;
+	struct strbuf			 flags, sb;
+	char				 b[NUM_BUFSZ], key[40];
+	size_t				 i;
+	int				 g;
 
 	pg_init(&pg);
 	sb_init(&flags);
@@ -580,18 +394,11 @@ print_table(sqlite3 *db, const struct record *r)
 		pg_line(&pg, "rationale");
 		pg_block(&pg, d->rationale);
 	}
-	if (print_evidence(&pg, db, d->id) == -1 ||
-	    print_options(&pg, db, d->id) == -1) {
-		rc = -1;
-		goto out;
-	}
-	if (r->nreviews > 0) {
-		pg_line(&pg, "%s", "");
-		pg_line(&pg, "reviews");
-	}
+	pg_evidence(&pg, r);
+	pg_options(&pg, r);
+	pg_heading(&pg, r->nreviews, "reviews");
 	for (i = 0; i < r->nreviews; i++) {
-		const struct review_row *rv = &r->reviews[i];
-
+		rv = &r->reviews[i];
 		sb_reset(&sb);
 		sb_addf(&sb, "  %s  %-7s next %s", rv->reviewed_on,
 		    rv->outcome, rv->next_review_on != NULL ?
@@ -602,11 +409,9 @@ print_table(sqlite3 *db, const struct record *r)
 			sb_addf(&sb, "  %s", rv->notes);
 		pg_line(&pg, "%s", sb.buf);
 	}
-out:
 	sb_release(&sb);
 	sb_release(&flags);
 	sb_release(&pg.sb);
-	return rc;
 }
 
 /* MADR status names for ours. */
@@ -646,29 +451,24 @@ md_front_matter(const struct decision *d)
 }
 
 /* The assumptions (under Context) and options (Considered Options). */
-static int
-md_lists(sqlite3 *db, const struct decision *d)
+static void
+md_lists(const struct record *r)
 {
-	sqlite3_stmt	*stmt;
-	struct cost	 c;
-	char		 b[NUM_BUFSZ];
-	int		 rc, n = 0;
+	const struct decision		*d = &r->d;
+	const struct record_option	*o;
+	char				 b[NUM_BUFSZ];
+	size_t				 i;
 
-	if ((stmt = query(db, sql_assumptions, d->id, NULL)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n++ == 0)
-			printf("Assumptions:\n\n");
-		md_flat("* %s", (const char *)sqlite3_column_text(stmt, 1));
-		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
+	if (r->nassumptions > 0)
+		printf("Assumptions:\n\n");
+	for (i = 0; i < r->nassumptions; i++) {
+		md_flat("* %s", r->assumptions[i].text);
+		if (r->assumptions[i].invalidated_on != NULL)
 			printf(" (invalidated %s)",
-			    sqlite3_column_text(stmt, 3));
+			    r->assumptions[i].invalidated_on);
 		putchar('\n');
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read assumptions");
-	if (n > 0)
+	if (r->nassumptions > 0)
 		putchar('\n');
 	printf("## Considered Options\n\n");
 	md_flat("* %s", d->title);
@@ -677,66 +477,44 @@ md_lists(sqlite3 *db, const struct decision *d)
 		md_flat(", %s", d->vendor);
 	printf("): 24-month TCO %s %s\n", fixed2_format(cost_tco_24m(&d->cost),
 	    b), d->currency);
-	if ((stmt = query(db, sql_options, d->id, NULL)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		option_cost(stmt, &c);
-		md_flat("* %s", (const char *)sqlite3_column_text(stmt, 1));
-		printf(" (%s): 24-month TCO %s %s\n",
-		    sqlite3_column_text(stmt, 2),
-		    fixed2_format(cost_tco_24m(&c), b),
-		    sqlite3_column_text(stmt, 3));
+	for (i = 0; i < r->noptions; i++) {
+		o = &r->options[i];
+		md_flat("* %s", o->name);
+		printf(" (%s): 24-month TCO %s %s\n", o->choice,
+		    fixed2_format(cost_tco_24m(&o->cost), b), o->currency);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read options");
 	putchar('\n');
-	return 0;
 }
 
 /* The Confirmation section: the review window, the success metrics, the
  * sunset criteria and the reviews so far. */
-static int
-md_confirmation(sqlite3 *db, const struct record *r)
+static void
+md_confirmation(const struct record *r)
 {
-	const struct decision	*d = &r->d;
-	sqlite3_stmt		*stmt;
-	const char		*unit;
-	char			 b[NUM_BUFSZ];
-	size_t			 i;
-	int			 rc;
+	const struct decision		*d = &r->d;
+	const struct record_metric	*m;
+	char				 b[NUM_BUFSZ];
+	size_t				 i;
 
 	printf("### Confirmation\n\n");
 	printf("Re-evaluate from %s, ", date_format(d->next_review_on, b));
 	printf("no later than %s.\n\n", date_format(d->deadline_on, b));
-	if ((stmt = query(db, sql_metrics, d->id, NULL)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		unit = (const char *)sqlite3_column_text(stmt, 3);
-		printf("* Metric: %s %s %s", sqlite3_column_text(stmt, 0),
-		    sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2));
-		if (unit != NULL)
-			md_flat(" %s", unit);
-		printf(" by %s\n", sqlite3_column_text(stmt, 4));
+	for (i = 0; i < r->nmetrics; i++) {
+		m = &r->metrics[i];
+		printf("* Metric: %s %s %s", m->name, m->op, m->target);
+		if (m->unit != NULL)
+			md_flat(" %s", m->unit);
+		printf(" by %s\n", m->target_on);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read metrics");
-	if ((stmt = query(db, sql_sunset, d->id, NULL)) == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		printf("* Sunset when: %s\n", sqlite3_column_text(stmt, 1));
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot read sunset");
+	for (i = 0; i < r->nsunset; i++)
+		printf("* Sunset when: %s\n", r->sunset[i].expression);
 	for (i = 0; i < r->nreviews; i++)
 		printf("* Reviewed %s: %s\n", r->reviews[i].reviewed_on,
 		    r->reviews[i].outcome);
-	return 0;
 }
 
-static int
-print_md(sqlite3 *db, const struct record *r)
+static void
+print_md(const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	char			 b[NUM_BUFSZ];
@@ -747,8 +525,7 @@ print_md(sqlite3 *db, const struct record *r)
 	printf("## Context and Problem Statement\n\n");
 	md_flat("How should we provide the capability \"%s\"?\n\n",
 	    d->capability);
-	if (md_lists(db, d) == -1)
-		return -1;
+	md_lists(r);
 	printf("## Decision Outcome\n\n");
 	md_flat("Chosen option: \"%s\", ", d->title);
 	printf("%s.\n\n", d->choice);
@@ -763,21 +540,7 @@ print_md(sqlite3 *db, const struct record *r)
 		printf("* Gate %s: %s\n", gate_names[g],
 		    d->gate[g] != NULL ? d->gate[g] : "unanswered");
 	putchar('\n');
-	return md_confirmation(db, r);
-}
-
-static int
-eval(struct ctx *ctx, struct record *r)
-{
-	struct flagger	fl;
-	int		rc;
-
-	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
-	    ctx->today, &ctx->settings.within)) == -1)
-		return -1;
-	rc = flags_eval(&fl, &r->d, &r->f);
-	flagger_release(&fl);
-	return rc;
+	md_confirmation(r);
 }
 
 static int
@@ -798,15 +561,15 @@ cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 	if (args_need(&cmd_show_entry, &a, 1, 1) == -1 ||
 	    decision_parse_id(a.pos[0], &id) == -1 ||
 	    ctx_open(ctx, &cmd_show_entry) == -1 ||
-	    decision_load(ctx->db, id, &r.d) == -1 ||
-	    eval(ctx, &r) == -1 || load_reviews(ctx->db, &r) == -1)
+	    record_load(ctx->db, id, ctx->today, &ctx->settings, &r) == -1)
 		goto out;
 	if (ctx->format == FMT_JSON)
-		rc = print_json(ctx->db, &r);
+		print_json(&r);
 	else if (ctx->format == FMT_MD)
-		rc = print_md(ctx->db, &r);
+		print_md(&r);
 	else
-		rc = print_table(ctx->db, &r);
+		print_table(&r);
+	rc = 0;
 out:
 	record_release(&r);
 	args_release(&a);
