@@ -35,6 +35,8 @@ MAIN_OBJ  = $(B)/obj/main.o
 MIGRATIONS = $(sort $(wildcard migrations/*.sql))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+# The fixture every unit test links: set-up, tear-down, shared helpers.
+FIXTURE_OBJ = $(B)/tests/fixture.o
 
 COMPILE = $(CC) $(MVB_WARN) $(CFLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS) -MMD -MP
 
@@ -64,9 +66,13 @@ $(B)/embed: src/tools/embed.c | $(B)
 $(B)/migrations.c: $(B)/embed $(MIGRATIONS)
 	$(B)/embed $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
-$(B)/tests/%: tests/unit/%.c $(B)/libmvb.a | $(B)/tests
-	$(COMPILE) $(LDFLAGS) -o $@ $< $(B)/libmvb.a $(MVB_LIBS) $(TEST_LIBS) \
-	    $(LDLIBS)
+# The shared unit-test fixture is compiled once, then linked into each.
+$(FIXTURE_OBJ): tests/unit/fixture.c Makefile | $(B)/tests
+	$(COMPILE) -Itests/unit -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(FIXTURE_OBJ) $(B)/libmvb.a | $(B)/tests
+	$(COMPILE) -Itests/unit $(LDFLAGS) -o $@ $< $(FIXTURE_OBJ) \
+	    $(B)/libmvb.a $(MVB_LIBS) $(TEST_LIBS) $(LDLIBS)
 
 $(B) $(B)/obj $(B)/tests:
 	mkdir -p $@

@@ -25,52 +25,26 @@
 #include "migrate.h"
 #include "util.h"
 
+#include "fixture.h"
+
 /* One test's state: an in-memory register and a temporary folder. */
 struct fixture {
 	sqlite3	*db;
-	char	 dir[64];
+	char	*dir;
 };
-
-/* Remove path and everything under it. */
-static void
-remove_tree(const char *path)
-{
-	struct stat	 st;
-	struct dirent	*e;
-	DIR		*dp;
-	char		*sub;
-
-	if (lstat(path, &st) == -1)
-		return;
-	if (S_ISDIR(st.st_mode) && (dp = opendir(path)) != NULL) {
-		while ((e = readdir(dp)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = xasprintf("%s/%s", path, e->d_name);
-			remove_tree(sub);
-			free(sub);
-		}
-		closedir(dp);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static int
 setup(void **state)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
 
-	err_clear();
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/mvb-test-db-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL) {
+	if ((fx->dir = fixture_temp_dir("db")) == NULL) {
 		free(fx);
 		return -1;
 	}
-	if ((fx->db = db_open_memory()) == NULL) {
+	if ((fx->db = fixture_register()) == NULL) {
 		rmdir(fx->dir);
+		free(fx->dir);
 		free(fx);
 		return -1;
 	}
@@ -84,9 +58,10 @@ teardown(void **state)
 	struct fixture	*fx = *state;
 
 	db_close(fx->db);
-	remove_tree(fx->dir);
+	fixture_remove_tree(fx->dir);
+	free(fx->dir);
 	free(fx);
-	err_clear();
+	fixture_end();
 	return 0;
 }
 
@@ -147,16 +122,6 @@ raw_sql(const char *path, const char *sql)
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("%s: %s", sql, msg);
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
-}
-
-static int64_t
-query_int(sqlite3 *db, const char *sql)
-{
-	int64_t	 n = -1;
-
-	if (db_query_int(db, sql, &n) != 0)
-		fail_msg("%s: %s", sql, err_msg());
-	return n;
 }
 
 /* The first column of the first row as text; the caller frees it. */
@@ -229,9 +194,9 @@ test_memory_register_has_version_and_application_id(void **state)
 	struct fixture	*fx = *state;
 
 	assert_true(migrations_count >= 1);
-	assert_int_equal(query_int(fx->db, "PRAGMA user_version"),
+	assert_int_equal(count(fx->db, "PRAGMA user_version"),
 	    migrations_count);
-	assert_int_equal(query_int(fx->db, "PRAGMA application_id"),
+	assert_int_equal(count(fx->db, "PRAGMA application_id"),
 	    MVB_APPLICATION_ID);
 	assert_int_equal(MVB_APPLICATION_ID, 0x6d766231);
 }
@@ -284,20 +249,20 @@ test_migrate_apply_twice_is_a_no_op(void **state)
 	int64_t		 objects, settings;
 	char		*id;
 
-	objects = query_int(fx->db, "SELECT count(*) FROM sqlite_schema");
-	settings = query_int(fx->db, "SELECT count(*) FROM settings");
+	objects = count(fx->db, "SELECT count(*) FROM sqlite_schema");
+	settings = count(fx->db, "SELECT count(*) FROM settings");
 	id = query_text(fx->db, "SELECT value FROM meta "
 	    "WHERE key = 'register_id'");
 	assert_int_equal(migrate_apply(fx->db), 0);
 	assert_int_equal(migrate_apply(fx->db), 0);
 	assert_null(err_msg());
-	assert_int_equal(query_int(fx->db, "PRAGMA user_version"),
+	assert_int_equal(count(fx->db, "PRAGMA user_version"),
 	    migrations_count);
-	assert_int_equal(query_int(fx->db,
+	assert_int_equal(count(fx->db,
 	    "SELECT count(*) FROM sqlite_schema"), objects);
-	assert_int_equal(query_int(fx->db, "SELECT count(*) FROM settings"),
+	assert_int_equal(count(fx->db, "SELECT count(*) FROM settings"),
 	    settings);
-	assert_int_equal(query_int(fx->db, "SELECT count(*) FROM meta"), 1);
+	assert_int_equal(count(fx->db, "SELECT count(*) FROM meta"), 1);
 	assert_query_text(fx->db, "SELECT value FROM meta "
 	    "WHERE key = 'register_id'", id);
 	assert_true(sqlite3_get_autocommit(fx->db));
@@ -320,7 +285,7 @@ test_foreign_keys_are_on(void **state)
 {
 	struct fixture	*fx = *state;
 
-	assert_int_equal(query_int(fx->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count(fx->db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(db_exec(fx->db, "INSERT INTO reviews (decision_id, "
 	    "reviewed_on, outcome) VALUES (99, '2025-01-01', 'keep')"), -1);
 	assert_int_equal(err_code(), EXIT_FAIL);
@@ -366,7 +331,7 @@ test_history_rows_cannot_be_updated_or_deleted(void **state)
 
 	assert_int_equal(history_add(fx->db, 0, "import", NULL, "file.csv"),
 	    0);
-	assert_int_equal(query_int(fx->db, "SELECT count(*) FROM history"),
+	assert_int_equal(count(fx->db, "SELECT count(*) FROM history"),
 	    1);
 	assert_int_equal(db_exec(fx->db, "UPDATE history SET what = 'x'"),
 	    -1);
@@ -374,7 +339,7 @@ test_history_rows_cannot_be_updated_or_deleted(void **state)
 	err_clear();
 	assert_int_equal(db_exec(fx->db, "DELETE FROM history"), -1);
 	assert_non_null(strstr(err_msg(), "history is append-only"));
-	assert_int_equal(query_int(fx->db, "SELECT count(*) FROM history"),
+	assert_int_equal(count(fx->db, "SELECT count(*) FROM history"),
 	    1);
 	assert_query_text(fx->db, "SELECT what FROM history", "import");
 }
@@ -450,9 +415,9 @@ test_write_of_an_empty_file_creates_a_register_in_it(void **state)
 	write_file(path, "");
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
-	assert_int_equal(query_int(db, "PRAGMA user_version"),
+	assert_int_equal(count(db, "PRAGMA user_version"),
 	    migrations_count);
-	assert_int_equal(query_int(db, "PRAGMA application_id"),
+	assert_int_equal(count(db, "PRAGMA application_id"),
 	    MVB_APPLICATION_ID);
 	db_close(db);
 	free(path);
@@ -474,9 +439,9 @@ test_write_creates_the_file_and_missing_parent_folders(void **state)
 	assert_true(S_ISDIR(st.st_mode));
 	assert_int_equal(stat(path, &st), 0);
 	assert_true(S_ISREG(st.st_mode));
-	assert_int_equal(query_int(db, "PRAGMA user_version"),
+	assert_int_equal(count(db, "PRAGMA user_version"),
 	    migrations_count);
-	assert_int_equal(query_int(db, "PRAGMA application_id"),
+	assert_int_equal(count(db, "PRAGMA application_id"),
 	    MVB_APPLICATION_ID);
 	db_close(db);
 	free(folder);
@@ -511,7 +476,7 @@ test_a_created_register_reopens_for_reading(void **state)
 	db = db_open(path, DB_READ);
 	assert_non_null(db);
 	assert_null(err_msg());
-	assert_int_equal(query_int(db, "SELECT count(*) FROM settings"), 6);
+	assert_int_equal(count(db, "SELECT count(*) FROM settings"), 6);
 	db_close(db);
 	free(path);
 }
@@ -526,13 +491,13 @@ test_file_register_has_wal_foreign_keys_and_timeout(void **state)
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
 	assert_query_text(db, "PRAGMA journal_mode", "wal");
-	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
-	assert_true(query_int(db, "PRAGMA busy_timeout") >= 5000);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	assert_true(count(db, "PRAGMA busy_timeout") >= 5000);
 	db_close(db);
 	db = db_open(path, DB_READ);
 	assert_non_null(db);
 	assert_query_text(db, "PRAGMA journal_mode", "wal");
-	assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
 	db_close(db);
 	free(path);
 }
@@ -553,7 +518,7 @@ test_an_older_register_is_brought_up_to_date(void **state)
 	free(sql);
 	db = db_open(path, DB_READ);
 	assert_non_null(db);
-	assert_int_equal(query_int(db, "PRAGMA user_version"),
+	assert_int_equal(count(db, "PRAGMA user_version"),
 	    migrations_count);
 	db_close(db);
 	free(path);

@@ -23,90 +23,13 @@
 #include "settings.h"
 #include "util.h"
 
-static int
-setup(void **state)
-{
-	sqlite3	*db;
-
-	err_clear();
-	if (setenv("USER", "tester", 1) != 0)
-		return -1;
-	if ((db = db_open_memory()) == NULL)
-		return -1;
-	*state = db;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	db_close(*state);
-	err_clear();
-	return 0;
-}
-
-static int32_t
-day(const char *s)
-{
-	int32_t	d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s' in test", s);
-	return d;
-}
-
-/* Fill d with the required fields of a decision decided on 'decided'. */
-static void
-make_decision(struct decision *d, const char *title, const char *decided)
-{
-	decision_init(d);
-	decision_set_text(&d->title, title);
-	decision_set_text(&d->capability, "message queue");
-	decision_set_text(&d->choice, "buy");
-	decision_set_text(&d->status, "active");
-	decision_set_text(&d->currency, "USD");
-	d->decided_on = day(decided);
-	d->anchor_on = d->decided_on;
-	d->next_review_on = date_add_months(d->decided_on, 12);
-	d->deadline_on = date_add_months(d->decided_on, 18);
-}
+#include "fixture.h"
 
 /* Insert a decision titled title; returns its id. */
 static int64_t
 insert(sqlite3 *db, const char *title)
 {
-	struct decision	 d;
-	int64_t		 id;
-
-	make_decision(&d, title, "2025-05-22");
-	if (decision_insert(db, &d) != 0)
-		fail_msg("insert: %s", err_msg());
-	id = d.id;
-	decision_release(&d);
-	return id;
-}
-
-static int64_t
-count(sqlite3 *db, const char *sql)
-{
-	int64_t	n = -1;
-
-	if (db_query_int(db, sql, &n) != 0)
-		fail_msg("%s: %s", sql, err_msg());
-	return n;
-}
-
-static void
-assert_text_equal(const char *got, const char *want)
-{
-	if (want == NULL) {
-		if (got != NULL)
-			fail_msg("'%s' where NULL was expected", got);
-		return;
-	}
-	if (got == NULL)
-		fail_msg("NULL where '%s' was expected", want);
-	assert_string_equal(got, want);
+	return insert_decision(db, title, "active", "2025-05-22");
 }
 
 /*
@@ -141,14 +64,8 @@ assert_history(sqlite3 *db, int64_t id, int n, const char *what,
 static int64_t
 history_rows(sqlite3 *db, int64_t id)
 {
-	char	*sql;
-	int64_t	 n;
-
-	sql = xasprintf("SELECT count(*) FROM history WHERE decision_id = "
+	return countf(db, "SELECT count(*) FROM history WHERE decision_id = "
 	    "%lld", (long long)id);
-	n = count(db, sql);
-	free(sql);
-	return n;
 }
 
 /* Load decision id, failing the test when it cannot be loaded. */
@@ -650,7 +567,8 @@ test_status_valid_takes_the_four_statuses_only(void **state)
 	assert_false(status_valid("buy"));
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, fixture_setup, \
+    fixture_teardown)
 
 int
 main(void)

@@ -20,6 +20,8 @@
 #include "err.h"
 #include "util.h"
 
+#include "fixture.h"
+
 /* A decision being built from options, and what was given. */
 struct fixture {
 	sqlite3			*db;
@@ -32,8 +34,7 @@ setup(void **state)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
 
-	err_clear();
-	if ((fx->db = db_open_memory()) == NULL) {
+	if ((fx->db = fixture_register()) == NULL) {
 		free(fx);
 		return -1;
 	}
@@ -50,7 +51,7 @@ teardown(void **state)
 	decision_release(&fx->d);
 	db_close(fx->db);
 	free(fx);
-	err_clear();
+	fixture_end();
 	return 0;
 }
 

@@ -23,37 +23,7 @@
 #include "flags.h"
 #include "util.h"
 
-static int
-setup(void **state)
-{
-	sqlite3	*db;
-
-	err_clear();
-	if (setenv("USER", "tester", 1) != 0)
-		return -1;
-	if ((db = db_open_memory()) == NULL)
-		return -1;
-	*state = db;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	db_close(*state);
-	err_clear();
-	return 0;
-}
-
-static int32_t
-day(const char *s)
-{
-	int32_t	 d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s' in test", s);
-	return d;
-}
+#include "fixture.h"
 
 /*
  * Insert a decision decided on 2025-01-01 with the given status and
@@ -66,14 +36,8 @@ insert(sqlite3 *db, const char *status, int64_t monthly)
 	struct decision	 d;
 	int64_t		 id;
 
-	decision_init(&d);
-	decision_set_text(&d.title, "Message queue");
-	decision_set_text(&d.capability, "message queue");
-	decision_set_text(&d.choice, "buy");
+	make_decision(&d, "Message queue", "2025-01-01");
 	decision_set_text(&d.status, status);
-	decision_set_text(&d.currency, "USD");
-	d.decided_on = day("2025-01-01");
-	d.anchor_on = d.decided_on;
 	d.next_review_on = day("2099-01-01");
 	d.deadline_on = day("2099-07-01");
 	d.cost.monthly = monthly;
@@ -90,29 +54,6 @@ active(sqlite3 *db)
 	return insert(db, "active", 0);
 }
 
-/* Run one statement of test SQL. */
-static void exec(sqlite3 *, const char *, ...) MVB_PRINTF(2, 3);
-
-static void
-exec(sqlite3 *db, const char *fmt, ...)
-{
-	char	*sql, *msg = NULL;
-	va_list	 ap;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	sql = malloc((size_t)n + 1);
-	assert_non_null(sql);
-	va_start(ap, fmt);
-	vsnprintf(sql, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	free(sql);
-}
-
 static void
 review(sqlite3 *db, int64_t id, const char *on)
 {
@@ -122,21 +63,9 @@ review(sqlite3 *db, int64_t id, const char *on)
 }
 
 static int64_t
-count(sqlite3 *db, const char *fmt, long long id)
-{
-	char	 sql[256];
-	int64_t	 n = -1;
-
-	snprintf(sql, sizeof sql, fmt, id);
-	if (db_query_int(db, sql, &n) != 0)
-		fail_msg("%s: %s", sql, err_msg());
-	return n;
-}
-
-static int64_t
 history_rows(sqlite3 *db, int64_t id)
 {
-	return count(db, "SELECT count(*) FROM history WHERE "
+	return countf(db, "SELECT count(*) FROM history WHERE "
 	    "decision_id = %lld",
 	    (long long)id);
 }
@@ -309,7 +238,7 @@ test_assumptions_are_numbered_per_decision(void **state)
 	assume(db, a, "team knows Kafka", 3);
 	assume(db, b, "no on-premise customers", 2);
 	assert_assumption(db, a, 3, "holding", NULL, NULL);
-	assert_int_equal(count(db, "SELECT count(*) FROM assumptions WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM assumptions WHERE "
 	    "decision_id = %lld", (long long)a), 3);
 }
 
@@ -471,13 +400,13 @@ test_invalidation_note_is_kept(void **state)
 	rows = history_rows(db, id);
 	assert_int_equal(assumption_mark(db, id, 1, 1, day("2026-05-01"),
 	    "price up 40%"), 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM assumptions WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM assumptions WHERE "
 	    "decision_id = %lld AND note = 'price up 40%%'", (long long)id), 1);
 	/* The mark and the note, each in the history. */
 	assert_int_equal(history_rows(db, id), rows + 2);
 	/* A confirmation keeps the note. */
 	confirm(db, id, 1, "2026-06-01");
-	assert_int_equal(count(db, "SELECT count(*) FROM assumptions WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM assumptions WHERE "
 	    "decision_id = %lld AND note = 'price up 40%%'", (long long)id), 1);
 }
 
@@ -546,7 +475,7 @@ test_metric_add_duplicate_name_is_usage_error(void **state)
 	assert_usage_error("'adoption'");
 	/* The same name in another decision is fine. */
 	metric(db, b, "adoption", ">=", "60", "2026-06-01");
-	assert_int_equal(count(db, "SELECT count(*) FROM metrics WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM metrics WHERE "
 	    "decision_id = %lld", (long long)a), 1);
 }
 
@@ -565,7 +494,7 @@ test_measurement_of_unknown_metric_is_usage_error(void **state)
 	    "5"), -1);
 	assert_usage_error("'adoption'");
 	assert_int_equal(history_rows(db, b), rows);
-	assert_int_equal(count(db, "SELECT count(*) FROM measurements WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM measurements WHERE "
 	    "decision_id > %lld", 0LL), 0);
 }
 
@@ -723,7 +652,7 @@ test_sunset_add_unknown_metric_is_usage_error(void **state)
 	assert_int_equal(sunset_add(db, b, "adoption < 60 after 2027-01-01",
 	    &n), -1);
 	assert_usage_error("'adoption < 60 after 2027-01-01'");
-	assert_int_equal(count(db, "SELECT count(*) FROM sunset WHERE "
+	assert_int_equal(countf(db, "SELECT count(*) FROM sunset WHERE "
 	    "decision_id > %lld", 0LL), 0);
 }
 
@@ -933,7 +862,8 @@ test_reason_is_the_most_urgent_evidence_flag(void **state)
 int
 main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, fixture_setup, \
+    fixture_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_assumptions_are_numbered_per_decision),
 		T(test_invalidate_sets_status_and_date),

@@ -22,6 +22,8 @@
 #include "flags.h"
 #include "util.h"
 
+#include "fixture.h"
+
 #define BIT(f) (1u << (f))
 
 /* One test's state: a register and a decision to evaluate. */
@@ -31,37 +33,17 @@ struct fixture {
 	struct flags	 fl;
 };
 
-static int32_t
-day(const char *s)
-{
-	int32_t	d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s' in test", s);
-	return d;
-}
-
 static int
 setup(void **state)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
 
-	err_clear();
-	if ((fx->db = db_open_memory()) == NULL) {
+	if ((fx->db = fixture_register()) == NULL) {
 		free(fx);
 		return -1;
 	}
 	/* Decided 2025-05-22: window opens 2026-05-22, deadline 2026-11-22. */
-	decision_init(&fx->d);
-	decision_set_text(&fx->d.title, "Managed queue");
-	decision_set_text(&fx->d.capability, "message queue");
-	decision_set_text(&fx->d.choice, "buy");
-	decision_set_text(&fx->d.status, "active");
-	decision_set_text(&fx->d.currency, "USD");
-	fx->d.decided_on = day("2025-05-22");
-	fx->d.anchor_on = fx->d.decided_on;
-	fx->d.next_review_on = day("2026-05-22");
-	fx->d.deadline_on = day("2026-11-22");
+	make_decision(&fx->d, "Managed queue", "2025-05-22");
 	*state = fx;
 	return 0;
 }
@@ -75,7 +57,7 @@ teardown(void **state)
 	decision_release(&fx->d);
 	db_close(fx->db);
 	free(fx);
-	err_clear();
+	fixture_end();
 	return 0;
 }
 

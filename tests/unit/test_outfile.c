@@ -20,8 +20,10 @@
 #include "outfile.h"
 #include "util.h"
 
+#include "fixture.h"
+
 struct fixture {
-	char	dir[64];
+	char	*dir;
 	char	*db;		/* a stand-in for the register */
 };
 
@@ -106,12 +108,13 @@ setup(void **state)
 {
 	struct fixture	*fx = xcalloc(1, sizeof(*fx));
 
-	strcpy(fx->dir, "/tmp/mvb-test-outfile.XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if ((fx->dir = fixture_temp_dir("outfile")) == NULL) {
+		free(fx);
 		return -1;
+	}
 	fx->db = in(fx, "register.db");
 	put(fx->db, "register");
-	err_clear();
+	fixture_start();
 	*state = fx;
 	return 0;
 }
@@ -120,13 +123,12 @@ static int
 teardown(void **state)
 {
 	struct fixture	*fx = *state;
-	char		*cmd = xasprintf("rm -rf '%s'", fx->dir);
 
-	if (system(cmd) != 0)
-		return -1;
-	free(cmd);
+	fixture_remove_tree(fx->dir);
+	free(fx->dir);
 	free(fx->db);
 	free(fx);
+	fixture_end();
 	return 0;
 }
 

@@ -20,35 +20,7 @@
 #include "settings.h"
 #include "util.h"
 
-static int
-setup(void **state)
-{
-	sqlite3	*db;
-
-	err_clear();
-	if ((db = db_open_memory()) == NULL)
-		return -1;
-	*state = db;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	db_close(*state);
-	err_clear();
-	return 0;
-}
-
-static int32_t
-day(const char *s)
-{
-	int32_t	d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s' in test", s);
-	return d;
-}
+#include "fixture.h"
 
 static void
 assert_setting(sqlite3 *db, const char *key, const char *want)
@@ -108,13 +80,7 @@ insert_anchored(sqlite3 *db, const char *decided, const char *anchor)
 	struct decision	 d;
 	int64_t		 id;
 
-	decision_init(&d);
-	decision_set_text(&d.title, "Anchored");
-	decision_set_text(&d.capability, "queue");
-	decision_set_text(&d.choice, "buy");
-	decision_set_text(&d.status, "active");
-	decision_set_text(&d.currency, "USD");
-	d.decided_on = day(decided);
+	make_decision(&d, "Anchored", decided);
 	d.anchor_on = day(anchor);
 	d.next_review_on = d.anchor_on;
 	d.deadline_on = date_add_months(d.anchor_on, 18);
@@ -423,7 +389,8 @@ test_a_damaged_setting_can_be_set_again(void **state)
 	assert_int_equal(s.deadline_months, 24);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, fixture_setup, \
+    fixture_teardown)
 
 int
 main(void)

@@ -18,17 +18,7 @@
 #include "sunset.h"
 #include "util.h"
 
-#define NELEM(a) (sizeof (a) / sizeof (a)[0])
-
-static int32_t
-day(const char *s)
-{
-	int32_t	 d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s' in test", s);
-	return d;
-}
+#include "fixture.h"
 
 static void
 parse_ok(const char *expr, struct sunset_expr *e)
