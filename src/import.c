@@ -144,7 +144,7 @@ enum {
 	S_METRIC,	/* whether a metric exists */
 	S_TOUCH,	/* link a decision the import touched */
 	S_LINK_RUN,	/* link a run of decisions the import created */
-	S_ANCHOR,	/* move a decision's anchor to a later review */
+	S_ANCHOR,	/* move anchors to a later review */
 	S_COUNT
 };
 
@@ -798,16 +798,21 @@ row_review(struct importer *imp)
 	db_bind_text(stmt, 6, notes);
 	if (step(imp, stmt) == -1)
 		return -1;
-	/* The anchor is derived: a later review moves it, nothing else. */
+	/* The anchor is derived (DECISION_ANCHOR_REVIEWS_SQL): a later
+	 * review moves it, of the decision and of its replacement. */
 	stmt = prep(imp, S_ANCHOR, "UPDATE decisions SET anchor_on = ?1, "
-	    "deadline_on = mvb_add_months(?1, ?2) WHERE id = ?3 AND "
+	    "deadline_on = mvb_add_months(?1, ?2) WHERE id IN (?3, ?4) AND "
 	    "anchor_on < ?1");
 	if (stmt == NULL)
 		return -1;
 	db_bind_text(stmt, 1, on_s);
 	sqlite3_bind_int(stmt, 2, imp->s->deadline_months);
 	sqlite3_bind_int64(stmt, 3, id);
-	return step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
+	if (by != 0)
+		sqlite3_bind_int64(stmt, 4, by);
+	if (step(imp, stmt) == -1 || touch(imp, id) == -1)
+		return -1;
+	return by != 0 ? touch(imp, by) : 0;
 }
 
 static int
