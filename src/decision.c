@@ -191,10 +191,12 @@ decision_load(sqlite3 *db, int64_t id, struct decision *d)
 	sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
 		sqlite3_finalize(stmt);
-		if (rc == SQLITE_DONE)
-			return err_usage("no decision with id '%lld'",
+		if (rc != SQLITE_DONE)
+			return err_db(db, "cannot read decision %lld",
 			    (long long)id);
-		return err_db(db, "cannot read decision %lld", (long long)id);
+		if (db_check_table(db, "decisions") == -1)
+			return -1;
+		return err_usage("no decision with id '%lld'", (long long)id);
 	}
 	rc = decision_read_row(stmt, d);
 	sqlite3_finalize(stmt);
