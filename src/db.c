@@ -171,8 +171,13 @@ configure(sqlite3 *db)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
 	    NULL) != SQLITE_OK)
 		return err_db(db, "cannot set up the register");
-	/* A bounded cache big enough that bulk writes do not thrash. */
-	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
+	/*
+	 * A bounded cache big enough that bulk writes do not thrash; every page
+	 * read checked for cells that overrun it, so that damage is reported
+	 * rather than read as a missing row (mvb.1, EXIT STATUS).
+	 */
+	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+	    "PRAGMA cell_size_check=ON");
 }
 
 /* Whether this process may write path and create files beside it (the

@@ -5,6 +5,8 @@
  * (migrate.c) both build on them and neither calls back up.
  */
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "err.h"
 #include "sql.h"
@@ -109,5 +111,31 @@ db_query_int(sqlite3 *db, const char *sql, int64_t *out)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return err_db(db, "cannot read the register");
+	return 0;
+}
+
+int
+db_check_table(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	char		*sql;
+	int		 rc, sound;
+
+	sql = xasprintf("PRAGMA quick_check(%s)", table);
+	stmt = db_prepare(db, sql);
+	free(sql);
+	if (stmt == NULL)
+		return -1;
+	/* One row "ok" when sound; otherwise one row a problem. */
+	rc = sqlite3_step(stmt);
+	sound = rc == SQLITE_ROW &&
+	    (s = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
+	    strcmp(s, "ok") == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot check table %s", table);
+	if (!sound)
+		return err_damaged(db, sqlite3_errstr(SQLITE_CORRUPT));
 	return 0;
 }
