@@ -174,7 +174,8 @@ pg_evidence(struct page *pg, const struct record *r)
 		    m->unit != NULL ? " " : "", m->unit != NULL ? m->unit : "",
 		    m->target_on);
 		for (j = 0; j < m->nmeasurements; j++)
-			pg_line(pg, "    %s  %s", m->measurements[j].measured_on,
+			pg_line(pg, "    %s  %s",
+			    m->measurements[j].measured_on,
 			    m->measurements[j].value);
 	}
 	pg_heading(pg, r->nsunset, "sunset criteria");
