@@ -43,7 +43,8 @@ int err_db(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
  *
  * The result is one of ERR_QUOTE_RING static buffers used in turn: it
  * stays valid for that many calls, enough for all the values of one
- * message, and is never freed. NULL is quoted as an empty string.
+ * message, and is never freed. NULL is quoted as an empty string. errno
+ * is left as it was, so strerror(errno) may follow among the arguments.
  */
 #define ERR_QUOTE_MAX 60
 #define ERR_QUOTE_RING 8

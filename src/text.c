@@ -211,10 +211,12 @@ text_quote(const char *s, size_t max)
 char *
 text_quote_n(char *dst, const char *s, size_t n, size_t max)
 {
-	char		*p = dst;
-	uint32_t	 cp;
-	size_t		 len, i, chars;
+	static const char	 hex[] = "0123456789abcdef";
+	char			*p = dst;
+	uint32_t		 cp;
+	size_t			 len, i, chars;
 
+	/* No stdio: errno stays as it was for the message's strerror(). */
 	for (chars = 0; n > 0 && *s != '\0'; chars++, s += len, n -= len) {
 		if (chars == max) {
 			p = stpcpy(p, "…");
@@ -229,8 +231,12 @@ text_quote_n(char *dst, const char *s, size_t n, size_t max)
 			 * a byte that is not UTF-8 is one character. */
 			if (len == 0)
 				len = 1;
-			for (i = 0; i < len; i++)
-				p += sprintf(p, "\\x%02x", (unsigned char)s[i]);
+			for (i = 0; i < len; i++) {
+				*p++ = '\\';
+				*p++ = 'x';
+				*p++ = hex[(unsigned char)s[i] >> 4];
+				*p++ = hex[(unsigned char)s[i] & 0xf];
+			}
 		} else {
 			memcpy(p, s, len);
 			p += len;
