@@ -12,7 +12,6 @@
 #include "err.h"
 #include "evidence.h"
 #include "sunset.h"
-#include "text.h"
 
 int
 evidence_next_number(sqlite3 *db, const char *table, int64_t id,
@@ -168,7 +167,7 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
 		return err_usage("metric: decision %lld already has a metric "
-		    "'%s'", (long long)id, name);
+		    "'%s'", (long long)id, err_quote(name));
 	stmt = db_prepare(db, "INSERT INTO metrics (decision_id, name, op, "
 	    "target, unit, target_on) VALUES (?, ?, ?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -209,7 +208,8 @@ measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return err_usage("measure: decision %lld has no metric '%s' "
-		    "(add it with 'mvb metric')", (long long)id, name);
+		    "(add it with 'mvb metric')", (long long)id,
+		    err_quote(name));
 	stmt = db_prepare(db, "INSERT INTO measurements (decision_id, metric, "
 	    "measured_on, value) VALUES (?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -234,15 +234,12 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 	struct sunset_expr	 e;
 	struct strbuf		 canon;
 	sqlite3_stmt		*stmt;
-	char			 why[512], what[32], *quoted;
+	char			 why[512], what[32];
 	int			 rc;
 
-	if (sunset_parse(expr, &e, why, sizeof(why)) == -1) {
-		quoted = text_quote(expr, TEXT_MAX);
-		err_usage("sunset: invalid expression '%s': %s", quoted, why);
-		free(quoted);
-		return -1;
-	}
+	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
+		return err_usage("sunset: invalid expression '%s': %s",
+		    err_quote(expr), why);
 	if (e.kind == SUNSET_METRIC) {
 		stmt = db_prepare(db, "SELECT 1 FROM metrics WHERE "
 		    "decision_id = ? AND name = ?");
@@ -252,14 +249,10 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 		sqlite3_bind_text(stmt, 2, e.name, -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
-		if (rc != SQLITE_ROW) {
-			quoted = text_quote(expr, TEXT_MAX);
-			err_usage("sunset: invalid expression '%s': decision "
-			    "%lld has no metric '%s'", quoted, (long long)id,
-			    e.name);
-			free(quoted);
-			return -1;
-		}
+		if (rc != SQLITE_ROW)
+			return err_usage("sunset: invalid expression '%s': "
+			    "decision %lld has no metric '%s'", err_quote(expr),
+			    (long long)id, err_quote(e.name));
 	}
 	if (evidence_next_number(db, "sunset", id, number) == -1)
 		return -1;
