@@ -88,4 +88,17 @@ expect_out_has "owner                - alice: \"x\" #1 bob"
 expect_out_has "decision 5: Two lines"
 fails 2 "--format: 'csv' is not a format of 'show'" show 1 --format csv
 fails 2 "no decision with id '9'" show 9
+
+t "a long id or option value is quoted by its first 60 characters and …"
+fails 2 "invalid decision id '$(repeat 1 59)x'" show "$(repeat 1 59)x"
+fails 2 "invalid decision id '$(repeat 1 60)…'" show "$(repeat 1 61)"
+run show "$(repeat 1 100000)"
+expect_code 2
+expect_err_has "invalid decision id '$(repeat 1 60)…'"
+expect_err_shorter 300
+fails 2 "--format: '$(repeat f 60)…' is not a format of 'show'" show 1 --format "$(repeat f 100000)"
+expect_err_shorter 300
+fails 2 "--status: invalid status '$(repeat s 60)…' (proposed" list --status "$(repeat s 61)"
+fails 2 "unknown command '$(repeat 1 60)…' (see 'mvb --help')" "$(repeat 1 100000)"
+expect_err_shorter 300
 finish
