@@ -35,8 +35,8 @@ make_parents(const char *path)
 		c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-			err_fail("cannot create folder '%s': %s", dir,
-			    strerror(errno));
+			err_fail("cannot create folder '%s': %s",
+			    err_quote(dir), strerror(errno));
 			free(dir);
 			return -1;
 		}
@@ -66,23 +66,25 @@ probe_file(const char *path)
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode))
-		return err_fail("cannot open register '%s': is a folder", path);
+		return err_fail("cannot open register '%s': is a folder",
+		    err_quote(path));
 	if (!S_ISREG(st.st_mode))
 		return err_fail("cannot open register '%s': not a regular file",
-		    path);
+		    err_quote(path));
 	if (st.st_size == 0)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1)
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
 	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0)
-		return err_fail("'%s' is not an mvb register", path);
+		return err_fail("'%s' is not an mvb register",
+		    err_quote(path));
 	return 1;
 }
 
@@ -135,7 +137,7 @@ set_wal(sqlite3 *db, const char *path, int wait)
 		}
 		nanosleep(&pause, NULL);
 	}
-	err_db(db, "cannot open register '%s'", path);
+	err_db(db, "cannot open register '%s'", err_quote(path));
 	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	return -1;
 }
@@ -245,14 +247,15 @@ db_open(const char *path, enum db_mode mode)
 		return NULL;
 	if (!exists && mode == DB_READ) {
 		err_fail("no register at '%s' (create it with 'mvb init')",
-		    path);
+		    err_quote(path));
 		return NULL;
 	}
 	if (!exists && make_parents(path) == -1)
 		return NULL;
 	if (exists && !writable(path)) {
 		if (mode == DB_WRITE) {
-			err_fail("cannot write to register '%s': %s", path,
+			err_fail("cannot write to register '%s': %s",
+			    err_quote(path),
 			    access(path, W_OK) == -1 ? "permission denied" :
 			    "its folder is not writable (SQLite keeps its "
 			    "-wal and -shm files there)");
@@ -282,10 +285,10 @@ db_open(const char *path, enum db_mode mode)
 		free(uri);
 		if (db == NULL) {
 			err_fail("cannot open register '%s': out of memory",
-			    path);
+			    err_quote(path));
 			return NULL;
 		}
-		err_db(db, "cannot open register '%s'", path);
+		err_db(db, "cannot open register '%s'", err_quote(path));
 		goto fail;
 	}
 	free(uri);
@@ -302,13 +305,14 @@ db_open(const char *path, enum db_mode mode)
 		 * migration (before the switch to WAL), so a register in the
 		 * making is 0 bytes until it has its schema.
 		 */
-		err_fail("'%s' is not an mvb register", path);
+		err_fail("'%s' is not an mvb register", err_quote(path));
 		goto fail;
 	}
 	if (readonly) {
 		if (version < migrations_count) {
 			err_fail("register '%s' needs its schema brought up to "
-			    "date, which needs write access to it", path);
+			    "date, which needs write access to it",
+			    err_quote(path));
 			goto fail;
 		}
 		return db;
@@ -323,10 +327,11 @@ db_open(const char *path, enum db_mode mode)
 	return db;
 fail:
 	if (err_sqlite_code() == SQLITE_NOTADB)
-		err_clear(), err_fail("'%s' is not an mvb register", path);
+		err_clear(), err_fail("'%s' is not an mvb register",
+		    err_quote(path));
 	if (err_sqlite_code() == SQLITE_READONLY)
 		err_clear(), err_fail("cannot open register '%s': it is "
-		    "read-only for this user", path);
+		    "read-only for this user", err_quote(path));
 	/*
 	 * Nothing was written. When the -wal file is of mvb's making (it was
 	 * not there before), let SQLite delete it and the -shm file on close;
