@@ -23,7 +23,7 @@ copy(sqlite3 *src, const char *tmp)
 
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", tmp);
+		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
 		sqlite3_close(dst);
 		return -1;
 	}
@@ -43,12 +43,12 @@ copy(sqlite3 *src, const char *tmp)
 	/* A standalone copy: no WAL file to carry along. */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL,
 	    NULL) != SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", tmp);
+		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
 		sqlite3_close(dst);
 		return -1;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK)
-		return err_fail("backup: cannot close '%s'", tmp);
+		return err_fail("backup: cannot close '%s'", err_quote(tmp));
 	return 0;
 }
 

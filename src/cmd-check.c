@@ -158,7 +158,7 @@ cmd_check_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (problems > 0) {
 		err_fail("check: %ld problem%s in '%s'", problems,
-		    problems == 1 ? "" : "s", ctx->db_path);
+		    problems == 1 ? "" : "s", err_quote(ctx->db_path));
 		goto out;
 	}
 	printf("ok\n");

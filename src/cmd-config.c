@@ -42,7 +42,7 @@ cmd_config_exec(struct ctx *ctx, int argc, char **argv)
 	if (a.npos > 0 && !settings_known(a.pos[0])) {
 		err_usage("config: unknown setting '%s' (review_months, "
 		    "deadline_months, currency, fte_cost, within or "
-		    "crossover)", a.pos[0]);
+		    "crossover)", err_quote(a.pos[0]));
 		goto out;
 	}
 	/*

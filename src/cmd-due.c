@@ -202,7 +202,7 @@ cmd_due_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if (within_opt != NULL && duration_parse(within_opt, &within) == -1) {
 		err_usage("--within: invalid duration '%s' (N followed by d, "
-		    "w, m or y)", within_opt);
+		    "w, m or y)", err_quote(within_opt));
 		goto out;
 	}
 	if (ctx_open(ctx, &cmd_due_entry) == -1)

@@ -49,7 +49,7 @@ to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
 	if (outfile_open(&of, "export", path, ctx->db_path, 0) == -1)
 		goto out;
 	if ((fp = fdopen(of.fd, "w")) == NULL) {
-		err_fail("export: cannot write '%s': %s", path,
+		err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(errno));
 		goto out;
 	}
@@ -59,11 +59,11 @@ to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
 	if (rc == -1 && ferror(fp)) {
 		/* Name the file rather than "output". */
 		err_clear();
-		err_fail("export: cannot write '%s': %s", path,
+		err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(saved));
 	}
 	if (fclose(fp) == EOF && rc == 0)
-		rc = err_fail("export: cannot write '%s': %s", path,
+		rc = err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(errno));
 	if (rc == 0)
 		rc = outfile_commit(&of, "export");
@@ -100,7 +100,7 @@ cmd_export_exec(struct ctx *ctx, int argc, char **argv)
 	else if ((t = xtable_find(what)) < 0) {
 		err_usage("--what: unknown table '%s' (decisions, assumptions, "
 		    "metrics, measurements, sunset, reviews, options or "
-		    "calendar)", what);
+		    "calendar)", err_quote(what));
 		goto out;
 	}
 	if ((t == XT_COUNT) != (ctx->format == FMT_ICS)) {
@@ -109,7 +109,7 @@ cmd_export_exec(struct ctx *ctx, int argc, char **argv)
 		else if (t == XT_COUNT) {
 			err_usage("--format: '%s' is not a format of 'export "
 			    "--what calendar' (iCalendar only)",
-			    ctx->format_opt);
+			    err_quote(ctx->format_opt));
 			goto out;
 		} else {
 			err_usage("--format: 'ics' is only for --what "

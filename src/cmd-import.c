@@ -87,14 +87,15 @@ cmd_import_exec(struct ctx *ctx, int argc, char **argv)
 	}
 	if ((t = xtable_find(what)) < 0) {
 		err_usage("--what: unknown table '%s' (decisions, assumptions, "
-		    "metrics, measurements, sunset, reviews or options)", what);
+		    "metrics, measurements, sunset, reviews or options)",
+		    err_quote(what));
 		goto out;
 	}
 	file = a.pos[0];
 	if (strcmp(file, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(file, "rb")) == NULL) {
-		err_fail("import: cannot read '%s': %s", file,
+		err_fail("import: cannot read '%s': %s", err_quote(file),
 		    strerror(errno));
 		goto out;
 	}

@@ -56,13 +56,14 @@ parse(struct args *a, struct filter *f)
 			if (!status_valid(v))
 				return err_usage("--status: invalid status "
 				    "'%s' (proposed, active, superseded or "
-				    "retired)", v);
+				    "retired)", err_quote(v));
 			f->status = v;
 			break;
 		case OPT_CHOICE:
 			if (!choice_valid(v))
 				return err_usage("--choice: invalid choice "
-				    "'%s' (build, buy, oss or assemble)", v);
+				    "'%s' (build, buy, oss or assemble)",
+				    err_quote(v));
 			f->choice = v;
 			break;
 		case OPT_OWNER:

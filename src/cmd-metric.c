@@ -49,7 +49,7 @@ cmd_metric_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (!op_valid(a.pos[2])) {
 		err_usage("metric: OP: invalid operator '%s' (use >=, <=, > "
-		    "or <)", a.pos[2]);
+		    "or <)", err_quote(a.pos[2]));
 		goto out;
 	}
 	if (dopt_check_decimal("metric: TARGET", "target", a.pos[3],

@@ -95,15 +95,16 @@ parse(struct args *a, struct review *r)
 	    strcmp(r->outcome, "replace") != 0 &&
 	    strcmp(r->outcome, "retire") != 0)
 		return err_usage("--outcome: invalid outcome '%s' (keep, "
-		    "revise, replace or retire)", r->outcome);
+		    "revise, replace or retire)", err_quote(r->outcome));
 	if (strcmp(r->outcome, "replace") == 0 && by == NULL)
 		return err_usage("review: --outcome replace needs --by NEWID");
 	if (strcmp(r->outcome, "replace") != 0 && by != NULL)
 		return err_usage("--by: only with --outcome replace, not '%s'",
-		    r->outcome);
+		    err_quote(r->outcome));
 	if (by != NULL && decision_parse_id(by, &r->by) == -1) {
 		err_clear();
-		return err_usage("--by: invalid decision id '%s'", by);
+		return err_usage("--by: invalid decision id '%s'",
+		    err_quote(by));
 	}
 	if (r->by == r->id && r->by != 0)
 		return err_usage("--by: decision %lld cannot replace itself",

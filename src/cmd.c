@@ -14,7 +14,6 @@
 #include "db.h"
 #include "decision.h"
 #include "err.h"
-#include "text.h"
 #include "util.h"
 
 /* Alphabetical; names match exactly, never by prefix. */
@@ -150,10 +149,10 @@ resolve_format(struct ctx *ctx, const struct cmd_entry *ce)
 			    fmt_names[i]);
 	if (allowed.len == 0)
 		err_usage("--format: '%s' not available: '%s' prints plain "
-		    "text only", ctx->format_opt, ce->name);
+		    "text only", err_quote(ctx->format_opt), ce->name);
 	else
 		err_usage("--format: '%s' is not a format of '%s' (use %s)",
-		    ctx->format_opt, ce->name, allowed.buf);
+		    err_quote(ctx->format_opt), ce->name, allowed.buf);
 	sb_release(&allowed);
 	return -1;
 }
@@ -210,16 +209,10 @@ resolve_today(struct ctx *ctx)
 int
 parse_date_opt(const char *option, const char *value, int32_t *out)
 {
-	char	*quoted;
-
 	if (date_parse(value, out) == 0)
 		return 0;
-	/* Never echo a control character or a stray byte to the terminal. */
-	quoted = text_quote(value, 60);
-	err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
-	    "9999-12-31)", option, quoted);
-	free(quoted);
-	return -1;
+	return err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
+	    "9999-12-31)", option, err_quote(value));
 }
 
 int
@@ -262,14 +255,14 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 		}
 		if (arg[1] != '-')
 			return err_usage("%s: unknown option '%s' (see 'mvb "
-			    "%s --help')", ce->name, arg, ce->name);
+			    "%s --help')", ce->name, err_quote(arg), ce->name);
 		name = arg + 2;
 		eq = strchr(name, '=');
 		len = eq != NULL ? (size_t)(eq - name) : strlen(name);
 		if ((o = find_opt(global_opts, name, len)) == NULL &&
 		    (o = find_opt(opts, name, len)) == NULL)
-			return err_usage("%s: unknown option '%.*s' (see 'mvb "
-			    "%s --help')", ce->name, (int)len + 2, arg,
+			return err_usage("%s: unknown option '%s' (see 'mvb "
+			    "%s --help')", ce->name, err_quote_n(arg, len + 2),
 			    ce->name);
 		value = NULL;
 		if (o->has_arg && eq != NULL)
@@ -334,7 +327,7 @@ args_need(const struct cmd_entry *ce, const struct args *a, int min, int max)
 		    ce->name, ce->name);
 	if (a->npos > max)
 		return err_usage("%s: unexpected argument '%s' (see 'mvb %s "
-		    "--help')", ce->name, a->pos[max], ce->name);
+		    "--help')", ce->name, err_quote(a->pos[max]), ce->name);
 	return 0;
 }
 

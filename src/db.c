@@ -35,8 +35,8 @@ make_parents(const char *path)
 		c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-			err_fail("cannot create folder '%s': %s", dir,
-			    strerror(errno));
+			err_fail("cannot create folder '%s': %s",
+			    err_quote(dir), strerror(errno));
 			free(dir);
 			return -1;
 		}
@@ -66,23 +66,25 @@ probe_file(const char *path)
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode))
-		return err_fail("cannot open register '%s': is a folder", path);
+		return err_fail("cannot open register '%s': is a folder",
+		    err_quote(path));
 	if (!S_ISREG(st.st_mode))
 		return err_fail("cannot open register '%s': not a regular file",
-		    path);
+		    err_quote(path));
 	if (st.st_size == 0)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1)
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
 	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0)
-		return err_fail("'%s' is not an mvb register", path);
+		return err_fail("'%s' is not an mvb register",
+		    err_quote(path));
 	return 1;
 }
 
@@ -135,7 +137,7 @@ set_wal(sqlite3 *db, const char *path, int wait)
 		}
 		nanosleep(&pause, NULL);
 	}
-	err_db(db, "cannot open register '%s'", path);
+	err_db(db, "cannot open register '%s'", err_quote(path));
 	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	return -1;
 }
@@ -260,13 +262,13 @@ open_resolve(struct opening *op, enum db_mode mode)
 		return -1;
 	if (!op->exists && mode == DB_READ)
 		return err_fail("no register at '%s' (create it with 'mvb "
-		    "init')", path);
+		    "init')", err_quote(path));
 	if (!op->exists && make_parents(path) == -1)
 		return -1;
 	if (op->exists && !writable(path)) {
 		if (mode == DB_WRITE)
 			return err_fail("cannot write to register '%s': %s",
-			    path, access(path, W_OK) == -1 ?
+			    err_quote(path), access(path, W_OK) == -1 ?
 			    "permission denied" : "its folder is not writable "
 			    "(SQLite keeps its -wal and -shm files there)");
 		op->readonly = 1;
@@ -313,8 +315,9 @@ open_handle(struct opening *op, sqlite3 **dbp)
 	}
 	if (*dbp == NULL)
 		return err_fail("cannot open register '%s': out of memory",
-		    op->path);
-	return err_db(*dbp, "cannot open register '%s'", op->path);
+		    err_quote(op->path));
+	return err_db(*dbp, "cannot open register '%s'",
+	    err_quote(op->path));
 }
 
 /*
@@ -335,10 +338,12 @@ open_identify(struct opening *op, sqlite3 *db)
 		 * migration (before the switch to WAL), so a register in the
 		 * making is 0 bytes until it has its schema.
 		 */
-		return err_fail("'%s' is not an mvb register", op->path);
+		return err_fail("'%s' is not an mvb register",
+		    err_quote(op->path));
 	if (op->readonly && op->version < migrations_count)
 		return err_fail("register '%s' needs its schema brought up to "
-		    "date, which needs write access to it", op->path);
+		    "date, which needs write access to it",
+		    err_quote(op->path));
 	return 0;
 }
 
@@ -368,10 +373,11 @@ open_failed(struct opening *op, sqlite3 *db)
 	if (db == NULL)
 		return;
 	if (err_sqlite_code() == SQLITE_NOTADB)
-		err_clear(), err_fail("'%s' is not an mvb register", op->path);
+		err_clear(), err_fail("'%s' is not an mvb register",
+		    err_quote(op->path));
 	if (err_sqlite_code() == SQLITE_READONLY)
 		err_clear(), err_fail("cannot open register '%s': it is "
-		    "read-only for this user", op->path);
+		    "read-only for this user", err_quote(op->path));
 	/*
 	 * Nothing was written. When the -wal file is of mvb's making (it was
 	 * not there before), let SQLite delete it and the -shm file on close;

@@ -337,7 +337,7 @@ decision_parse_id(const char *s, int64_t *id)
 	for (p = s; *p >= '0' && *p <= '9' && p - s < 18; p++)
 		n = n * 10 + (*p - '0');
 	if (p == s || *p != '\0' || n <= 0)
-		return err_usage("invalid decision id '%s'", s);
+		return err_usage("invalid decision id '%s'", err_quote(s));
 	*id = n;
 	return 0;
 }

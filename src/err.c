@@ -2,13 +2,15 @@
  * The one recorded error of a run: its message and exit status (err.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "err.h"
+#include "text.h"
 
-/* The message is as long as it needs to be: a value quoted in it is never
- * cut short. */
+/* The message is as long as it needs to be; the values quoted in it are
+ * short (err_quote()). */
 static struct strbuf	err_buf;
 static int		err_set_flag;
 static enum mvb_exit	err_status = EXIT_OK;
@@ -99,8 +101,25 @@ err_damaged(sqlite3 *db, const char *why)
 	if (path == NULL || *path == '\0')
 		return err_fail("the register is damaged: %s (run 'mvb check')",
 		    why);
-	return err_fail("register '%s' is damaged: %s (run 'mvb check')", path,
-	    why);
+	return err_fail("register '%s' is damaged: %s (run 'mvb check')",
+	    err_quote(path), why);
+}
+
+const char *
+err_quote_n(const char *s, size_t n)
+{
+	static char	quoted[ERR_QUOTE_RING][TEXT_QUOTE_SIZE(ERR_QUOTE_MAX)];
+	static int	next;
+	char		*dst = quoted[next];
+
+	next = (next + 1) % ERR_QUOTE_RING;
+	return text_quote_n(dst, s != NULL ? s : "", n, ERR_QUOTE_MAX);
+}
+
+const char *
+err_quote(const char *s)
+{
+	return err_quote_n(s, SIZE_MAX);
 }
 
 const char *

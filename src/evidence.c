@@ -13,7 +13,6 @@
 #include "history.h"
 #include "evidence.h"
 #include "sunset.h"
-#include "text.h"
 
 int
 evidence_next_number(sqlite3 *db, const char *table, int64_t id,
@@ -186,7 +185,7 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 		return -1;
 	if (rc == 1)
 		return err_usage("metric: decision %lld already has a metric "
-		    "'%s'", (long long)id, name);
+		    "'%s'", (long long)id, err_quote(name));
 	stmt = db_prepare(db, "INSERT INTO metrics (decision_id, name, op, "
 	    "target, unit, target_on) VALUES (?, ?, ?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -222,7 +221,8 @@ measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
 		return -1;
 	if (rc == 0)
 		return err_usage("measure: decision %lld has no metric '%s' "
-		    "(add it with 'mvb metric')", (long long)id, name);
+		    "(add it with 'mvb metric')", (long long)id,
+		    err_quote(name));
 	stmt = db_prepare(db, "INSERT INTO measurements (decision_id, metric, "
 	    "measured_on, value) VALUES (?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -247,27 +247,20 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 	struct sunset_expr	 e;
 	struct strbuf		 canon;
 	sqlite3_stmt		*stmt;
-	char			 why[512], what[32], *quoted;
+	char			 why[512], what[32];
 	int			 rc;
 
-	if (sunset_parse(expr, &e, why, sizeof(why)) == -1) {
-		quoted = text_quote(expr, TEXT_MAX);
-		err_usage("sunset: invalid expression '%s': %s", quoted, why);
-		free(quoted);
-		return -1;
-	}
+	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
+		return err_usage("sunset: invalid expression '%s': %s",
+		    err_quote(expr), why);
 	if (e.kind == SUNSET_METRIC) {
 		if ((rc = metric_exists(db, id, e.name)) == -1 ||
 		    (rc == 0 && db_check_table(db, "metrics") == -1))
 			return -1;
-		if (rc == 0) {
-			quoted = text_quote(expr, TEXT_MAX);
-			err_usage("sunset: invalid expression '%s': decision "
-			    "%lld has no metric '%s'", quoted, (long long)id,
-			    e.name);
-			free(quoted);
-			return -1;
-		}
+		if (rc == 0)
+			return err_usage("sunset: invalid expression '%s': "
+			    "decision %lld has no metric '%s'", err_quote(expr),
+			    (long long)id, err_quote(e.name));
 	}
 	if (evidence_next_number(db, "sunset", id, number) == -1)
 		return -1;

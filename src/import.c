@@ -274,7 +274,6 @@ val(struct importer *imp, const char *name)
 static int
 header(struct importer *imp, const struct csvr_record *r)
 {
-	char	*q;
 	int	 i, k;
 
 	for (i = 0; i < MAX_COLS; i++)
@@ -282,12 +281,10 @@ header(struct importer *imp, const struct csvr_record *r)
 	for (i = 0; i < r->nfields; i++) {
 		if ((k = col_index(imp->cols, r->fields[i])) < 0 ||
 		    imp->at[k] >= 0) {
-			q = text_quote(r->fields[i], 60);
-			err_usage("%s:%ld: %s: %s column for %s", imp->name,
-			    r->line, q, k < 0 ? "unknown" : "duplicate",
+			return err_usage("%s:%ld: %s: %s column for %s",
+			    imp->name, r->line, err_quote(r->fields[i]),
+			    k < 0 ? "unknown" : "duplicate",
 			    xtable_names[imp->t]);
-			free(q);
-			return -1;
 		}
 		imp->at[k] = i;
 	}
@@ -313,7 +310,7 @@ get_id(struct importer *imp, const char *col, int64_t max, int64_t *out)
 	if (decision_parse_id(v, out) == -1 || *out > max) {
 		err_clear();
 		return row_err(imp, col, "invalid number '%s' (a whole "
-		    "number from 1 to %lld)", v, (long long)max);
+		    "number from 1 to %lld)", err_quote(v), (long long)max);
 	}
 	return 0;
 }
@@ -340,7 +337,7 @@ get_date(struct importer *imp, const char *col, int32_t *out)
 	const char	*v = val(imp, col);
 
 	if (date_parse(v, out) == -1)
-		return row_err(imp, col, "invalid date '%s'", v);
+		return row_err(imp, col, "invalid date '%s'", err_quote(v));
 	return 0;
 }
 
@@ -349,7 +346,6 @@ get_text(struct importer *imp, const char *col, size_t min, size_t max,
     const char **out)
 {
 	const char	*why;
-	char		*q;
 
 	*out = val(imp, col);
 	if (*out == NULL) {
@@ -357,12 +353,8 @@ get_text(struct importer *imp, const char *col, size_t min, size_t max,
 			return row_err(imp, col, "missing value");
 		return 0;
 	}
-	if (text_check(*out, min, max, &why) == -1) {
-		q = text_quote(*out, 60);
-		row_err(imp, col, "%s '%s'", why, q);
-		free(q);
-		return -1;
-	}
+	if (text_check(*out, min, max, &why) == -1)
+		return row_err(imp, col, "%s '%s'", why, err_quote(*out));
 	return 0;
 }
 
@@ -470,7 +462,7 @@ row_decision(struct importer *imp)
 	struct optval		 ov;
 	const struct icol	*c;
 	const char		*v;
-	char			*q, gate[64], a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char			 gate[64], a[DATE_BUFSZ], b[DATE_BUFSZ];
 	int			 k, rc = -1;
 
 	memset(&given, 0, sizeof(given));
@@ -492,10 +484,9 @@ row_decision(struct importer *imp)
 		if (c->dopt == DOPT_GATE) {
 			/* Name the cell's value, not the --gate form. */
 			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
-				q = text_quote(v, 60);
 				row_err(imp, c->name,
-				    "invalid answer '%s' (yes or no)", q);
-				free(q);
+				    "invalid answer '%s' (yes or no)",
+				    err_quote(v));
 				goto out;
 			}
 			snprintf(gate, sizeof(gate), "%s=%s",
@@ -563,7 +554,7 @@ row_assumption(struct importer *imp)
 	if (strcmp(status, "holding") != 0 && strcmp(status, "invalidated")
 	    != 0)
 		return row_err(imp, "status", "invalid status '%s' (holding or "
-		    "invalidated)", status);
+		    "invalidated)", err_quote(status));
 	inv = val(imp, "invalidated_on");
 	conf = val(imp, "confirmed_on");
 	if (inv != NULL && get_date(imp, "invalidated_on", &day) == -1)
@@ -604,7 +595,7 @@ get_decimal(struct importer *imp, const char *col, char *norm)
 		return row_err(imp, col, "missing value");
 	if (decimal_parse(v, norm) == -1)
 		return row_err(imp, col, "invalid number '%s' (a decimal, at "
-		    "most 15 significant digits)", v);
+		    "most 15 significant digits)", err_quote(v));
 	return 0;
 }
 
@@ -618,7 +609,7 @@ get_metric_name(struct importer *imp, const char *col, const char **name)
 		return row_err(imp, col, "missing value");
 	if ((why = metric_name_problem(*name)) != NULL)
 		return row_err(imp, col, "invalid metric name '%s': %s",
-		    *name, why);
+		    err_quote(*name), why);
 	return 0;
 }
 
@@ -652,7 +643,7 @@ row_metric(struct importer *imp)
 	op = val(imp, "op");
 	if (op == NULL || !op_valid(op))
 		return row_err(imp, "op", "invalid operator '%s' (>=, <=, > or "
-		    "<)", op != NULL ? op : "");
+		    "<)", err_quote(op));
 	if (get_decimal(imp, "target", target) == -1 ||
 	    get_text(imp, "unit", 0, 10000, &unit) == -1)
 		return -1;
@@ -662,7 +653,7 @@ row_metric(struct importer *imp)
 		return -1;
 	if ((k = metric_exists(imp, id, name)) != 0)
 		return k == 1 ? row_err(imp, "name", "decision %lld already "
-		    "has a metric '%s'", (long long)id, name) : -1;
+		    "has a metric '%s'", (long long)id, err_quote(name)) : -1;
 	stmt = prep(imp, S_INSERT, "INSERT INTO metrics (decision_id, name, "
 	    "op, target, unit, target_on) VALUES (?, ?, ?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -698,7 +689,7 @@ row_measurement(struct importer *imp)
 	if ((k = metric_exists(imp, id, name)) != 1)
 		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
 		    row_err(imp, "metric", "decision %lld has no metric '%s'",
-		    (long long)id, name) : -1;
+		    (long long)id, err_quote(name)) : -1;
 	stmt = prep(imp, S_INSERT, "INSERT INTO measurements (decision_id, "
 	    "metric, measured_on, value) VALUES (?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -726,13 +717,13 @@ row_sunset(struct importer *imp)
 		return -1;
 	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
 		return row_err(imp, "expression", "invalid expression '%s': %s",
-		    expr, why);
+		    err_quote(expr), why);
 	if (e.kind == SUNSET_METRIC && (k = metric_exists(imp, id, e.name))
 	    != 1)
 		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
 		    row_err(imp, "expression", "invalid expression '%s': "
-		    "decision %lld has no metric '%s'", expr, (long long)id,
-		    e.name) : -1;
+		    "decision %lld has no metric '%s'", err_quote(expr),
+		    (long long)id, err_quote(e.name)) : -1;
 	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = ? AND "
 	    "number = ?", id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
@@ -769,7 +760,7 @@ row_review(struct importer *imp)
 	    strcmp(outcome, "revise") != 0 && strcmp(outcome, "replace") != 0
 	    && strcmp(outcome, "retire") != 0))
 		return row_err(imp, "outcome", "invalid outcome '%s' (keep, "
-		    "revise, replace or retire)", outcome ? outcome : "");
+		    "revise, replace or retire)", err_quote(outcome));
 	if (val(imp, "next_review_on") == NULL)
 		next = date_add_months(on, imp->s->review_months);
 	else if (get_date(imp, "next_review_on", &next) == -1)
@@ -778,7 +769,7 @@ row_review(struct importer *imp)
 	if ((val(imp, "replaced_by") != NULL) != replace)
 		return row_err(imp, "replaced_by", replace ? "missing for "
 		    "outcome replace" : "given for outcome '%s' (only with "
-		    "replace)", outcome);
+		    "replace)", err_quote(outcome));
 	if (replace) {
 		if (get_id(imp, "replaced_by", DECISION_ID_MAX, &by) == -1)
 			return -1;

@@ -77,13 +77,13 @@ main(int argc, char **argv)
 			ctx.format_opt = argv[++i];
 		else
 			return finish(&ctx, err_usage("unknown option '%s' "
-			    "(see 'mvb --help')", argv[i]));
+			    "(see 'mvb --help')", err_quote(argv[i])));
 	}
 	if (i >= argc)
 		return finish(&ctx, err_usage("no command given (see 'mvb "
 		    "--help')"));
 	if ((ce = cmd_find(argv[i])) == NULL)
 		return finish(&ctx, err_usage("unknown command '%s' (see "
-		    "'mvb --help')", argv[i]));
+		    "'mvb --help')", err_quote(argv[i])));
 	return finish(&ctx, ce->exec(&ctx, argc - i, argv + i));
 }

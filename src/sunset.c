@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "err.h"
 #include "sunset.h"
-#include "text.h"
 
 const char *const sunset_kind_names[] = { "metric", "monthly_cost", "on" };
 
@@ -77,17 +77,14 @@ tokenize(char *buf, char **tok)
 }
 
 /*
- * Write "<pre>'<word>'<post>" into why, the word quoted safely: one line
- * (control characters as \xNN), at most 60 characters. Returns -1.
+ * Write "<pre>'<word>'<post>" into why, the word quoted by err_quote() as
+ * every value in an error is. Returns -1.
  */
 static int
 say(char *why, size_t whysize, const char *pre, const char *word,
     const char *post)
 {
-	char	*q = text_quote(word, 60);
-
-	snprintf(why, whysize, "%s'%s'%s", pre, q, post);
-	free(q);
+	snprintf(why, whysize, "%s'%s'%s", pre, err_quote(word), post);
 	return -1;
 }
 

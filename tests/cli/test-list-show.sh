@@ -357,4 +357,17 @@ expect_out_lacks "Re-evaluate"
 run show 10 --format md
 expect_out_has "$(printf -- '---\nstatus: deprecated\ndate: 2025-01-15')"
 expect_out_has "$(printf '### Confirmation\n\nRetired; no review records when.')"
+
+t "a long id or option value is quoted by its first 60 characters and …"
+fails 2 "invalid decision id '$(repeat 1 59)x'" show "$(repeat 1 59)x"
+fails 2 "invalid decision id '$(repeat 1 60)…'" show "$(repeat 1 61)"
+run show "$(repeat 1 100000)"
+expect_code 2
+expect_err_has "invalid decision id '$(repeat 1 60)…'"
+expect_err_shorter 300
+fails 2 "--format: '$(repeat f 60)…' is not a format of 'show'" show 1 --format "$(repeat f 100000)"
+expect_err_shorter 300
+fails 2 "--status: invalid status '$(repeat s 60)…' (proposed" list --status "$(repeat s 61)"
+fails 2 "unknown command '$(repeat 1 60)…' (see 'mvb --help')" "$(repeat 1 100000)"
+expect_err_shorter 300
 finish
