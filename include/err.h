@@ -27,9 +27,15 @@ int err_set(enum mvb_exit code, const char *fmt, ...) MVB_PRINTF(2, 3);
 /* Shorthands for the two common statuses. Both return -1. */
 int err_usage(const char *fmt, ...) MVB_PRINTF(1, 2);
 int err_fail(const char *fmt, ...) MVB_PRINTF(1, 2);
-/* An SQLite failure: the message gets ": " and sqlite3_errmsg(db) appended;
- * status 1. Returns -1. */
+/*
+ * An SQLite failure: the message gets ": " and sqlite3_errmsg(db) appended;
+ * status 1. When SQLite reports damage (SQLITE_CORRUPT, SQLITE_NOTADB) the
+ * message is err_damaged()'s instead, whatever the action. Returns -1.
+ */
 int err_db(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
+/* The register open on db is damaged (why: SQLite's words): one message
+ * naming its file, status 1. Returns -1. */
+int err_damaged(sqlite3 *db, const char *why);
 
 /* The recorded message, or NULL when none. */
 const char *err_msg(void);

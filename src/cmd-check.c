@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "decision.h"
 #include "err.h"
 #include "money.h"
 #include "settings.h"
@@ -51,10 +52,11 @@ static const char *const checks[] = {
 	" OR mvb_add_months(anchor_on, 0) IS NOT anchor_on",
 
 	"SELECT 'decisions: decision ' || d.id || ': anchor ' || d.anchor_on"
-	" || ' should be ' || coalesce(max(r.reviewed_on), d.decided_on) "
-	"FROM decisions d LEFT JOIN reviews r ON r.decision_id = d.id "
-	"GROUP BY d.id HAVING d.anchor_on IS NOT "
-	"coalesce(max(r.reviewed_on), d.decided_on)",
+	" || ' should be ' || max(d.decided_on, coalesce(max(r.reviewed_on), "
+	"d.decided_on)) FROM decisions d LEFT JOIN "
+	DECISION_ANCHOR_REVIEWS_SQL " r ON r.decision_id = d.id "
+	"GROUP BY d.id HAVING d.anchor_on IS NOT max(d.decided_on, "
+	"coalesce(max(r.reviewed_on), d.decided_on))",
 
 	/* (Only against a sound setting; a damaged one is reported below.) */
 	"SELECT 'decisions: decision ' || id || ': deadline ' || deadline_on"

@@ -134,8 +134,9 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 			break;
 	}
 	sb_release(&flags);
-	sqlite3_finalize(stmt);
+	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	sqlite3_finalize(ins);
+	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");

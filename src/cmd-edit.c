@@ -1,7 +1,8 @@
 /*
  * mvb edit: change a decision's fields, each change kept in its history.
- * --decided moves the anchor only while the decision has no review, and
- * does not move next_review_on unless --review is given too.
+ * --decided moves the anchor only while it is later than every review
+ * that anchors the decision, and does not move next_review_on unless
+ * --review is given too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,9 @@ apply(struct ctx *ctx, struct args *a, struct decision *new)
 			    date_format(latest, rb));
 		new->decided_on = given.decided;
 	}
-	new->anchor_on = reviewed ? latest : new->decided_on;
+	if (decision_anchor(ctx->db, new->id, new->decided_on,
+	    &new->anchor_on) == -1)
+		return -1;
 	new->deadline_on = date_add_months(new->anchor_on,
 	    ctx->settings.deadline_months);
 	if (given.seen[DOPT_REVIEW])

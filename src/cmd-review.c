@@ -1,6 +1,7 @@
 /*
  * mvb review: log a re-evaluation. The review becomes the decision's new
- * anchor; its outcome may activate, supersede or retire the decision.
+ * anchor; its outcome may activate, supersede or retire the decision, and
+ * a replacement takes the review's date as its anchor too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,32 +110,61 @@ parse(struct args *a, struct review *r)
 	return 0;
 }
 
-/* Activate the replacing decision if it is proposed; it must be open. */
+/*
+ * The replacing decision by takes over: it must be open; it becomes active
+ * if it was proposed, and takes the review's date (on) as its anchor, with
+ * next_review_on on + review_months (mvb(1), review).
+ */
 static int
-take_over(sqlite3 *db, int64_t by)
+take_over(struct ctx *ctx, const struct review *r)
 {
 	struct decision	 old, new;
+	char		 ob[DATE_BUFSZ], nb[DATE_BUFSZ];
+	char		*what;
 	int		 rc = -1;
 
-	if (decision_load(db, by, &old) == -1) {
+	if (decision_load(ctx->db, r->by, &old) == -1) {
 		if (err_code() != EXIT_USAGE)
 			return -1;
 		err_clear();
 		return err_usage("--by: no decision with id '%lld'",
-		    (long long)by);
+		    (long long)r->by);
 	}
+	decision_init(&new);
 	if (!is_open(&old)) {
 		err_usage("--by: decision %lld is %s; the replacement must be "
-		    "proposed or active", (long long)by, old.status);
+		    "proposed or active", (long long)r->by, old.status);
 		goto out;
 	}
-	if (decision_load(db, by, &new) == -1)
+	/* An anchor never moves back, as no review is before it. */
+	if (r->on < old.anchor_on) {
+		err_usage("--on: '%s' is before the anchor %s of decision "
+		    "%lld, its replacement", date_format(r->on, ob),
+		    date_format(old.anchor_on, nb), (long long)r->by);
+		goto out;
+	}
+	if (decision_load(ctx->db, r->by, &new) == -1)
 		goto out;
 	decision_set_text(&new.status, "active");
-	rc = decision_update(db, &old, &new) == -1 ? -1 : 0;
-	decision_release(&new);
+	new.anchor_on = r->on;
+	new.next_review_on = date_add_months(r->on,
+	    ctx->settings.review_months);
+	new.deadline_on = date_add_months(r->on,
+	    ctx->settings.deadline_months);
+	what = xasprintf("decision %lld, review of %s", (long long)r->id,
+	    date_format(r->on, ob));
+	rc = history_add(ctx->db, r->by, "replaces", NULL, what);
+	free(what);
+	if (rc == 0 && decision_update(ctx->db, &old, &new) == -1)
+		rc = -1;
+	/* decision_update() leaves derived dates out of the history. */
+	if (rc == 0 && old.anchor_on != new.anchor_on &&
+	    history_add(ctx->db, r->by, "anchor_on", date_format(
+	    old.anchor_on, ob), date_format(new.anchor_on, nb)) == -1)
+		rc = -1;
 out:
 	decision_release(&old);
+	decision_release(&new);
 	return rc;
 }
 
@@ -173,7 +203,7 @@ record(struct ctx *ctx, struct review *r)
 	if (decision_check_review("--next", r->next, r->on,
 	    &ctx->settings) == -1)
 		goto out;
-	if (r->by != 0 && take_over(ctx->db, r->by) == -1)
+	if (r->by != 0 && take_over(ctx, r) == -1)
 		goto out;
 	if (decision_load(ctx->db, r->id, &new) == -1)
 		goto out;

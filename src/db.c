@@ -171,8 +171,13 @@ configure(sqlite3 *db)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
 	    NULL) != SQLITE_OK)
 		return err_db(db, "cannot set up the register");
-	/* A bounded cache big enough that bulk writes do not thrash. */
-	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
+	/*
+	 * A bounded cache big enough that bulk writes do not thrash; every page
+	 * read checked for cells that overrun it, so that damage is reported
+	 * rather than read as a missing row (mvb.1, EXIT STATUS).
+	 */
+	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+	    "PRAGMA cell_size_check=ON");
 }
 
 /* Whether this process may write path and create files beside it (the
@@ -462,5 +467,31 @@ db_query_int(sqlite3 *db, const char *sql, int64_t *out)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return err_db(db, "cannot read the register");
+	return 0;
+}
+
+int
+db_check_table(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	char		*sql;
+	int		 rc, sound;
+
+	sql = xasprintf("PRAGMA quick_check(%s)", table);
+	stmt = db_prepare(db, sql);
+	free(sql);
+	if (stmt == NULL)
+		return -1;
+	/* One row "ok" when sound; otherwise one row a problem. */
+	rc = sqlite3_step(stmt);
+	sound = rc == SQLITE_ROW &&
+	    (s = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
+	    strcmp(s, "ok") == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot check table %s", table);
+	if (!sound)
+		return err_damaged(db, sqlite3_errstr(SQLITE_CORRUPT));
 	return 0;
 }

@@ -93,6 +93,8 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
 			return err_db(db, "cannot read assumptions");
+		if (db_check_table(db, "assumptions") == -1)
+			return -1;
 		return err_usage("N: decision %lld has no assumption %d",
 		    (long long)id, number);
 	}
@@ -150,12 +152,12 @@ out:
 	return rc;
 }
 
-int
-metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
-    const char *target, const char *unit, int32_t target_on)
+/* 1 when decision id has a metric name, 0 when none was found (which a
+ * damaged table can also give: see db_check_table()), -1 on error. */
+static int
+metric_exists(sqlite3 *db, int64_t id, const char *name)
 {
 	sqlite3_stmt	*stmt;
-	char		 day[DATE_BUFSZ], *what, *desc;
 	int		 rc;
 
 	stmt = db_prepare(db, "SELECT 1 FROM metrics WHERE decision_id = ? "
@@ -167,6 +169,21 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read metrics");
+}
+
+int
+metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
+    const char *target, const char *unit, int32_t target_on)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[DATE_BUFSZ], *what, *desc;
+	int		 rc;
+
+	if ((rc = metric_exists(db, id, name)) == -1)
+		return -1;
+	if (rc == 1)
 		return err_usage("metric: decision %lld already has a metric "
 		    "'%s'", (long long)id, name);
 	stmt = db_prepare(db, "INSERT INTO metrics (decision_id, name, op, "
@@ -199,15 +216,10 @@ measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
 	char		 day[DATE_BUFSZ], *what, *desc;
 	int		 rc;
 
-	stmt = db_prepare(db, "SELECT 1 FROM metrics WHERE decision_id = ? "
-	    "AND name = ?");
-	if (stmt == NULL)
+	if ((rc = metric_exists(db, id, name)) == -1 ||
+	    (rc == 0 && db_check_table(db, "metrics") == -1))
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
+	if (rc == 0)
 		return err_usage("measure: decision %lld has no metric '%s' "
 		    "(add it with 'mvb metric')", (long long)id, name);
 	stmt = db_prepare(db, "INSERT INTO measurements (decision_id, metric, "
@@ -244,15 +256,10 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 		return -1;
 	}
 	if (e.kind == SUNSET_METRIC) {
-		stmt = db_prepare(db, "SELECT 1 FROM metrics WHERE "
-		    "decision_id = ? AND name = ?");
-		if (stmt == NULL)
+		if ((rc = metric_exists(db, id, e.name)) == -1 ||
+		    (rc == 0 && db_check_table(db, "metrics") == -1))
 			return -1;
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_text(stmt, 2, e.name, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_ROW) {
+		if (rc == 0) {
 			quoted = text_quote(expr, TEXT_MAX);
 			err_usage("sunset: invalid expression '%s': decision "
 			    "%lld has no metric '%s'", quoted, (long long)id,

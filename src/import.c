@@ -144,7 +144,7 @@ enum {
 	S_METRIC,	/* whether a metric exists */
 	S_TOUCH,	/* link a decision the import touched */
 	S_LINK_RUN,	/* link a run of decisions the import created */
-	S_ANCHOR,	/* move a decision's anchor to a later review */
+	S_ANCHOR,	/* move anchors to a later review */
 	S_COUNT
 };
 
@@ -382,8 +382,10 @@ get_decision(struct importer *imp, int64_t *id, int32_t *decided,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, *id);
 	if ((found = step(imp, stmt)) <= 0)
-		return found == 0 ? row_err(imp, "decision_id", "no decision "
-		    "with id '%lld'", (long long)*id) : -1;
+		return found == 0 &&
+		    db_check_table(imp->db, "decisions") == 0 ?
+		    row_err(imp, "decision_id", "no decision with id '%lld'",
+		    (long long)*id) : -1;
 	date_parse((const char *)sqlite3_column_text(stmt, 0), decided);
 	if (currency != NULL)
 		snprintf(currency, 4, "%s",
@@ -693,8 +695,9 @@ row_measurement(struct importer *imp)
 	if (get_decimal(imp, "value", value) == -1)
 		return -1;
 	if ((k = metric_exists(imp, id, name)) != 1)
-		return k == 0 ? row_err(imp, "metric", "decision %lld has no "
-		    "metric '%s'", (long long)id, name) : -1;
+		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
+		    row_err(imp, "metric", "decision %lld has no metric '%s'",
+		    (long long)id, name) : -1;
 	stmt = prep(imp, S_INSERT, "INSERT INTO measurements (decision_id, "
 	    "metric, measured_on, value) VALUES (?, ?, ?, ?)");
 	if (stmt == NULL)
@@ -725,9 +728,10 @@ row_sunset(struct importer *imp)
 		    expr, why);
 	if (e.kind == SUNSET_METRIC && (k = metric_exists(imp, id, e.name))
 	    != 1)
-		return k == 0 ? row_err(imp, "expression", "invalid expression "
-		    "'%s': decision %lld has no metric '%s'", expr,
-		    (long long)id, e.name) : -1;
+		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
+		    row_err(imp, "expression", "invalid expression '%s': "
+		    "decision %lld has no metric '%s'", expr, (long long)id,
+		    e.name) : -1;
 	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = ? AND "
 	    "number = ?", id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
@@ -779,8 +783,10 @@ row_review(struct importer *imp)
 			return -1;
 		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?", by,
 		    NULL)) != 1)
-			return k == 0 ? row_err(imp, "replaced_by", "no "
-			    "decision with id '%lld'", (long long)by) : -1;
+			return k == 0 &&
+			    db_check_table(imp->db, "decisions") == 0 ?
+			    row_err(imp, "replaced_by", "no decision with id "
+			    "'%lld'", (long long)by) : -1;
 	}
 	if (get_text(imp, "notes", 0, 10000, &notes) == -1)
 		return -1;
@@ -798,16 +804,21 @@ row_review(struct importer *imp)
 	db_bind_text(stmt, 6, notes);
 	if (step(imp, stmt) == -1)
 		return -1;
-	/* The anchor is derived: a later review moves it, nothing else. */
+	/* The anchor is derived (DECISION_ANCHOR_REVIEWS_SQL): a later
+	 * review moves it, of the decision and of its replacement. */
 	stmt = prep(imp, S_ANCHOR, "UPDATE decisions SET anchor_on = ?1, "
-	    "deadline_on = mvb_add_months(?1, ?2) WHERE id = ?3 AND "
+	    "deadline_on = mvb_add_months(?1, ?2) WHERE id IN (?3, ?4) AND "
 	    "anchor_on < ?1");
 	if (stmt == NULL)
 		return -1;
 	db_bind_text(stmt, 1, on_s);
 	sqlite3_bind_int(stmt, 2, imp->s->deadline_months);
 	sqlite3_bind_int64(stmt, 3, id);
-	return step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
+	if (by != 0)
+		sqlite3_bind_int64(stmt, 4, by);
+	if (step(imp, stmt) == -1 || touch(imp, id) == -1)
+		return -1;
+	return by != 0 ? touch(imp, by) : 0;
 }
 
 static int
