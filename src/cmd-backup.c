@@ -70,35 +70,27 @@ out:
 }
 
 static int
-cmd_backup_exec(struct ctx *ctx, int argc, char **argv)
+cmd_backup_check(struct ctx *ctx, struct args *a)
 {
-	struct args	a;
-	int		rc = -1;
+	(void)ctx;
+	if (*a->pos[0] == '\0')
+		return err_usage("backup: empty file name");
+	return 0;
+}
 
-	if (args_parse(ctx, &cmd_backup_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_backup_entry, &a, 1, 1) == -1)
-		goto out;
-	if (*a.pos[0] == '\0') {
-		err_usage("backup: empty file name");
-		goto out;
-	}
-	if (ctx_open(ctx, &cmd_backup_entry) == -1 ||
-	    backup(ctx, a.pos[0]) == -1)
-		goto out;
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+static int
+cmd_backup_exec(struct ctx *ctx, struct args *a)
+{
+	return backup(ctx, a->pos[0]);
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	"backup", "write a consistent copy of the register to FILE",
-	"mvb backup FILE\n"
+	.name = "backup",
+	.summary = "write a consistent copy of the register to FILE",
+	.usage = "mvb backup FILE\n"
 	"an existing FILE is replaced atomically",
-	CMD_READ, 0, FMT_TABLE, cmd_backup_exec
+	.args = { 1, 1 },
+	.needs = CMD_READ,
+	.check = cmd_backup_check,
+	.exec = cmd_backup_exec
 };

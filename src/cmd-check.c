@@ -129,48 +129,38 @@ run(sqlite3 *db, long *problems)
 }
 
 static int
-cmd_check_exec(struct ctx *ctx, int argc, char **argv)
+cmd_check_exec(struct ctx *ctx, struct args *a)
 {
-	struct args	 a;
 	const char	*damaged;
 	long		 problems = 0;
-	int		 rc = -1;
 
-	if (args_parse(ctx, &cmd_check_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_check_entry, &a, 0, 0) == -1)
-		goto out;
+	(void)a;
+	/* Opened without its settings: a damaged one is a problem found. */
 	ctx->db = db_open(ctx->db_path, DB_READ);
 	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
-		goto out;
+		return -1;
 	/* The settings, as every other command reads them. */
 	if (settings_read(ctx->db, &ctx->settings, &damaged) == -1)
-		goto out;
+		return -1;
 	if (damaged != NULL) {
 		settings_damaged(damaged);
 		printf("settings: %s\n", err_msg());
 		err_clear();
 		problems++;
 	}
-	if (problems > 0) {
-		err_fail("check: %ld problem%s in '%s'", problems,
+	if (problems > 0)
+		return err_fail("check: %ld problem%s in '%s'", problems,
 		    problems == 1 ? "" : "s", err_quote(ctx->db_path));
-		goto out;
-	}
 	printf("ok\n");
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+	return 0;
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check", "check the register's integrity",
-	"mvb check\n"
+	.name = "check",
+	.summary = "check the register's integrity",
+	.usage = "mvb check\n"
 	"prints 'ok', or each problem on its own line and exits 1",
-	CMD_READ, 0, FMT_TABLE, cmd_check_exec
+	.args = { 0, 0 },
+	.needs = CMD_OWN_DB,
+	.exec = cmd_check_exec
 };

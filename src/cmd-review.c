@@ -253,39 +253,30 @@ out:
 }
 
 static int
-cmd_review_exec(struct ctx *ctx, int argc, char **argv)
+cmd_review_check(struct ctx *ctx, struct args *a)
 {
-	struct review	r;
-	struct args	a;
-	int		rc = -1;
+	(void)ctx;
+	return parse(a, a->state);
+}
 
-	if (args_parse(ctx, &cmd_review_entry, argc, argv, review_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_review_entry, &a, 1, 1) == -1 ||
-	    parse(&a, &r) == -1)
-		goto out;
-	if (ctx_open(ctx, &cmd_review_entry) == -1 || db_begin(ctx->db) == -1)
-		goto out;
-	if (record(ctx, &r) == -1 || db_commit(ctx->db) == -1) {
-		db_rollback(ctx->db);
-		goto out;
-	}
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+static int
+cmd_review_exec(struct ctx *ctx, struct args *a)
+{
+	return record(ctx, a->state);
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review", "log a re-evaluation of a proposed or active decision",
-	"mvb review ID --outcome keep|revise|replace|retire [--on DATE]\n"
+	.name = "review",
+	.summary = "log a re-evaluation of a proposed or active decision",
+	.usage = "mvb review ID --outcome keep|revise|replace|retire "
+	"[--on DATE]\n"
 	"           [--next DATE] [--notes TEXT] [--by NEWID]\n"
 	"--by NEWID is required with, and only allowed with, --outcome "
 	"replace",
-	CMD_WRITE, 0, FMT_TABLE, cmd_review_exec
+	.opts = review_opts,
+	.args = { 1, 1 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(struct review),
+	.check = cmd_review_check,
+	.exec = cmd_review_exec
 };

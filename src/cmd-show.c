@@ -602,24 +602,21 @@ print_md(const struct record *r)
 }
 
 static int
-cmd_show_exec(struct ctx *ctx, int argc, char **argv)
+cmd_show_check(struct ctx *ctx, struct args *a)
 {
-	struct record	 r;
-	struct args	 a;
-	int64_t		 id;
-	int		 rc = -1;
+	(void)ctx;
+	return decision_parse_id(a->pos[0], a->state);
+}
+
+static int
+cmd_show_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t		id = *(int64_t *)a->state;
+	struct record	r;
+	int		rc = -1;
 
 	memset(&r, 0, sizeof(r));
-	if (args_parse(ctx, &cmd_show_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_show_entry, &a, 1, 1) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    ctx_open(ctx, &cmd_show_entry) == -1 ||
-	    record_load(ctx->db, id, ctx->today, &ctx->settings, &r) == -1)
+	if (record_load(ctx->db, id, ctx->today, &ctx->settings, &r) == -1)
 		goto out;
 	if (ctx->format == FMT_JSON)
 		print_json(&r);
@@ -630,13 +627,18 @@ cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 	rc = 0;
 out:
 	record_release(&r);
-	args_release(&a);
 	return rc;
 }
 
 const struct cmd_entry cmd_show_entry = {
-	"show", "show the whole record of a decision",
-	"mvb show ID",
-	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
-	FMT_TABLE, cmd_show_exec
+	.name = "show",
+	.summary = "show the whole record of a decision",
+	.usage = "mvb show ID",
+	.args = { 1, 1 },
+	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
+	.default_format = FMT_TABLE,
+	.needs = CMD_READ,
+	.state_size = sizeof(int64_t),
+	.check = cmd_show_check,
+	.exec = cmd_show_exec
 };
