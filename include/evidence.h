@@ -10,6 +10,36 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "money.h"
+
+/* A row of each evidence table, as the catalogue (catalog.h) describes it;
+ * text members are borrowed from the caller. */
+struct assumption {
+	int64_t		 decision_id;
+	int64_t		 number;
+	const char	*text;
+	const char	*status;	/* holding or invalidated */
+	int32_t		 invalidated_on; /* DATE_NONE when holding */
+	int32_t		 confirmed_on;	/* DATE_NONE when never */
+	const char	*note;		/* or NULL */
+};
+
+struct metric {
+	int64_t		 decision_id;
+	const char	*name;
+	const char	*op;		/* < <= > >= */
+	char		 target[NUM_BUFSZ]; /* normalised decimal */
+	const char	*unit;		/* or NULL */
+	int32_t		 target_on;
+};
+
+struct measurement {
+	int64_t		 decision_id;
+	const char	*metric;
+	int32_t		 measured_on;
+	char		 value[NUM_BUFSZ]; /* normalised decimal */
+};
+
 /*
  * Add an assumption to decision id; stores its number (1, 2, ... within
  * the decision) in *number. Returns 0 or -1.

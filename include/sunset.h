@@ -23,6 +23,13 @@ enum sunset_kind {
 
 extern const char *const sunset_kind_names[];
 
+/* A row of the sunset table as exchanged; text members are borrowed. */
+struct sunset_row {
+	int64_t		 decision_id;
+	int64_t		 number;
+	const char	*expression;
+};
+
 struct sunset_expr {
 	enum sunset_kind kind;
 	char		 name[48];	/* metric name (kind metric) */
