@@ -148,6 +148,14 @@ const char *catalog_parse(const struct column *c, const char *s, void *row);
 void catalog_refusal(struct strbuf *sb, const struct column *c,
     const char *why, const char *s);
 
+/*
+ * Insert row into t, every stored column of the catalogue, with the
+ * statement kept in *cache (prepared on first use; the caller finalizes
+ * it): the one writer of each table without parsed parts. Returns 0 or -1.
+ */
+int catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
+    const void *row);
+
 /* The SQL condition true for a row whose cost figures are out of range
  * or not integers (what 'mvb check' reports; static). */
 const char *catalog_cost_check_sql(void);

@@ -41,6 +41,34 @@ struct measurement {
 };
 
 /*
+ * The writers of the evidence tables: insert one row as it stands, with
+ * the statement kept in *cache (prepared on first use; the caller
+ * finalizes it), without a history entry. Each returns 0 or -1.
+ */
+int assumption_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct assumption *a);
+int metric_store(sqlite3 *db, sqlite3_stmt **cache, const struct metric *m);
+int measurement_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct measurement *m);
+
+/* Whether decision id has a metric named name (statement cached as
+ * above): 1, 0, or -1 on a read failure. */
+int metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+    const char *name);
+
+/*
+ * The assumption status rule: the latest date counts. Given whether the
+ * assumption is invalidated, its invalidation and confirmation dates
+ * (YYYY-MM-DD or NULL) and an invalidation (invalidate = 1) or
+ * confirmation on day, returns the new status ("holding" or
+ * "invalidated") and sets the new dates (pointers to the arguments; the
+ * invalidation date NULL when holding). A tie goes to this event.
+ */
+const char *assumption_next(int invalidated, const char *inv,
+    const char *conf, int invalidate, const char *day, const char **new_inv,
+    const char **new_conf);
+
+/*
  * Add an assumption to decision id; stores its number (1, 2, ... within
  * the decision) in *number. Returns 0 or -1.
  */
@@ -69,23 +97,6 @@ int metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
  * on day on; an unknown metric is a usage error. Returns 0 or -1. */
 int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
     const char *value);
-
-/*
- * Parse expr (§6), check that a metric it names belongs to decision id,
- * and store it; *number gets its number. Every error is a usage error
- * quoting the whole expression. Returns 0 or -1.
- */
-int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
-
-struct sunset_expr;
-
-/*
- * Store parsed criterion e as number of decision id, with the statement
- * kept in *cache (prepared on first use; the caller finalizes it), and no
- * history entry. Returns 0 or -1.
- */
-int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
-    int64_t number, const struct sunset_expr *e);
 
 /* The largest number of an assumption, sunset criterion or option. */
 #define NUMBER_MAX INT32_MAX

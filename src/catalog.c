@@ -8,6 +8,8 @@
 
 #include "catalog.h"
 #include "date.h"
+#include "db.h"
+#include "err.h"
 #include "decision.h"
 #include "evidence.h"
 #include "option.h"
@@ -542,4 +544,51 @@ catalog_cost_check_sql(void)
 			    c->sql, (long long)c->max, c->sql);
 	}
 	return sql.buf;
+}
+
+int
+catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
+    const void *row)
+{
+	const struct column	*c;
+	sqlite3_stmt		*stmt;
+	struct strbuf		 sql;
+	char			 buf[NUM_BUFSZ];
+	const char		*s;
+	int			 i, k, rc, numeric;
+
+	if ((stmt = *cache) == NULL) {
+		sb_init(&sql);
+		sb_addf(&sql, "INSERT INTO %s (%s) VALUES (?", catalog[t].name,
+		    catalog_columns_sql(t));
+		for (i = 1; i < catalog_columns_count(t); i++)
+			sb_adds(&sql, ", ?");
+		sb_adds(&sql, ")");
+		*cache = stmt = db_prepare(db, sql.buf);
+		sb_release(&sql);
+		if (stmt == NULL)
+			return -1;
+	} else {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+	}
+	for (i = 0, k = 1; i < catalog[t].ncols; i++) {
+		c = &catalog[t].cols[i];
+		if (c->sql == NULL)
+			continue;
+		s = catalog_text(&catalog[t], c, row, NULL, buf, &numeric);
+		if (s == NULL)
+			sqlite3_bind_null(stmt, k);
+		else if (c->kind == KIND_ID || c->kind == KIND_NUMBER ||
+		    (numeric && c->kind != KIND_DECIMAL))
+			sqlite3_bind_int64(stmt, k, *MEMBER(row, c, int64_t));
+		else
+			sqlite3_bind_text(stmt, k, s, -1, SQLITE_TRANSIENT);
+		k++;
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot write %s", catalog[t].name);
+	return 0;
 }

@@ -9,6 +9,7 @@
 #include "decision.h"
 #include "err.h"
 #include "evidence.h"
+#include "sunset.h"
 
 static int
 cmd_sunset_exec(struct ctx *ctx, int argc, char **argv)
