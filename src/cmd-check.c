@@ -4,33 +4,15 @@
  * agreeing with the reviews and settings, no review before its decision.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cmd.h"
 #include "db.h"
 #include "err.h"
 #include "money.h"
 #include "settings.h"
-
-/* A cost figure outside §3's ranges (only a hand edit can put one there):
- * the bounds of cost_valid(), spelt out for SQL. */
-_Static_assert(MONEY_MAX == INT64_C(99999999999999),
-    "COST_OUT_OF_RANGE spells out MONEY_MAX");
-#define COST_OUT_OF_RANGE \
-	"one_time_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"monthly_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"increase_hundredths NOT BETWEEN 0 AND 100000 OR " \
-	"ops_fte_hundredths NOT BETWEEN 0 AND 100000 OR " \
-	"fte_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"lockin_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"lockin_prob_hundredths NOT BETWEEN 0 AND 100 OR " \
-	"typeof(one_time_cents) <> 'integer' OR " \
-	"typeof(monthly_cents) <> 'integer' OR " \
-	"typeof(increase_hundredths) <> 'integer' OR " \
-	"typeof(ops_fte_hundredths) <> 'integer' OR " \
-	"typeof(fte_cost_cents) <> 'integer' OR " \
-	"typeof(lockin_cost_cents) <> 'integer' OR " \
-	"typeof(lockin_prob_hundredths) <> 'integer'"
 
 /* Each query yields problem lines as its one text column. */
 static const char *const checks[] = {
@@ -65,12 +47,13 @@ static const char *const checks[] = {
 	"settings WHERE key = 'deadline_months' AND value GLOB '[1-9]*' AND "
 	"value NOT GLOB '*[^0-9]*' AND CAST(value AS INTEGER) <= 120)",
 
+	/* A cost figure outside §3's ranges (only a hand edit can put one
+	 * there): %s is the catalogue's catalog_cost_check_sql(). */
 	"SELECT 'decisions: decision ' || id || ': cost figures out of range' "
-	"FROM decisions WHERE " COST_OUT_OF_RANGE,
+	"FROM decisions WHERE %s",
 
 	"SELECT 'options: option ' || number || ' of decision ' || decision_id "
-	"|| ': cost figures out of range' FROM options WHERE "
-	COST_OUT_OF_RANGE,
+	"|| ': cost figures out of range' FROM options WHERE %s",
 
 	"SELECT 'reviews: review of decision ' || r.decision_id || ' on ' || "
 	"r.reviewed_on || ' is before its decided_on ' || d.decided_on "
@@ -105,11 +88,15 @@ static int
 run(sqlite3 *db, long *problems)
 {
 	sqlite3_stmt	*stmt;
+	char		*sql;
 	size_t		 i;
 	int		 rc;
 
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		if ((stmt = db_prepare(db, checks[i])) == NULL)
+		sql = xasprintf(checks[i], catalog_cost_check_sql());
+		stmt = db_prepare(db, sql);
+		free(sql);
+		if (stmt == NULL)
 			return -1;
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			*problems += problem((const char *)
