@@ -1,7 +1,8 @@
 /*
  * mvb check: SQLite's integrity and foreign-key checks, then mvb's own
  * rules on what it stores: valid dates, the stored anchors and deadlines
- * agreeing with the reviews and settings, no review before its decision.
+ * agreeing with the reviews and settings, no review before its decision,
+ * every index the migrations create present.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +85,47 @@ problem(const char *line)
 	return n;
 }
 
+/*
+ * Report each index the migrations create that the register lacks (a
+ * bulk import that died between dropping and rebuilding them, or a hand
+ * edit): the indexes of a fresh in-memory register are the reference.
+ */
+static int
+check_indexes(sqlite3 *db, long *problems)
+{
+	sqlite3_stmt	*ref, *has;
+	sqlite3		*fresh;
+	const char	*name;
+	int		 rc = 0;
+
+	if ((fresh = db_open_memory()) == NULL)
+		return -1;
+	ref = db_prepare(fresh, "SELECT name, tbl_name FROM sqlite_schema "
+	    "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+	has = db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = "
+	    "'index' AND name = ?");
+	if (ref == NULL || has == NULL)
+		rc = -1;
+	while (rc == 0 && sqlite3_step(ref) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(ref, 0);
+		sqlite3_reset(has);
+		sqlite3_bind_text(has, 1, name, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(has)) == SQLITE_DONE) {
+			printf("%s: index %s is missing\n",
+			    sqlite3_column_text(ref, 1), name);
+			++*problems;
+		} else if (rc != SQLITE_ROW) {
+			rc = err_db(db, "check: cannot read the register");
+			break;
+		}
+		rc = 0;
+	}
+	sqlite3_finalize(ref);
+	sqlite3_finalize(has);
+	db_close(fresh);
+	return rc;
+}
+
 static int
 run(sqlite3 *db, long *problems)
 {
@@ -110,7 +152,7 @@ run(sqlite3 *db, long *problems)
 		if (rc != SQLITE_DONE)
 			return err_db(db, "check: cannot read the register");
 	}
-	return 0;
+	return check_indexes(db, problems);
 }
 
 static int
