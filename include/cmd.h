@@ -1,8 +1,8 @@
 /*
  * The command table and what every command shares: the run's context (the
  * global options of cli.md §2, resolved), option parsing that accepts the
- * global options anywhere among a command's arguments, and opening the
- * register.
+ * global options anywhere among a command's arguments, opening the
+ * register and the write transaction around a command.
  */
 #ifndef MVB_CMD_H
 #define MVB_CMD_H
@@ -25,20 +25,16 @@ struct ctx {
 	struct settings	 settings;	/* loaded with the register */
 };
 
+/*
+ * What a command needs of the register; cmd_run() provides it before exec
+ * and ends it after.
+ */
 enum cmd_needs {
 	CMD_NO_DB,	/* never opens the register */
-	CMD_READ,	/* reads an existing register */
-	CMD_WRITE	/* writes; creates a missing register */
-};
-
-struct cmd_entry {
-	const char	*name;
-	const char	*summary;	/* one line for 'mvb --help' */
-	const char	*usage;		/* synopsis and options */
-	enum cmd_needs	 needs;
-	unsigned	 formats;	/* FMT_BIT()s; 0: plain text only */
-	enum fmt	 default_format;
-	int		 (*exec)(struct ctx *ctx, int argc, char **argv);
+	CMD_OWN_DB,	/* resolves its path; exec opens it as it needs */
+	CMD_READ,	/* reads an existing register (settings loaded) */
+	CMD_OPEN_WRITE,	/* writes; creates a missing register; no transaction */
+	CMD_WRITE	/* as CMD_OPEN_WRITE, exec in one write transaction */
 };
 
 /* A command's option: name without dashes, whether it takes a value. */
@@ -54,39 +50,70 @@ struct optval {
 	const char	*value;		/* NULL for a flag */
 };
 
+enum cmd_help {
+	CMD_RUN,	/* neither: run the command */
+	CMD_HELP,	/* -h or --help */
+	CMD_VERSION	/* --version */
+};
+
 /* The parsed arguments of a command, in the order given. */
 struct args {
 	struct optval	*opts;
 	int		 nopts;
 	char		**pos;		/* positional arguments */
 	int		 npos;
-	int		 help;		/* --help was given */
+	enum cmd_help	 help;		/* what to print instead of running */
+	void		*state;		/* the command's own (state_size) */
 };
 
 /*
- * Parse argv (argv[0] is the command name) against opts and the global
- * options, then resolve the context (path, today, format). Prints the
- * command's help and sets a->help for -h/--help. Returns 0 or -1 (usage
- * error). Release a with args_release().
+ * A command declares itself: cmd_run() parses its options and the global
+ * ones, checks the number of positional arguments, calls check (arguments
+ * whose form is wrong fail before the register is touched), opens the
+ * register for needs, calls exec and, for CMD_WRITE, commits when exec
+ * returns 0 or more and rolls back otherwise; release frees state.
  */
-int args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
-    char **argv, const struct opt *opts, struct args *a);
-void args_release(struct args *a);
-/* Check the number of positional arguments; -1 with a usage error. */
-int args_need(const struct cmd_entry *ce, const struct args *a, int min,
-    int max);
+struct cmd_entry {
+	const char		*name;
+	const char		*summary;	/* one line for 'mvb --help' */
+	const char		*usage;		/* synopsis and options */
+	const struct opt	*opts;		/* NULL-terminated, or NULL */
+	struct {
+		int		 min;		/* positional arguments */
+		int		 max;
+	} args;
+	unsigned		 formats;	/* FMT_BIT()s; 0: plain text */
+	enum fmt		 default_format;
+	enum cmd_needs		 needs;
+	size_t			 state_size;	/* zeroed for check and exec */
+	int			 (*check)(struct ctx *, struct args *);
+	int			 (*exec)(struct ctx *, struct args *);
+	void			 (*release)(struct args *);
+};
 
-/* Open the register for ce's needs and load its settings; 0 or -1. */
-int ctx_open(struct ctx *ctx, const struct cmd_entry *ce);
 /*
- * For a command that writes to decision id: open the register, begin the
- * write transaction and check that the decision exists. Returns 0, or -1
- * with nothing begun.
+ * Parse a whole command line (argv[0] is the program): the global options
+ * before the command, the command, then its own options and the global
+ * ones anywhere among its arguments; resolve the context (format, today,
+ * path) and check the number of positional arguments. For -h, --help or
+ * --version sets a->help and stops (*cep may then be NULL: the overall
+ * usage). Returns 0 or -1 with a usage error; release a with
+ * args_release() either way.
  */
-int ctx_begin_on(struct ctx *ctx, const struct cmd_entry *ce, int64_t id);
-/* End what ctx_begin_on() began: commit when rc is 0, else roll back.
- * Returns 0 or -1. */
-int ctx_end(struct ctx *ctx, int rc);
+int cmd_parse(struct ctx *ctx, int argc, char **argv,
+    const struct cmd_entry **cep, struct args *a);
+void args_release(struct args *a);
+/*
+ * Parse the command line and run the command (above). Returns what exec
+ * returned (0, or a positive exit status), or -1 with the error recorded.
+ */
+int cmd_run(struct ctx *ctx, int argc, char **argv);
+
+/* Open the register, for writing when writing is not 0 (a missing one is
+ * then created), and load its settings; 0 or -1. For CMD_OWN_DB. */
+int ctx_open(struct ctx *ctx, int writing);
+/* That decision id exists; 0, or -1 with the error recorded. */
+int cmd_need_decision(struct ctx *ctx, int64_t id);
 /*
  * Print the number a write command answers with (a new id, an assumption's
  * number) and flush it, before the command commits: when it cannot be

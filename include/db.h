@@ -57,4 +57,13 @@ char *db_column_strdup(sqlite3_stmt *stmt, int col);
  * integer; returns 0 or -1. */
 int db_query_int(sqlite3 *db, const char *sql, int64_t *out);
 
+/*
+ * Whether a lookup that found nothing in table can be believed: a damaged
+ * page can make SQLite's search miss a row without reporting corruption.
+ * Returns 0 when PRAGMA quick_check finds table and its indexes sound, or
+ * -1 with the damaged-register error (err_damaged()) recorded. It reads the
+ * whole table: for the path that reports "no such row", not every lookup.
+ */
+int db_check_table(sqlite3 *db, const char *table);
+
 #endif

@@ -105,6 +105,25 @@ int history_add(sqlite3 *db, int64_t decision_id, const char *what,
  * with a usage error. */
 int decision_parse_id(const char *s, int64_t *id);
 
+/*
+ * The reviews that anchor decisions, as SQL rows (decision_id,
+ * reviewed_on): every review of a decision, and every review that chose a
+ * decision as the replacement of the one it reviewed (mvb(1), review). A
+ * decision's anchor is the latest of its decided_on and these dates.
+ */
+#define DECISION_ANCHOR_REVIEWS_SQL \
+	"(SELECT decision_id, reviewed_on FROM reviews UNION ALL " \
+	"SELECT replaced_by, reviewed_on FROM reviews " \
+	"WHERE replaced_by IS NOT NULL)"
+
+/*
+ * The anchor decision id would have if it were decided on decided_on: the
+ * latest of decided_on and the dates of DECISION_ANCHOR_REVIEWS_SQL, into
+ * *anchor. Returns 0 or -1.
+ */
+int decision_anchor(sqlite3 *db, int64_t id, int32_t decided_on,
+    int32_t *anchor);
+
 /* Value checks of §1 and §3; each returns 1 when s is valid. */
 int choice_valid(const char *s);
 int status_valid(const char *s);

@@ -52,7 +52,8 @@ int measurement_store(sqlite3 *db, sqlite3_stmt **cache,
     const struct measurement *m);
 
 /* Whether decision id has a metric named name (statement cached as
- * above): 1, 0, or -1 on a read failure. */
+ * above): 1, 0 when none was found (which a damaged table can also give:
+ * see db_check_table()), or -1 on a read failure. */
 int metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
     const char *name);
 

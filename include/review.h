@@ -45,18 +45,19 @@ int32_t review_next_default(int32_t on, const struct settings *s);
  */
 int review_store(sqlite3 *db, sqlite3_stmt **cache, const struct review *r);
 /*
- * Move decision id's anchor to on when on is later (review_anchor()), its
- * deadline with it, without history: what an imported review does.
- * Returns 0 or -1.
+ * Move the anchor of decision id, and of its replacement by (0 for none),
+ * to on when on is later (review_anchor()), the deadline with it, without
+ * history: what an imported review does. Returns 0 or -1.
  */
 int review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
-    int32_t on, const struct settings *s);
+    int64_t by, int32_t on, const struct settings *s);
 
 /*
  * Log review r of an open decision as 'mvb review' does (has_on and
  * has_next say whether reviewed_on and next_review_on were given, else
  * today and the default are taken): check the dates against the anchor
- * and today, activate a proposed replacement, store the review, set the
+ * and today, let a replacement take over (active, anchored on the
+ * review's date), store the review, set the
  * status its outcome says and the new anchor, deadline and next review,
  * each change in the history. Caller holds the transaction. Returns 0, or
  * -1 (usage errors name the option).

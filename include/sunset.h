@@ -54,7 +54,8 @@ void sunset_format(const struct sunset_expr *e, struct strbuf *sb);
 /*
  * Parse expr (§6), check that a metric it names belongs to decision id,
  * and store it with a history entry; *number gets its number. Every error
- * is a usage error quoting the whole expression. Returns 0 or -1.
+ * is a usage error quoting the whole expression, cut by err_quote() as
+ * every quoted value is. Returns 0 or -1.
  */
 int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
 

@@ -33,10 +33,22 @@ char *text_fit(const char *s, size_t width);
 
 /*
  * A copy of s safe to quote in a message: at most max characters (then
- * "…"), control characters and bytes that are not UTF-8 written as \xNN.
- * The caller frees the result.
+ * "…"), control characters and bytes that are not UTF-8 written as \xNN;
+ * each such byte counts as one character. The caller frees the result.
+ * Error messages quote values with err_quote() (err.h), which cuts them.
  */
 char *text_quote(const char *s, size_t max);
+/*
+ * Bytes text_quote_n() may write for max characters: at most 8 each (a C1
+ * control character is two bytes, each written as \xNN), then "…" and the
+ * terminating NUL.
+ */
+#define TEXT_QUOTE_SIZE(max) (8 * (size_t)(max) + sizeof "…")
+/*
+ * text_quote() of the first n bytes of s (fewer when s ends sooner) into
+ * dst, which holds TEXT_QUOTE_SIZE(max) bytes. Returns dst.
+ */
+char *text_quote_n(char *dst, const char *s, size_t n, size_t max);
 
 /* Whether the n bytes at s are valid UTF-8 (control characters allowed). */
 int utf8_valid(const char *s, size_t n);

@@ -514,10 +514,7 @@ void
 catalog_refusal(struct strbuf *sb, const struct column *c, const char *why,
     const char *s)
 {
-	char	*q = text_quote(s, 60);
-
-	sb_addf(sb, "%s '%s'", why, q);
-	free(q);
+	sb_addf(sb, "%s '%s'", why, err_quote(s));
 	if (c->kind == KIND_ID || c->kind == KIND_NUMBER)
 		sb_addf(sb, " (a whole number from 1 to %lld)",
 		    (long long)c->max);

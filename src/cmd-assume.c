@@ -9,34 +9,36 @@
 #include "text.h"
 
 static int
-cmd_assume_exec(struct ctx *ctx, int argc, char **argv)
+cmd_assume_check(struct ctx *ctx, struct args *a)
 {
-	struct args	a;
-	int64_t		id;
-	int		number, rc = -1;
+	int64_t	*id = a->state;
 
-	if (args_parse(ctx, &cmd_assume_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_assume_entry, &a, 2, 2) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_check_text("assume: TEXT", a.pos[1], 1, TEXT_MAX) == -1 ||
-	    ctx_begin_on(ctx, &cmd_assume_entry, id) == -1)
-		goto out;
-	rc = assumption_add(ctx->db, id, a.pos[1], &number);
-	if (rc == 0)
-		rc = cmd_print_number(number);
-	rc = ctx_end(ctx, rc);
-out:
-	args_release(&a);
-	return rc;
+	(void)ctx;
+	if (decision_parse_id(a->pos[0], id) == -1 ||
+	    dopt_check_text("assume: TEXT", a->pos[1], 1, TEXT_MAX) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+cmd_assume_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t	id = *(int64_t *)a->state;
+	int	number;
+
+	if (cmd_need_decision(ctx, id) == -1 ||
+	    assumption_add(ctx->db, id, a->pos[1], &number) == -1)
+		return -1;
+	return cmd_print_number(number);
 }
 
 const struct cmd_entry cmd_assume_entry = {
-	"assume", "add an assumption to a decision and print its number",
-	"mvb assume ID TEXT",
-	CMD_WRITE, 0, FMT_TABLE, cmd_assume_exec
+	.name = "assume",
+	.summary = "add an assumption to a decision and print its number",
+	.usage = "mvb assume ID TEXT",
+	.args = { 2, 2 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(int64_t),
+	.check = cmd_assume_check,
+	.exec = cmd_assume_exec
 };

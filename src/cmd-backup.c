@@ -23,7 +23,7 @@ copy(sqlite3 *src, const char *tmp)
 
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", tmp);
+		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
 		sqlite3_close(dst);
 		return -1;
 	}
@@ -43,12 +43,12 @@ copy(sqlite3 *src, const char *tmp)
 	/* A standalone copy: no WAL file to carry along. */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL,
 	    NULL) != SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", tmp);
+		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
 		sqlite3_close(dst);
 		return -1;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK)
-		return err_fail("backup: cannot close '%s'", tmp);
+		return err_fail("backup: cannot close '%s'", err_quote(tmp));
 	return 0;
 }
 
@@ -70,35 +70,27 @@ out:
 }
 
 static int
-cmd_backup_exec(struct ctx *ctx, int argc, char **argv)
+cmd_backup_check(struct ctx *ctx, struct args *a)
 {
-	struct args	a;
-	int		rc = -1;
+	(void)ctx;
+	if (*a->pos[0] == '\0')
+		return err_usage("backup: empty file name");
+	return 0;
+}
 
-	if (args_parse(ctx, &cmd_backup_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_backup_entry, &a, 1, 1) == -1)
-		goto out;
-	if (*a.pos[0] == '\0') {
-		err_usage("backup: empty file name");
-		goto out;
-	}
-	if (ctx_open(ctx, &cmd_backup_entry) == -1 ||
-	    backup(ctx, a.pos[0]) == -1)
-		goto out;
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+static int
+cmd_backup_exec(struct ctx *ctx, struct args *a)
+{
+	return backup(ctx, a->pos[0]);
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	"backup", "write a consistent copy of the register to FILE",
-	"mvb backup FILE\n"
+	.name = "backup",
+	.summary = "write a consistent copy of the register to FILE",
+	.usage = "mvb backup FILE\n"
 	"an existing FILE is replaced atomically",
-	CMD_READ, 0, FMT_TABLE, cmd_backup_exec
+	.args = { 1, 1 },
+	.needs = CMD_READ,
+	.check = cmd_backup_check,
+	.exec = cmd_backup_exec
 };

@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "cmd.h"
 #include "db.h"
+#include "decision.h"
 #include "err.h"
 #include "money.h"
 #include "settings.h"
@@ -34,10 +35,11 @@ static const char *const checks[] = {
 	" OR mvb_add_months(anchor_on, 0) IS NOT anchor_on",
 
 	"SELECT 'decisions: decision ' || d.id || ': anchor ' || d.anchor_on"
-	" || ' should be ' || coalesce(max(r.reviewed_on), d.decided_on) "
-	"FROM decisions d LEFT JOIN reviews r ON r.decision_id = d.id "
-	"GROUP BY d.id HAVING d.anchor_on IS NOT "
-	"coalesce(max(r.reviewed_on), d.decided_on)",
+	" || ' should be ' || max(d.decided_on, coalesce(max(r.reviewed_on), "
+	"d.decided_on)) FROM decisions d LEFT JOIN "
+	DECISION_ANCHOR_REVIEWS_SQL " r ON r.decision_id = d.id "
+	"GROUP BY d.id HAVING d.anchor_on IS NOT max(d.decided_on, "
+	"coalesce(max(r.reviewed_on), d.decided_on))",
 
 	/* (Only against a sound setting; a damaged one is reported below.) */
 	"SELECT 'decisions: decision ' || id || ': deadline ' || deadline_on"
@@ -156,48 +158,38 @@ run(sqlite3 *db, long *problems)
 }
 
 static int
-cmd_check_exec(struct ctx *ctx, int argc, char **argv)
+cmd_check_exec(struct ctx *ctx, struct args *a)
 {
-	struct args	 a;
 	const char	*damaged;
 	long		 problems = 0;
-	int		 rc = -1;
 
-	if (args_parse(ctx, &cmd_check_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_check_entry, &a, 0, 0) == -1)
-		goto out;
+	(void)a;
+	/* Opened without its settings: a damaged one is a problem found. */
 	ctx->db = db_open(ctx->db_path, DB_READ);
 	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
-		goto out;
+		return -1;
 	/* The settings, as every other command reads them. */
 	if (settings_read(ctx->db, &ctx->settings, &damaged) == -1)
-		goto out;
+		return -1;
 	if (damaged != NULL) {
 		settings_damaged(damaged);
 		printf("settings: %s\n", err_msg());
 		err_clear();
 		problems++;
 	}
-	if (problems > 0) {
-		err_fail("check: %ld problem%s in '%s'", problems,
-		    problems == 1 ? "" : "s", ctx->db_path);
-		goto out;
-	}
+	if (problems > 0)
+		return err_fail("check: %ld problem%s in '%s'", problems,
+		    problems == 1 ? "" : "s", err_quote(ctx->db_path));
 	printf("ok\n");
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+	return 0;
 }
 
 const struct cmd_entry cmd_check_entry = {
-	"check", "check the register's integrity",
-	"mvb check\n"
+	.name = "check",
+	.summary = "check the register's integrity",
+	.usage = "mvb check\n"
 	"prints 'ok', or each problem on its own line and exits 1",
-	CMD_READ, 0, FMT_TABLE, cmd_check_exec
+	.args = { 0, 0 },
+	.needs = CMD_OWN_DB,
+	.exec = cmd_check_exec
 };

@@ -25,63 +25,57 @@ list(sqlite3 *db)
 }
 
 static int
-cmd_config_exec(struct ctx *ctx, int argc, char **argv)
+cmd_config_check(struct ctx *ctx, struct args *a)
 {
-	struct args	 a;
-	char		*value;
-	int		 rc = -1;
-
-	if (args_parse(ctx, &cmd_config_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_config_entry, &a, 0, 2) == -1)
-		goto out;
-	if (a.npos > 0 && !settings_known(a.pos[0])) {
-		err_usage("config: unknown setting '%s' (review_months, "
+	(void)ctx;
+	if (a->npos > 0 && !settings_known(a->pos[0]))
+		return err_usage("config: unknown setting '%s' (review_months, "
 		    "deadline_months, currency, fte_cost, within or "
-		    "crossover)", a.pos[0]);
-		goto out;
-	}
+		    "crossover)", err_quote(a->pos[0]));
+	return 0;
+}
+
+static int
+cmd_config_exec(struct ctx *ctx, struct args *a)
+{
+	char	*value;
+
 	/*
 	 * The register is opened without loading its settings, so that a
 	 * damaged one can be seen and set again. Writing creates a missing
 	 * register, as add does.
 	 */
-	ctx->db = db_open(ctx->db_path, a.npos == 2 ? DB_WRITE : DB_READ);
+	ctx->db = db_open(ctx->db_path, a->npos == 2 ? DB_WRITE : DB_READ);
 	if (ctx->db == NULL)
-		goto out;
-	if (a.npos == 2) {
+		return -1;
+	if (a->npos == 2) {
 		if (db_begin(ctx->db) == -1)
-			goto out;
-		if (settings_set(ctx->db, a.pos[0], a.pos[1]) == -1 ||
+			return -1;
+		if (settings_set(ctx->db, a->pos[0], a->pos[1]) == -1 ||
 		    db_commit(ctx->db) == -1) {
 			db_rollback(ctx->db);
-			goto out;
+			return -1;
 		}
+	} else if (a->npos == 0) {
+		if (list(ctx->db) == -1)
+			return -1;
 	} else {
-		if (a.npos == 0) {
-			if (list(ctx->db) == -1)
-				goto out;
-		} else {
-			if ((value = settings_get(ctx->db, a.pos[0])) == NULL)
-				goto out;
-			printf("%s\n", value);
-			free(value);
-		}
+		if ((value = settings_get(ctx->db, a->pos[0])) == NULL)
+			return -1;
+		printf("%s\n", value);
+		free(value);
 	}
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+	return 0;
 }
 
 const struct cmd_entry cmd_config_entry = {
-	"config", "list, show or set the register's settings",
-	"mvb config [KEY [VALUE]]\n"
+	.name = "config",
+	.summary = "list, show or set the register's settings",
+	.usage = "mvb config [KEY [VALUE]]\n"
 	"keys: review_months (12), deadline_months (18), currency (USD),\n"
 	"      fte_cost (200000.00), within (30d), crossover (25000.00)",
-	CMD_READ, 0, FMT_TABLE, cmd_config_exec
+	.args = { 0, 2 },
+	.needs = CMD_OWN_DB,
+	.check = cmd_config_check,
+	.exec = cmd_config_exec
 };

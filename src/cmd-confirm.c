@@ -17,42 +17,49 @@ static const struct opt confirm_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-static int
-cmd_confirm_exec(struct ctx *ctx, int argc, char **argv)
-{
-	struct args	a;
+struct confirm {
 	int64_t		id;
-	int32_t		on = 0;
-	int		i, number = 0, rc = -1;
+	int		number;
+	int32_t		on;
+};
 
-	if (args_parse(ctx, &cmd_confirm_entry, argc, argv, confirm_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_confirm_entry, &a, 2, 2) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_parse_assumption(a.pos[1], &number) == -1)
-		goto out;
+static int
+cmd_confirm_check(struct ctx *ctx, struct args *a)
+{
+	struct confirm	*c = a->state;
+	int		 i;
+
+	if (decision_parse_id(a->pos[0], &c->id) == -1 ||
+	    dopt_parse_assumption(a->pos[1], &c->number) == -1)
+		return -1;
 	/* Every --on is checked; the last one counts. */
-	on = ctx->today;
-	for (i = 0; i < a.nopts; i++)
-		if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
-			goto out;
-	if (ctx_begin_on(ctx, &cmd_confirm_entry, id) == -1)
-		goto out;
-	rc = ctx_end(ctx, assumption_mark(ctx->db, id, number, 0, on, NULL));
-out:
-	args_release(&a);
-	return rc;
+	c->on = ctx->today;
+	for (i = 0; i < a->nopts; i++)
+		if (parse_date_opt("--on", a->opts[i].value, &c->on) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+cmd_confirm_exec(struct ctx *ctx, struct args *a)
+{
+	struct confirm	*c = a->state;
+
+	if (cmd_need_decision(ctx, c->id) == -1)
+		return -1;
+	return assumption_mark(ctx->db, c->id, c->number, 0, c->on, NULL);
 }
 
 const struct cmd_entry cmd_confirm_entry = {
-	"confirm", "record that an assumption was re-checked and holds",
-	"mvb confirm ID N [--on DATE]\n"
+	.name = "confirm",
+	.summary = "record that an assumption was re-checked and holds",
+	.usage = "mvb confirm ID N [--on DATE]\n"
 	"--on defaults to today; the latest date of invalidate and confirm "
 	"counts",
-	CMD_WRITE, 0, FMT_TABLE, cmd_confirm_exec
+	.opts = confirm_opts,
+	.args = { 2, 2 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(struct confirm),
+	.check = cmd_confirm_check,
+	.exec = cmd_confirm_exec
 };

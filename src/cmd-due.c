@@ -134,8 +134,9 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 			break;
 	}
 	sb_release(&flags);
-	sqlite3_finalize(stmt);
+	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	sqlite3_finalize(ins);
+	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");
@@ -174,63 +175,72 @@ print(struct ctx *ctx)
 	return out_finish(o);
 }
 
+struct due {
+	struct duration	within;
+	int		has_within;
+	int		exit_code;
+};
+
 static int
-cmd_due_exec(struct ctx *ctx, int argc, char **argv)
+cmd_due_check(struct ctx *ctx, struct args *a)
 {
+	struct due	*du = a->state;
+	const char	*within_opt = NULL;
+	int		 i;
+
+	(void)ctx;
+	for (i = 0; i < a->nopts; i++) {
+		if (a->opts[i].id == OPT_WITHIN)
+			within_opt = a->opts[i].value;
+		else
+			du->exit_code = 1;
+	}
+	if (within_opt != NULL && duration_parse(within_opt,
+	    &du->within) == -1)
+		return err_usage("--within: invalid duration '%s' (N followed "
+		    "by d, w, m or y)", err_quote(within_opt));
+	du->has_within = within_opt != NULL;
+	return 0;
+}
+
+static int
+cmd_due_exec(struct ctx *ctx, struct args *a)
+{
+	struct due	*du = a->state;
 	struct flagger	 fl;
 	struct duration	 within;
-	struct args	 a;
-	const char	*within_opt = NULL;
 	size_t		 n = 0;
-	int		 i;
-	int		 rc = -1, exit_code = 0;
+	int		 rc = -1;
 
-	if (args_parse(ctx, &cmd_due_entry, argc, argv, due_opts, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_due_entry, &a, 0, 0) == -1)
-		goto out;
-	for (i = 0; i < a.nopts; i++) {
-		if (a.opts[i].id == OPT_WITHIN)
-			within_opt = a.opts[i].value;
-		else
-			exit_code = 1;
-	}
-	if (within_opt != NULL && duration_parse(within_opt, &within) == -1) {
-		err_usage("--within: invalid duration '%s' (N followed by d, "
-		    "w, m or y)", within_opt);
-		goto out;
-	}
-	if (ctx_open(ctx, &cmd_due_entry) == -1)
-		goto out;
-	if (within_opt == NULL)
-		within = ctx->settings.within;
+	within = du->has_within ? du->within : ctx->settings.within;
 	/* One read transaction: both passes see the same register, and
 	 * reading row by row takes no lock per row. */
 	if (db_exec(ctx->db, "BEGIN") == -1)
-		goto out;
+		return -1;
 	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
 	    ctx->today, &within)) == -1) {
 		db_rollback(ctx->db);
-		goto out;
+		return -1;
 	}
 	if (collect(ctx, &fl, &n) == 0 && print(ctx) == 0)
-		rc = exit_code && n > 0 ? EXIT_FOUND : 0;
+		rc = du->exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
 	db_rollback(ctx->db);
-out:
-	args_release(&a);
 	return rc;
 }
 
 const struct cmd_entry cmd_due_entry = {
-	"due", "list the decisions that need attention, most urgent first",
-	"mvb due [--within DURATION] [--exit-code]\n"
+	.name = "due",
+	.summary = "list the decisions that need attention, most urgent first",
+	.usage = "mvb due [--within DURATION] [--exit-code]\n"
 	"--within sets how far ahead 'upcoming' looks (default the 'within' "
 	"setting);\n--exit-code exits 3 when anything is flagged",
-	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
-	FMT_TABLE, cmd_due_exec
+	.opts = due_opts,
+	.args = { 0, 0 },
+	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
+	.default_format = FMT_TABLE,
+	.needs = CMD_READ,
+	.state_size = sizeof(struct due),
+	.check = cmd_due_check,
+	.exec = cmd_due_exec
 };

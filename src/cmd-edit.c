@@ -1,7 +1,8 @@
 /*
  * mvb edit: change a decision's fields, each change kept in its history.
- * --decided moves the anchor only while the decision has no review, and
- * does not move next_review_on unless --review is given too.
+ * --decided moves the anchor only while it is later than every review
+ * that anchors the decision, and does not move next_review_on unless
+ * --review is given too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +58,9 @@ apply(struct ctx *ctx, struct args *a, struct decision *new)
 			    date_format(latest, rb));
 		new->decided_on = given.decided;
 	}
-	new->anchor_on = reviewed ? latest : new->decided_on;
+	if (decision_anchor(ctx->db, new->id, new->decided_on,
+	    &new->anchor_on) == -1)
+		return -1;
 	new->deadline_on = date_add_months(new->anchor_on,
 	    ctx->settings.deadline_months);
 	if (given.seen[DOPT_REVIEW])
@@ -99,51 +102,44 @@ check_forms(struct args *a)
 }
 
 static int
-cmd_edit_exec(struct ctx *ctx, int argc, char **argv)
+cmd_edit_check(struct ctx *ctx, struct args *a)
 {
+	(void)ctx;
+	if (decision_parse_id(a->pos[0], a->state) == -1)
+		return -1;
+	if (a->nopts == 0)
+		return err_usage("edit: nothing to change (see 'mvb edit "
+		    "--help')");
+	return check_forms(a);
+}
+
+static int
+cmd_edit_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t		 id = *(int64_t *)a->state;
 	struct decision	 old, new;
-	struct args	 a;
-	int64_t		 id;
 	int		 rc = -1;
 
 	decision_init(&old);
 	decision_init(&new);
-	if (args_parse(ctx, &cmd_edit_entry, argc, argv, dopts, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_edit_entry, &a, 1, 1) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1)
-		goto out;
-	if (a.nopts == 0) {
-		err_usage("edit: nothing to change (see 'mvb edit --help')");
-		goto out;
-	}
-	if (check_forms(&a) == -1)
-		goto out;
-	if (ctx_open(ctx, &cmd_edit_entry) == -1 || db_begin(ctx->db) == -1)
-		goto out;
 	if (decision_load(ctx->db, id, &old) == -1 ||
 	    decision_load(ctx->db, id, &new) == -1 ||
-	    apply(ctx, &a, &new) == -1 ||
-	    decision_update(ctx->db, &old, &new) == -1 ||
-	    db_commit(ctx->db) == -1) {
-		db_rollback(ctx->db);
+	    apply(ctx, a, &new) == -1 ||
+	    decision_update(ctx->db, &old, &new) == -1)
 		goto out;
-	}
 	rc = 0;
 out:
 	decision_release(&old);
 	decision_release(&new);
-	args_release(&a);
 	return rc;
 }
 
 const struct cmd_entry cmd_edit_entry = {
-	"edit", "change a decision's fields (each change kept in its history)",
-	"mvb edit ID [--title T] [--capability C] [--choice CH] [--vendor V]\n"
+	.name = "edit",
+	.summary = "change a decision's fields (each change kept in its "
+	"history)",
+	.usage = "mvb edit ID [--title T] [--capability C] [--choice CH] "
+	"[--vendor V]\n"
 	"           [--owner O] [--cost-center CC] [--status S]\n"
 	"           [--decided DATE] [--review DATE] [--rationale TEXT]\n"
 	"           [--gate QUESTION=yes|no]... [--one-time AMOUNT]\n"
@@ -151,5 +147,10 @@ const struct cmd_entry cmd_edit_entry = {
 	"           [--fte-cost AMOUNT] [--lockin-cost AMOUNT]\n"
 	"           [--lockin-prob P] [--currency CUR]\n"
 	"an empty value ('') clears an optional text field or a gate answer",
-	CMD_WRITE, 0, FMT_TABLE, cmd_edit_exec
+	.opts = dopts,
+	.args = { 1, 1 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(int64_t),
+	.check = cmd_edit_check,
+	.exec = cmd_edit_exec
 };

@@ -49,7 +49,7 @@ to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
 	if (outfile_open(&of, "export", path, ctx->db_path, 0) == -1)
 		goto out;
 	if ((fp = fdopen(of.fd, "w")) == NULL) {
-		err_fail("export: cannot write '%s': %s", path,
+		err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(errno));
 		goto out;
 	}
@@ -59,11 +59,11 @@ to_file(struct ctx *ctx, int t, int32_t horizon, const char *path,
 	if (rc == -1 && ferror(fp)) {
 		/* Name the file rather than "output". */
 		err_clear();
-		err_fail("export: cannot write '%s': %s", path,
+		err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(saved));
 	}
 	if (fclose(fp) == EOF && rc == 0)
-		rc = err_fail("export: cannot write '%s': %s", path,
+		rc = err_fail("export: cannot write '%s': %s", err_quote(path),
 		    strerror(errno));
 	if (rc == 0)
 		rc = outfile_commit(&of, "export");
@@ -72,76 +72,73 @@ out:
 	return rc;
 }
 
-static int
-cmd_export_exec(struct ctx *ctx, int argc, char **argv)
-{
-	const char	*what = "decisions", *output = NULL;
-	struct args	 a;
-	long		 rows;
-	int		 i, t, rc = -1;
+struct export {
+	int		 t;		/* an xtable, or XT_COUNT: calendar */
+	const char	*output;	/* -o, or NULL */
+};
 
-	if (args_parse(ctx, &cmd_export_entry, argc, argv, export_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_export_entry, &a, 0, 0) == -1)
-		goto out;
-	for (i = 0; i < a.nopts; i++) {
-		if (a.opts[i].id == OPT_WHAT)
-			what = a.opts[i].value;
+static int
+cmd_export_check(struct ctx *ctx, struct args *a)
+{
+	struct export	*e = a->state;
+	const char	*what = "decisions";
+	int		 i;
+
+	for (i = 0; i < a->nopts; i++) {
+		if (a->opts[i].id == OPT_WHAT)
+			what = a->opts[i].value;
 		else
-			output = a.opts[i].value;
+			e->output = a->opts[i].value;
 	}
 	if (strcmp(what, "calendar") == 0)
-		t = XT_COUNT;
-	else if ((t = xtable_find(what)) < 0) {
-		err_usage("--what: unknown table '%s' (decisions, assumptions, "
-		    "metrics, measurements, sunset, reviews, options or "
-		    "calendar)", what);
-		goto out;
-	}
-	if ((t == XT_COUNT) != (ctx->format == FMT_ICS)) {
-		if (t == XT_COUNT && ctx->format_opt == NULL)
+		e->t = XT_COUNT;
+	else if ((e->t = xtable_find(what)) < 0)
+		return err_usage("--what: unknown table '%s' (decisions, "
+		    "assumptions, metrics, measurements, sunset, reviews, "
+		    "options or calendar)", err_quote(what));
+	if ((e->t == XT_COUNT) != (ctx->format == FMT_ICS)) {
+		if (e->t == XT_COUNT && ctx->format_opt == NULL)
 			ctx->format = FMT_ICS;
-		else if (t == XT_COUNT) {
-			err_usage("--format: '%s' is not a format of 'export "
-			    "--what calendar' (iCalendar only)",
-			    ctx->format_opt);
-			goto out;
-		} else {
-			err_usage("--format: 'ics' is only for --what "
+		else if (e->t == XT_COUNT)
+			return err_usage("--format: '%s' is not a format of "
+			    "'export --what calendar' (iCalendar only)",
+			    err_quote(ctx->format_opt));
+		else
+			return err_usage("--format: 'ics' is only for --what "
 			    "calendar");
-			goto out;
-		}
 	}
-	if (output != NULL && *output == '\0') {
-		err_usage("-o: empty file name");
-		goto out;
-	}
-	if (ctx_open(ctx, &cmd_export_entry) == -1)
-		goto out;
-	if (output != NULL && strcmp(output, "-") != 0)
-		rc = to_file(ctx, t, date_add_duration(ctx->today,
-		    &ctx->settings.within), output, &rows);
-	else
-		rc = export_any(ctx, t, date_add_duration(ctx->today,
-		    &ctx->settings.within), stdout, &rows);
-out:
-	args_release(&a);
-	return rc;
+	if (e->output != NULL && *e->output == '\0')
+		return err_usage("-o: empty file name");
+	return 0;
+}
+
+static int
+cmd_export_exec(struct ctx *ctx, struct args *a)
+{
+	struct export	*e = a->state;
+	int32_t		 horizon;
+	long		 rows;
+
+	horizon = date_add_duration(ctx->today, &ctx->settings.within);
+	if (e->output != NULL && strcmp(e->output, "-") != 0)
+		return to_file(ctx, e->t, horizon, e->output, &rows);
+	return export_any(ctx, e->t, horizon, stdout, &rows);
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "write a table of the register as CSV or JSON",
-	"mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
+	.name = "export",
+	.summary = "write a table of the register as CSV or JSON",
+	.usage = "mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews, options, or calendar (an iCalendar feed of review "
 	"dates,\ndeadlines and sunset dates); -o writes FILE whole or not at "
 	"all\n(- is standard output)",
-	CMD_READ, FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),
-	FMT_CSV,
-	cmd_export_exec
+	.opts = export_opts,
+	.args = { 0, 0 },
+	.formats = FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),
+	.default_format = FMT_CSV,
+	.needs = CMD_READ,
+	.state_size = sizeof(struct export),
+	.check = cmd_export_check,
+	.exec = cmd_export_exec
 };

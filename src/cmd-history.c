@@ -43,35 +43,30 @@ print(struct ctx *ctx, int64_t id)
 }
 
 static int
-cmd_history_exec(struct ctx *ctx, int argc, char **argv)
+cmd_history_check(struct ctx *ctx, struct args *a)
 {
-	struct decision	 d;
-	struct args	 a;
-	int64_t		 id;
-	int		 rc = -1;
+	(void)ctx;
+	return decision_parse_id(a->pos[0], a->state);
+}
 
-	decision_init(&d);
-	if (args_parse(ctx, &cmd_history_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_history_entry, &a, 1, 1) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    ctx_open(ctx, &cmd_history_entry) == -1 ||
-	    decision_load(ctx->db, id, &d) == -1 || print(ctx, id) == -1)
-		goto out;
-	rc = 0;
-out:
-	decision_release(&d);
-	args_release(&a);
-	return rc;
+static int
+cmd_history_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t	id = *(int64_t *)a->state;
+
+	if (cmd_need_decision(ctx, id) == -1)
+		return -1;
+	return print(ctx, id);
 }
 
 const struct cmd_entry cmd_history_entry = {
-	"history", "show every change to a decision, oldest first",
-	"mvb history ID\n"
+	.name = "history",
+	.summary = "show every change to a decision, oldest first",
+	.usage = "mvb history ID\n"
 	"columns: when (UTC), who ($USER), what, old value, new value",
-	CMD_READ, 0, FMT_TABLE, cmd_history_exec
+	.args = { 1, 1 },
+	.needs = CMD_READ,
+	.state_size = sizeof(int64_t),
+	.check = cmd_history_check,
+	.exec = cmd_history_exec
 };

@@ -43,7 +43,7 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 		if ((ctx->db = db_open_scratch("")) == NULL ||
 		    settings_load(ctx->db, &ctx->settings) == -1)
 			return -1;
-	} else if (ctx_open(ctx, &cmd_import_entry) == -1) {
+	} else if (ctx_open(ctx, 1) == -1) {
 		return -1;
 	}
 	if (db_begin(ctx->db) == -1)
@@ -62,54 +62,69 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	return db_commit(ctx->db);
 }
 
-static int
-cmd_import_exec(struct ctx *ctx, int argc, char **argv)
-{
-	const char	*what = "decisions", *file;
-	struct args	 a;
-	FILE		*fp = NULL;
-	int		 i, t, dry = 0, rc = -1;
+struct import {
+	enum xtable	 t;
+	FILE		*fp;		/* the CSV, or stdin */
+	int		 dry;		/* --dry-run */
+};
 
-	if (args_parse(ctx, &cmd_import_entry, argc, argv, import_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_import_entry, &a, 1, 1) == -1)
-		goto out;
-	for (i = 0; i < a.nopts; i++) {
-		if (a.opts[i].id == OPT_WHAT)
-			what = a.opts[i].value;
+static int
+cmd_import_check(struct ctx *ctx, struct args *a)
+{
+	struct import	*im = a->state;
+	const char	*what = "decisions", *file;
+	int		 i, t;
+
+	(void)ctx;
+	for (i = 0; i < a->nopts; i++) {
+		if (a->opts[i].id == OPT_WHAT)
+			what = a->opts[i].value;
 		else
-			dry = 1;
+			im->dry = 1;
 	}
-	if ((t = xtable_find(what)) < 0) {
-		err_usage("--what: unknown table '%s' (decisions, assumptions, "
-		    "metrics, measurements, sunset, reviews or options)", what);
-		goto out;
-	}
-	file = a.pos[0];
+	if ((t = xtable_find(what)) < 0)
+		return err_usage("--what: unknown table '%s' (decisions, "
+		    "assumptions, metrics, measurements, sunset, reviews or "
+		    "options)", err_quote(what));
+	im->t = (enum xtable)t;
+	file = a->pos[0];
 	if (strcmp(file, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(file, "rb")) == NULL) {
-		err_fail("import: cannot read '%s': %s", file,
-		    strerror(errno));
-		goto out;
-	}
-	rc = run(ctx, (enum xtable)t, fp, file, dry);
-out:
-	if (fp != NULL && fp != stdin)
-		fclose(fp);
-	args_release(&a);
-	return rc;
+		im->fp = stdin;
+	else if ((im->fp = fopen(file, "rb")) == NULL)
+		return err_fail("import: cannot read '%s': %s",
+		    err_quote(file), strerror(errno));
+	return 0;
 }
 
+static int
+cmd_import_exec(struct ctx *ctx, struct args *a)
+{
+	struct import	*im = a->state;
+
+	return run(ctx, im->t, im->fp, a->pos[0], im->dry);
+}
+
+static void
+cmd_import_release(struct args *a)
+{
+	struct import	*im = a->state;
+
+	if (im->fp != NULL && im->fp != stdin)
+		fclose(im->fp);
+}
+
+/* Its own register and transaction: a dry run may use a scratch one. */
 const struct cmd_entry cmd_import_entry = {
-	"import", "load CSV into a table of the register, all or nothing",
-	"mvb import [--what TABLE] [--dry-run] FILE|-\n"
+	.name = "import",
+	.summary = "load CSV into a table of the register, all or nothing",
+	.usage = "mvb import [--what TABLE] [--dry-run] FILE|-\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews or options; columns are matched by header name",
-	CMD_WRITE, 0, FMT_TABLE, cmd_import_exec
+	.opts = import_opts,
+	.args = { 1, 1 },
+	.needs = CMD_OWN_DB,
+	.state_size = sizeof(struct import),
+	.check = cmd_import_check,
+	.exec = cmd_import_exec,
+	.release = cmd_import_release
 };

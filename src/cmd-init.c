@@ -7,28 +7,19 @@
 #include "cmd.h"
 
 static int
-cmd_init_exec(struct ctx *ctx, int argc, char **argv)
+cmd_init_exec(struct ctx *ctx, struct args *a)
 {
-	struct args	a;
-	int		rc = -1;
-
-	if (args_parse(ctx, &cmd_init_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_init_entry, &a, 0, 0) == -1 ||
-	    ctx_open(ctx, &cmd_init_entry) == -1)
-		goto out;
+	(void)a;
 	printf("%s\n", ctx->db_path);
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+	return 0;
 }
 
 const struct cmd_entry cmd_init_entry = {
-	"init", "create the register (or update its schema) and print its path",
-	"mvb init", CMD_WRITE, 0, FMT_TABLE, cmd_init_exec
+	.name = "init",
+	.summary = "create the register (or update its schema) and print its "
+	"path",
+	.usage = "mvb init",
+	.args = { 0, 0 },
+	.needs = CMD_OPEN_WRITE,
+	.exec = cmd_init_exec
 };

@@ -20,52 +20,62 @@ static const struct opt invalidate_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-static int
-cmd_invalidate_exec(struct ctx *ctx, int argc, char **argv)
-{
-	const char	*note = NULL;
-	struct args	 a;
+struct invalidate {
 	int64_t		 id;
-	int32_t		 on = 0;
-	int		 i, number = 0, has_on = 0, rc = -1;
+	int		 number;
+	int32_t		 on;
+	const char	*note;		/* NULL when none */
+};
 
-	if (args_parse(ctx, &cmd_invalidate_entry, argc, argv,
-	    invalidate_opts, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_invalidate_entry, &a, 2, 2) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_parse_assumption(a.pos[1], &number) == -1)
-		goto out;
-	for (i = 0; i < a.nopts; i++) {
-		if (a.opts[i].id == OPT_ON) {
-			if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
-				goto out;
+static int
+cmd_invalidate_check(struct ctx *ctx, struct args *a)
+{
+	struct invalidate	*v = a->state;
+	int			 i, has_on = 0;
+
+	if (decision_parse_id(a->pos[0], &v->id) == -1 ||
+	    dopt_parse_assumption(a->pos[1], &v->number) == -1)
+		return -1;
+	for (i = 0; i < a->nopts; i++) {
+		if (a->opts[i].id == OPT_ON) {
+			if (parse_date_opt("--on", a->opts[i].value,
+			    &v->on) == -1)
+				return -1;
 			has_on = 1;
 		} else {
-			note = a.opts[i].value;
-			if (dopt_check_text("--note", note, 0, TEXT_MAX) == -1)
-				goto out;
-			if (*note == '\0')
-				note = NULL;
+			v->note = a->opts[i].value;
+			if (dopt_check_text("--note", v->note, 0,
+			    TEXT_MAX) == -1)
+				return -1;
+			if (*v->note == '\0')
+				v->note = NULL;
 		}
 	}
-	if (ctx_begin_on(ctx, &cmd_invalidate_entry, id) == -1)
-		goto out;
-	rc = ctx_end(ctx, assumption_mark(ctx->db, id, number, 1,
-	    has_on ? on : ctx->today, note));
-out:
-	args_release(&a);
-	return rc;
+	if (!has_on)
+		v->on = ctx->today;
+	return 0;
+}
+
+static int
+cmd_invalidate_exec(struct ctx *ctx, struct args *a)
+{
+	struct invalidate	*v = a->state;
+
+	if (cmd_need_decision(ctx, v->id) == -1)
+		return -1;
+	return assumption_mark(ctx->db, v->id, v->number, 1, v->on, v->note);
 }
 
 const struct cmd_entry cmd_invalidate_entry = {
-	"invalidate", "record that an assumption no longer holds",
-	"mvb invalidate ID N [--on DATE] [--note TEXT]\n"
+	.name = "invalidate",
+	.summary = "record that an assumption no longer holds",
+	.usage = "mvb invalidate ID N [--on DATE] [--note TEXT]\n"
 	"--on defaults to today; the latest date of invalidate and confirm "
 	"counts",
-	CMD_WRITE, 0, FMT_TABLE, cmd_invalidate_exec
+	.opts = invalidate_opts,
+	.args = { 2, 2 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(struct invalidate),
+	.check = cmd_invalidate_check,
+	.exec = cmd_invalidate_exec
 };

@@ -57,13 +57,14 @@ parse(struct args *a, struct filter *f)
 			if (!status_valid(v))
 				return err_usage("--status: invalid status "
 				    "'%s' (proposed, active, superseded or "
-				    "retired)", v);
+				    "retired)", err_quote(v));
 			f->status = v;
 			break;
 		case OPT_CHOICE:
 			if (!choice_valid(v))
 				return err_usage("--choice: invalid choice "
-				    "'%s' (build, buy, oss or assemble)", v);
+				    "'%s' (build, buy, oss or assemble)",
+				    err_quote(v));
 			f->choice = v;
 			break;
 		case OPT_OWNER:
@@ -198,35 +199,33 @@ print(struct ctx *ctx, const struct filter *f)
 }
 
 static int
-cmd_list_exec(struct ctx *ctx, int argc, char **argv)
+cmd_list_check(struct ctx *ctx, struct args *a)
 {
-	struct filter	f;
-	struct args	a;
-	int		rc = -1;
+	(void)ctx;
+	return parse(a, a->state);
+}
 
-	if (args_parse(ctx, &cmd_list_entry, argc, argv, list_opts, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_list_entry, &a, 0, 0) == -1 || parse(&a, &f) == -1)
-		goto out;
-	if (ctx_open(ctx, &cmd_list_entry) == -1 || print(ctx, &f) == -1)
-		goto out;
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+static int
+cmd_list_exec(struct ctx *ctx, struct args *a)
+{
+	return print(ctx, a->state);
 }
 
 const struct cmd_entry cmd_list_entry = {
-	"list", "list decisions in id order",
-	"mvb list [--status S] [--choice CH] [--owner O] [--capability C]\n"
+	.name = "list",
+	.summary = "list decisions in id order",
+	.usage = "mvb list [--status S] [--choice CH] [--owner O] "
+	"[--capability C]\n"
 	"           [--search TEXT]\n"
 	"--owner and --capability match exactly; --search matches part of "
 	"the title,\ncapability, vendor, rationale or an assumption, ignoring "
 	"ASCII case",
-	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
-	FMT_TABLE, cmd_list_exec
+	.opts = list_opts,
+	.args = { 0, 0 },
+	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
+	.default_format = FMT_TABLE,
+	.needs = CMD_READ,
+	.state_size = sizeof(struct filter),
+	.check = cmd_list_check,
+	.exec = cmd_list_exec
 };

@@ -17,44 +17,50 @@ static const struct opt measure_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-static int
-cmd_measure_exec(struct ctx *ctx, int argc, char **argv)
-{
-	struct args	a;
-	char		value[NUM_BUFSZ];
+struct measure {
 	int64_t		id;
-	int32_t		on = 0;
-	int		i, rc = -1;
+	char		value[NUM_BUFSZ];
+	int32_t		on;
+};
 
-	if (args_parse(ctx, &cmd_measure_entry, argc, argv, measure_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_measure_entry, &a, 3, 3) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    dopt_check_metric_name("measure: NAME", a.pos[1]) == -1 ||
-	    dopt_check_decimal("measure: VALUE", "value", a.pos[2],
-	    value) == -1)
-		goto out;
+static int
+cmd_measure_check(struct ctx *ctx, struct args *a)
+{
+	struct measure	*m = a->state;
+	int		 i;
+
+	if (decision_parse_id(a->pos[0], &m->id) == -1 ||
+	    dopt_check_metric_name("measure: NAME", a->pos[1]) == -1 ||
+	    dopt_check_decimal("measure: VALUE", "value", a->pos[2],
+	    m->value) == -1)
+		return -1;
 	/* Every --on is checked; the last one counts. */
-	on = ctx->today;
-	for (i = 0; i < a.nopts; i++)
-		if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
-			goto out;
-	if (ctx_begin_on(ctx, &cmd_measure_entry, id) == -1)
-		goto out;
-	rc = ctx_end(ctx, measurement_add(ctx->db, id, a.pos[1], on, value));
-out:
-	args_release(&a);
-	return rc;
+	m->on = ctx->today;
+	for (i = 0; i < a->nopts; i++)
+		if (parse_date_opt("--on", a->opts[i].value, &m->on) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+cmd_measure_exec(struct ctx *ctx, struct args *a)
+{
+	struct measure	*m = a->state;
+
+	if (cmd_need_decision(ctx, m->id) == -1)
+		return -1;
+	return measurement_add(ctx->db, m->id, a->pos[1], m->on, m->value);
 }
 
 const struct cmd_entry cmd_measure_entry = {
-	"measure", "record a measurement of a decision's metric",
-	"mvb measure ID NAME VALUE [--on DATE]\n"
+	.name = "measure",
+	.summary = "record a measurement of a decision's metric",
+	.usage = "mvb measure ID NAME VALUE [--on DATE]\n"
 	"--on defaults to today",
-	CMD_WRITE, 0, FMT_TABLE, cmd_measure_exec
+	.opts = measure_opts,
+	.args = { 3, 3 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(struct measure),
+	.check = cmd_measure_check,
+	.exec = cmd_measure_exec
 };

@@ -1,6 +1,7 @@
 /*
- * mvb review: log a re-evaluation (the rules are review.c's): the options
- * checked before the register is opened, then review_record().
+ * mvb review: log a re-evaluation. The options are checked here before
+ * the register is opened; the rules (the anchor, the outcomes, a
+ * replacement taking the review's date as its anchor) are review.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,15 +82,16 @@ parse(struct args *a, struct args_review *ar)
 		    "replace or retire)");
 	if (!review_outcome_valid(r->outcome))
 		return err_usage("--outcome: invalid outcome '%s'"
-		    OUTCOME_HINT, r->outcome);
+		    OUTCOME_HINT, err_quote(r->outcome));
 	if (strcmp(r->outcome, "replace") == 0 && by == NULL)
 		return err_usage("review: --outcome replace needs --by NEWID");
 	if (strcmp(r->outcome, "replace") != 0 && by != NULL)
 		return err_usage("--by: only with --outcome replace, not '%s'",
-		    r->outcome);
+		    err_quote(r->outcome));
 	if (by != NULL && decision_parse_id(by, &r->replaced_by) == -1) {
 		err_clear();
-		return err_usage("--by: invalid decision id '%s'", by);
+		return err_usage("--by: invalid decision id '%s'",
+		    err_quote(by));
 	}
 	if (r->replaced_by == r->decision_id && r->replaced_by != 0)
 		return err_usage("--by: decision %lld cannot replace itself",
@@ -98,40 +100,33 @@ parse(struct args *a, struct args_review *ar)
 }
 
 static int
-cmd_review_exec(struct ctx *ctx, int argc, char **argv)
+cmd_review_check(struct ctx *ctx, struct args *a)
 {
-	struct args_review	r;
-	struct args		a;
-	int			rc = -1;
+	(void)ctx;
+	return parse(a, a->state);
+}
 
-	if (args_parse(ctx, &cmd_review_entry, argc, argv, review_opts,
-	    &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_review_entry, &a, 1, 1) == -1 ||
-	    parse(&a, &r) == -1)
-		goto out;
-	if (ctx_open(ctx, &cmd_review_entry) == -1 || db_begin(ctx->db) == -1)
-		goto out;
-	if (review_record(ctx->db, &ctx->settings, ctx->today, &r.r, r.has_on,
-	    r.has_next) == -1 || db_commit(ctx->db) == -1) {
-		db_rollback(ctx->db);
-		goto out;
-	}
-	rc = 0;
-out:
-	args_release(&a);
-	return rc;
+static int
+cmd_review_exec(struct ctx *ctx, struct args *a)
+{
+	struct args_review	*ar = a->state;
+
+	return review_record(ctx->db, &ctx->settings, ctx->today, &ar->r,
+	    ar->has_on, ar->has_next);
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review", "log a re-evaluation of a proposed or active decision",
-	"mvb review ID --outcome keep|revise|replace|retire [--on DATE]\n"
+	.name = "review",
+	.summary = "log a re-evaluation of a proposed or active decision",
+	.usage = "mvb review ID --outcome keep|revise|replace|retire "
+	"[--on DATE]\n"
 	"           [--next DATE] [--notes TEXT] [--by NEWID]\n"
 	"--by NEWID is required with, and only allowed with, --outcome "
 	"replace",
-	CMD_WRITE, 0, FMT_TABLE, cmd_review_exec
+	.opts = review_opts,
+	.args = { 1, 1 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(struct args_review),
+	.check = cmd_review_check,
+	.exec = cmd_review_exec
 };

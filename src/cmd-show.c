@@ -630,19 +630,78 @@ md_flat(const char *fmt, const char *s)
 	free(flat);
 }
 
-/* The MADR front matter: values as YAML double-quoted scalars (JSON
- * strings are), so that no owner can break or change it. */
-static void
-md_front_matter(const struct decision *d)
+/*
+ * The review that ended a superseded or retired decision: its latest review
+ * with the outcome replace or retire, as the status says. NULL for an open
+ * decision, and for a status that add, edit or import set.
+ */
+static const struct review_row *
+md_ending(const struct record *r)
 {
-	struct strbuf	sb;
-	char		b[NUM_BUFSZ];
+	const char	*outcome;
+	size_t		 i;
+
+	if (strcmp(r->d.status, "superseded") == 0)
+		outcome = "replace";
+	else if (strcmp(r->d.status, "retired") == 0)
+		outcome = "retire";
+	else
+		return NULL;
+	for (i = r->nreviews; i > 0; i--)
+		if (strcmp(r->reviews[i - 1].outcome, outcome) == 0)
+			return &r->reviews[i - 1];
+	return NULL;
+}
+
+/* The MADR front matter: text values as YAML double-quoted scalars (JSON
+ * strings are), so that no owner can break or change it; the status and
+ * date are our own words and digits, plain scalars. */
+static void
+md_front_matter(const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	const struct review_row	*end = md_ending(r);
+	struct strbuf		 sb;
+	char			 b[NUM_BUFSZ];
 
 	sb_init(&sb);
 	json_add_string(&sb, d->owner != NULL ? d->owner : "");
-	printf("---\nstatus: %s\ndate: %s\ndecision-makers: %s\n---\n\n",
-	    madr_status(d->status), date_format(d->decided_on, b), sb.buf);
+	printf("---\nstatus: ");
+	if (end != NULL && end->replaced_by != 0)
+		printf("superseded by %lld", (long long)end->replaced_by);
+	else
+		printf("%s", madr_status(d->status));
+	printf("\ndate: %s\ndecision-makers: %s\n---\n\n",
+	    date_format(d->decided_on, b), sb.buf);
 	sb_release(&sb);
+}
+
+/* When to re-evaluate an open decision; when and by what review a closed
+ * one ended. */
+static void
+md_window(const struct record *r)
+{
+	const struct decision	*d = &r->d;
+	const struct review_row	*end = md_ending(r);
+	char			 b[NUM_BUFSZ];
+
+	if (strcmp(d->status, "superseded") == 0 && end != NULL)
+		printf("Superseded by decision %lld in the review of %s.\n",
+		    (long long)end->replaced_by, end->reviewed_on);
+	else if (strcmp(d->status, "retired") == 0 && end != NULL)
+		printf("Retired in the review of %s.\n", end->reviewed_on);
+	else if (strcmp(d->status, "superseded") == 0)
+		printf("Superseded; no review records when.\n");
+	else if (strcmp(d->status, "retired") == 0)
+		printf("Retired; no review records when.\n");
+	else {
+		printf("Re-evaluate from %s, ", date_format(d->next_review_on,
+		    b));
+		printf("no later than %s.\n", date_format(d->deadline_on, b));
+	}
+	if (end != NULL && end->notes != NULL)
+		md_flat("Notes: %s\n", end->notes);
+	putchar('\n');
 }
 
 /* The assumptions (under Context) and options (Considered Options). */
@@ -694,21 +753,20 @@ md_lists(sqlite3 *db, const struct decision *d)
 	return 0;
 }
 
-/* The Confirmation section: the review window, the success metrics, the
- * sunset criteria and the reviews so far. */
+/* The Confirmation section: the review window (or the review that ended
+ * the decision), the success metrics, the sunset criteria and the reviews
+ * so far. */
 static int
 md_confirmation(sqlite3 *db, const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	sqlite3_stmt		*stmt;
 	const char		*unit;
-	char			 b[NUM_BUFSZ];
 	size_t			 i;
 	int			 rc;
 
 	printf("### Confirmation\n\n");
-	printf("Re-evaluate from %s, ", date_format(d->next_review_on, b));
-	printf("no later than %s.\n\n", date_format(d->deadline_on, b));
+	md_window(r);
 	if ((stmt = query(db, sql_metrics, d->id, NULL)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -742,7 +800,7 @@ print_md(sqlite3 *db, const struct record *r)
 	char			 b[NUM_BUFSZ];
 	int			 g;
 
-	md_front_matter(d);
+	md_front_matter(r);
 	md_flat("# %s\n\n", d->title);
 	printf("## Context and Problem Statement\n\n");
 	md_flat("How should we provide the capability \"%s\"?\n\n",
@@ -781,24 +839,21 @@ eval(struct ctx *ctx, struct record *r)
 }
 
 static int
-cmd_show_exec(struct ctx *ctx, int argc, char **argv)
+cmd_show_check(struct ctx *ctx, struct args *a)
 {
-	struct record	 r;
-	struct args	 a;
-	int64_t		 id;
-	int		 rc = -1;
+	(void)ctx;
+	return decision_parse_id(a->pos[0], a->state);
+}
+
+static int
+cmd_show_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t		id = *(int64_t *)a->state;
+	struct record	r;
+	int		rc = -1;
 
 	memset(&r, 0, sizeof(r));
-	if (args_parse(ctx, &cmd_show_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_show_entry, &a, 1, 1) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1 ||
-	    ctx_open(ctx, &cmd_show_entry) == -1 ||
-	    decision_load(ctx->db, id, &r.d) == -1 ||
+	if (decision_load(ctx->db, id, &r.d) == -1 ||
 	    eval(ctx, &r) == -1 || load_reviews(ctx->db, &r) == -1)
 		goto out;
 	if (ctx->format == FMT_JSON)
@@ -809,13 +864,18 @@ cmd_show_exec(struct ctx *ctx, int argc, char **argv)
 		rc = print_table(ctx->db, &r);
 out:
 	record_release(&r);
-	args_release(&a);
 	return rc;
 }
 
 const struct cmd_entry cmd_show_entry = {
-	"show", "show the whole record of a decision",
-	"mvb show ID",
-	CMD_READ, FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
-	FMT_TABLE, cmd_show_exec
+	.name = "show",
+	.summary = "show the whole record of a decision",
+	.usage = "mvb show ID",
+	.args = { 1, 1 },
+	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
+	.default_format = FMT_TABLE,
+	.needs = CMD_READ,
+	.state_size = sizeof(int64_t),
+	.check = cmd_show_check,
+	.exec = cmd_show_exec
 };

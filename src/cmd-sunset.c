@@ -12,43 +12,34 @@
 #include "sunset.h"
 
 static int
-cmd_sunset_exec(struct ctx *ctx, int argc, char **argv)
+cmd_sunset_check(struct ctx *ctx, struct args *a)
 {
-	struct decision	d;
-	struct args	a;
-	int64_t		id;
-	int		number, rc = -1;
+	(void)ctx;
+	return decision_parse_id(a->pos[0], a->state);
+}
 
-	decision_init(&d);
-	if (args_parse(ctx, &cmd_sunset_entry, argc, argv, NULL, &a) == -1)
-		goto out;
-	if (a.help) {
-		rc = 0;
-		goto out;
-	}
-	if (args_need(&cmd_sunset_entry, &a, 2, 2) == -1 ||
-	    decision_parse_id(a.pos[0], &id) == -1)
-		goto out;
-	if (ctx_open(ctx, &cmd_sunset_entry) == -1 || db_begin(ctx->db) == -1)
-		goto out;
-	if (decision_load(ctx->db, id, &d) == -1 ||
-	    sunset_add(ctx->db, id, a.pos[1], &number) == -1 ||
-	    cmd_print_number(number) == -1 || db_commit(ctx->db) == -1) {
-		db_rollback(ctx->db);
-		goto out;
-	}
-	rc = 0;
-out:
-	decision_release(&d);
-	args_release(&a);
-	return rc;
+static int
+cmd_sunset_exec(struct ctx *ctx, struct args *a)
+{
+	int64_t	id = *(int64_t *)a->state;
+	int	number;
+
+	if (cmd_need_decision(ctx, id) == -1 ||
+	    sunset_add(ctx->db, id, a->pos[1], &number) == -1)
+		return -1;
+	return cmd_print_number(number);
 }
 
 const struct cmd_entry cmd_sunset_entry = {
-	"sunset", "add a sunset criterion to a decision and print its number",
-	"mvb sunset ID EXPR\n"
+	.name = "sunset",
+	.summary = "add a sunset criterion to a decision and print its number",
+	.usage = "mvb sunset ID EXPR\n"
 	"EXPR (one argument): NAME OP NUMBER [after DATE]\n"
 	"                   | monthly_cost OP AMOUNT | on DATE\n"
 	"OP: <, <=, > or >=; NAME must be a metric of the decision",
-	CMD_WRITE, 0, FMT_TABLE, cmd_sunset_exec
+	.args = { 2, 2 },
+	.needs = CMD_WRITE,
+	.state_size = sizeof(int64_t),
+	.check = cmd_sunset_check,
+	.exec = cmd_sunset_exec
 };

@@ -1,6 +1,7 @@
 /*
- * The table of commands, option parsing shared by all of them, and the
- * resolution of the global options (cli.md §2).
+ * The table of commands and the one runner: option parsing shared by all of
+ * them, the resolution of the global options (mvb(1) GLOBAL OPTIONS),
+ * opening the register and the write transaction around a command.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +15,6 @@
 #include "db.h"
 #include "decision.h"
 #include "err.h"
-#include "text.h"
 #include "util.h"
 
 /* Alphabetical; names match exactly, never by prefix. */
@@ -150,10 +150,10 @@ resolve_format(struct ctx *ctx, const struct cmd_entry *ce)
 			    fmt_names[i]);
 	if (allowed.len == 0)
 		err_usage("--format: '%s' not available: '%s' prints plain "
-		    "text only", ctx->format_opt, ce->name);
+		    "text only", err_quote(ctx->format_opt), ce->name);
 	else
 		err_usage("--format: '%s' is not a format of '%s' (use %s)",
-		    ctx->format_opt, ce->name, allowed.buf);
+		    err_quote(ctx->format_opt), ce->name, allowed.buf);
 	sb_release(&allowed);
 	return -1;
 }
@@ -210,28 +210,75 @@ resolve_today(struct ctx *ctx)
 int
 parse_date_opt(const char *option, const char *value, int32_t *out)
 {
-	char	*quoted;
-
 	if (date_parse(value, out) == 0)
 		return 0;
-	/* Never echo a control character or a stray byte to the terminal. */
-	quoted = text_quote(value, 60);
-	err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
-	    "9999-12-31)", option, quoted);
-	free(quoted);
-	return -1;
+	return err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
+	    "9999-12-31)", option, err_quote(value));
 }
 
-int
-args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
-    char **argv, const struct opt *opts, struct args *a)
+/* The global options given before the command (cli.md §2): -h and
+ * --help ("mvb --help add" is "mvb add --help") and --version end the
+ * parse. Sets *ip to the command's index. */
+static int
+parse_leading(struct ctx *ctx, int argc, char **argv,
+    const struct cmd_entry **cep, struct args *a, int *ip)
+{
+	int	i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			while (++i < argc && argv[i][0] == '-')
+				;
+			if (i < argc)
+				*cep = cmd_find(argv[i]);
+			a->help = CMD_HELP;
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			a->help = CMD_VERSION;
+			return 0;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0)
+			ctx->db_opt = argv[i] + 5;
+		else if (strncmp(argv[i], "--today=", 8) == 0)
+			ctx->today_opt = argv[i] + 8;
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			ctx->format_opt = argv[i] + 9;
+		else if ((strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--today") == 0 ||
+		    strcmp(argv[i], "--format") == 0) && i + 1 >= argc)
+			return err_usage("%s: missing value", argv[i]);
+		else if (strcmp(argv[i], "--db") == 0)
+			ctx->db_opt = argv[++i];
+		else if (strcmp(argv[i], "--today") == 0)
+			ctx->today_opt = argv[++i];
+		else if (strcmp(argv[i], "--format") == 0)
+			ctx->format_opt = argv[++i];
+		else
+			return err_usage("unknown option '%s' (see 'mvb "
+			    "--help')", err_quote(argv[i]));
+	}
+	if (i >= argc)
+		return err_usage("no command given (see 'mvb --help')");
+	if ((*cep = cmd_find(argv[i])) == NULL)
+		return err_usage("unknown command '%s' (see 'mvb --help')",
+		    err_quote(argv[i]));
+	*ip = i;
+	return 0;
+}
+
+/* Parse the command's arguments (argv[0] is its name) against its options
+ * and the global ones. */
+static int
+parse_command(struct ctx *ctx, const struct cmd_entry *ce, int argc,
+    char **argv, struct args *a)
 {
 	const struct opt	*o;
 	const char		*arg, *name, *eq, *value;
 	size_t			 len;
 	int			 i, only_pos = 0;
 
-	memset(a, 0, sizeof(*a));
 	a->opts = xcalloc((size_t)argc + 1, sizeof(*a->opts));
 	a->pos = xcalloc((size_t)argc + 1, sizeof(*a->pos));
 	for (i = 1; i < argc; i++) {
@@ -246,11 +293,11 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 			continue;
 		}
 		if (strcmp(arg, "-h") == 0) {
-			a->help = 1;
+			a->help = CMD_HELP;
 			continue;
 		}
 		if (arg[1] != '-' && arg[2] == '\0' &&
-		    (o = find_opt(opts, arg + 1, 1)) != NULL) {
+		    (o = find_opt(ce->opts, arg + 1, 1)) != NULL) {
 			/* A one-letter option such as -o FILE. */
 			if (i + 1 >= argc)
 				return err_usage("%s: missing value", arg);
@@ -262,14 +309,14 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 		}
 		if (arg[1] != '-')
 			return err_usage("%s: unknown option '%s' (see 'mvb "
-			    "%s --help')", ce->name, arg, ce->name);
+			    "%s --help')", ce->name, err_quote(arg), ce->name);
 		name = arg + 2;
 		eq = strchr(name, '=');
 		len = eq != NULL ? (size_t)(eq - name) : strlen(name);
 		if ((o = find_opt(global_opts, name, len)) == NULL &&
-		    (o = find_opt(opts, name, len)) == NULL)
-			return err_usage("%s: unknown option '%.*s' (see 'mvb "
-			    "%s --help')", ce->name, (int)len + 2, arg,
+		    (o = find_opt(ce->opts, name, len)) == NULL)
+			return err_usage("%s: unknown option '%s' (see 'mvb "
+			    "%s --help')", ce->name, err_quote_n(arg, len + 2),
 			    ce->name);
 		value = NULL;
 		if (o->has_arg && eq != NULL)
@@ -291,10 +338,10 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 			ctx->format_opt = value;
 			break;
 		case GLOBAL_HELP:
-			a->help = 1;
+			a->help = CMD_HELP;
 			break;
 		case GLOBAL_VERSION:
-			a->help = 2;
+			a->help = CMD_VERSION;
 			break;
 		default:
 			a->opts[a->nopts].id = o->id;
@@ -303,18 +350,38 @@ args_parse(struct ctx *ctx, const struct cmd_entry *ce, int argc,
 			a->nopts++;
 		}
 	}
-	if (a->help == 1) {
-		cmd_help(ce, stdout);
+	return 0;
+}
+
+int
+cmd_parse(struct ctx *ctx, int argc, char **argv,
+    const struct cmd_entry **cep, struct args *a)
+{
+	const struct cmd_entry	*ce;
+	int			 i = 0;
+
+	memset(a, 0, sizeof(*a));
+	*cep = NULL;
+	if (parse_leading(ctx, argc, argv, cep, a, &i) == -1)
+		return -1;
+	if (a->help != CMD_RUN)
 		return 0;
-	}
-	if (a->help == 2) {
-		printf("mvb %s\n", MVB_VERSION);
+	ce = *cep;
+	if (parse_command(ctx, ce, argc - i, argv + i, a) == -1)
+		return -1;
+	if (a->help != CMD_RUN)
 		return 0;
-	}
 	if (resolve_format(ctx, ce) == -1 || resolve_today(ctx) == -1)
 		return -1;
 	if (ce->needs != CMD_NO_DB && resolve_path(ctx) == -1)
 		return -1;
+	if (a->npos < ce->args.min)
+		return err_usage("%s: missing argument (see 'mvb %s --help')",
+		    ce->name, ce->name);
+	if (a->npos > ce->args.max)
+		return err_usage("%s: unexpected argument '%s' (see 'mvb %s "
+		    "--help')", ce->name, err_quote(a->pos[ce->args.max]),
+		    ce->name);
 	return 0;
 }
 
@@ -323,29 +390,91 @@ args_release(struct args *a)
 {
 	free(a->opts);
 	free(a->pos);
+	free(a->state);
 	memset(a, 0, sizeof(*a));
 }
 
-int
-args_need(const struct cmd_entry *ce, const struct args *a, int min, int max)
+/* Open the register as ce needs and begin its write transaction. */
+static int
+open_register(struct ctx *ctx, const struct cmd_entry *ce)
 {
-	if (a->npos < min)
-		return err_usage("%s: missing argument (see 'mvb %s --help')",
-		    ce->name, ce->name);
-	if (a->npos > max)
-		return err_usage("%s: unexpected argument '%s' (see 'mvb %s "
-		    "--help')", ce->name, a->pos[max], ce->name);
-	return 0;
+	switch (ce->needs) {
+	case CMD_NO_DB:
+	case CMD_OWN_DB:
+		return 0;
+	case CMD_READ:
+		return ctx_open(ctx, 0);
+	case CMD_OPEN_WRITE:
+		return ctx_open(ctx, 1);
+	case CMD_WRITE:
+		break;
+	}
+	if (ctx_open(ctx, 1) == -1)
+		return -1;
+	return db_begin(ctx->db);
 }
 
 int
-ctx_open(struct ctx *ctx, const struct cmd_entry *ce)
+cmd_run(struct ctx *ctx, int argc, char **argv)
 {
-	ctx->db = db_open(ctx->db_path,
-	    ce->needs == CMD_WRITE ? DB_WRITE : DB_READ);
+	const struct cmd_entry	*ce;
+	struct args		 a;
+	int			 rc = -1;
+
+	if (cmd_parse(ctx, argc, argv, &ce, &a) == -1)
+		goto out;
+	if (a.help == CMD_VERSION) {
+		printf("mvb %s\n", MVB_VERSION);
+		rc = 0;
+		goto out;
+	}
+	if (a.help == CMD_HELP) {
+		if (ce != NULL)
+			cmd_help(ce, stdout);
+		else
+			cmd_usage(stdout);
+		rc = 0;
+		goto out;
+	}
+	if (ce->state_size != 0)
+		a.state = xcalloc(1, ce->state_size);
+	if ((ce->check != NULL && ce->check(ctx, &a) == -1) ||
+	    open_register(ctx, ce) == -1)
+		goto done;
+	rc = ce->exec(ctx, &a);
+	if (ce->needs == CMD_WRITE) {
+		/* Whatever failed, nothing of the command is kept. */
+		if (rc < 0 || db_commit(ctx->db) == -1) {
+			db_rollback(ctx->db);
+			rc = -1;
+		}
+	}
+done:
+	if (ce->release != NULL)
+		ce->release(&a);
+out:
+	args_release(&a);
+	return rc;
+}
+
+int
+ctx_open(struct ctx *ctx, int writing)
+{
+	ctx->db = db_open(ctx->db_path, writing ? DB_WRITE : DB_READ);
 	if (ctx->db == NULL)
 		return -1;
 	return settings_load(ctx->db, &ctx->settings);
+}
+
+int
+cmd_need_decision(struct ctx *ctx, int64_t id)
+{
+	struct decision	d;
+
+	if (decision_load(ctx->db, id, &d) == -1)
+		return -1;
+	decision_release(&d);
+	return 0;
 }
 
 /* Runs shorter than this many rows end without a progress line. */
@@ -391,30 +520,6 @@ cmd_print_number(int64_t n)
 	if (printf("%lld\n", (long long)n) < 0 || fflush(stdout) == EOF)
 		return err_fail("cannot write output: %s", strerror(errno));
 	return 0;
-}
-
-int
-ctx_begin_on(struct ctx *ctx, const struct cmd_entry *ce, int64_t id)
-{
-	struct decision	d;
-
-	if (ctx_open(ctx, ce) == -1 || db_begin(ctx->db) == -1)
-		return -1;
-	if (decision_load(ctx->db, id, &d) == -1) {
-		db_rollback(ctx->db);
-		return -1;
-	}
-	decision_release(&d);
-	return 0;
-}
-
-int
-ctx_end(struct ctx *ctx, int rc)
-{
-	if (rc == 0 && db_commit(ctx->db) == 0)
-		return 0;
-	db_rollback(ctx->db);
-	return -1;
 }
 
 void

@@ -35,8 +35,8 @@ make_parents(const char *path)
 		c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-			err_fail("cannot create folder '%s': %s", dir,
-			    strerror(errno));
+			err_fail("cannot create folder '%s': %s",
+			    err_quote(dir), strerror(errno));
 			free(dir);
 			return -1;
 		}
@@ -66,23 +66,25 @@ probe_file(const char *path)
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	}
 	if (S_ISDIR(st.st_mode))
-		return err_fail("cannot open register '%s': is a folder", path);
+		return err_fail("cannot open register '%s': is a folder",
+		    err_quote(path));
 	if (!S_ISREG(st.st_mode))
 		return err_fail("cannot open register '%s': not a regular file",
-		    path);
+		    err_quote(path));
 	if (st.st_size == 0)
 		return 0;
 	if ((fd = open(path, O_RDONLY)) == -1)
-		return err_fail("cannot open register '%s': %s", path,
-		    strerror(errno));
+		return err_fail("cannot open register '%s': %s",
+		    err_quote(path), strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
 	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0)
-		return err_fail("'%s' is not an mvb register", path);
+		return err_fail("'%s' is not an mvb register",
+		    err_quote(path));
 	return 1;
 }
 
@@ -135,7 +137,7 @@ set_wal(sqlite3 *db, const char *path, int wait)
 		}
 		nanosleep(&pause, NULL);
 	}
-	err_db(db, "cannot open register '%s'", path);
+	err_db(db, "cannot open register '%s'", err_quote(path));
 	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	return -1;
 }
@@ -171,8 +173,13 @@ configure(sqlite3 *db)
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
 	    NULL) != SQLITE_OK)
 		return err_db(db, "cannot set up the register");
-	/* A bounded cache big enough that bulk writes do not thrash. */
-	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768");
+	/*
+	 * A bounded cache big enough that bulk writes do not thrash; every page
+	 * read checked for cells that overrun it, so that damage is reported
+	 * rather than read as a missing row (mvb.1, EXIT STATUS).
+	 */
+	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+	    "PRAGMA cell_size_check=ON");
 }
 
 /* Whether this process may write path and create files beside it (the
@@ -240,14 +247,15 @@ db_open(const char *path, enum db_mode mode)
 		return NULL;
 	if (!exists && mode == DB_READ) {
 		err_fail("no register at '%s' (create it with 'mvb init')",
-		    path);
+		    err_quote(path));
 		return NULL;
 	}
 	if (!exists && make_parents(path) == -1)
 		return NULL;
 	if (exists && !writable(path)) {
 		if (mode == DB_WRITE) {
-			err_fail("cannot write to register '%s': %s", path,
+			err_fail("cannot write to register '%s': %s",
+			    err_quote(path),
 			    access(path, W_OK) == -1 ? "permission denied" :
 			    "its folder is not writable (SQLite keeps its "
 			    "-wal and -shm files there)");
@@ -277,10 +285,10 @@ db_open(const char *path, enum db_mode mode)
 		free(uri);
 		if (db == NULL) {
 			err_fail("cannot open register '%s': out of memory",
-			    path);
+			    err_quote(path));
 			return NULL;
 		}
-		err_db(db, "cannot open register '%s'", path);
+		err_db(db, "cannot open register '%s'", err_quote(path));
 		goto fail;
 	}
 	free(uri);
@@ -297,13 +305,14 @@ db_open(const char *path, enum db_mode mode)
 		 * migration (before the switch to WAL), so a register in the
 		 * making is 0 bytes until it has its schema.
 		 */
-		err_fail("'%s' is not an mvb register", path);
+		err_fail("'%s' is not an mvb register", err_quote(path));
 		goto fail;
 	}
 	if (readonly) {
 		if (version < migrations_count) {
 			err_fail("register '%s' needs its schema brought up to "
-			    "date, which needs write access to it", path);
+			    "date, which needs write access to it",
+			    err_quote(path));
 			goto fail;
 		}
 		return db;
@@ -318,10 +327,11 @@ db_open(const char *path, enum db_mode mode)
 	return db;
 fail:
 	if (err_sqlite_code() == SQLITE_NOTADB)
-		err_clear(), err_fail("'%s' is not an mvb register", path);
+		err_clear(), err_fail("'%s' is not an mvb register",
+		    err_quote(path));
 	if (err_sqlite_code() == SQLITE_READONLY)
 		err_clear(), err_fail("cannot open register '%s': it is "
-		    "read-only for this user", path);
+		    "read-only for this user", err_quote(path));
 	/*
 	 * Nothing was written. When the -wal file is of mvb's making (it was
 	 * not there before), let SQLite delete it and the -shm file on close;
@@ -462,5 +472,31 @@ db_query_int(sqlite3 *db, const char *sql, int64_t *out)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return err_db(db, "cannot read the register");
+	return 0;
+}
+
+int
+db_check_table(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	char		*sql;
+	int		 rc, sound;
+
+	sql = xasprintf("PRAGMA quick_check(%s)", table);
+	stmt = db_prepare(db, sql);
+	free(sql);
+	if (stmt == NULL)
+		return -1;
+	/* One row "ok" when sound; otherwise one row a problem. */
+	rc = sqlite3_step(stmt);
+	sound = rc == SQLITE_ROW &&
+	    (s = (const char *)sqlite3_column_text(stmt, 0)) != NULL &&
+	    strcmp(s, "ok") == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot check table %s", table);
+	if (!sound)
+		return err_damaged(db, sqlite3_errstr(SQLITE_CORRUPT));
 	return 0;
 }

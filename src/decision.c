@@ -155,10 +155,12 @@ decision_load(sqlite3 *db, int64_t id, struct decision *d)
 	sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
 		sqlite3_finalize(stmt);
-		if (rc == SQLITE_DONE)
-			return err_usage("no decision with id '%lld'",
+		if (rc != SQLITE_DONE)
+			return err_db(db, "cannot read decision %lld",
 			    (long long)id);
-		return err_db(db, "cannot read decision %lld", (long long)id);
+		if (db_check_table(db, "decisions") == -1)
+			return -1;
+		return err_usage("no decision with id '%lld'", (long long)id);
 	}
 	rc = decision_read_row(stmt, d);
 	sqlite3_finalize(stmt);
@@ -353,7 +355,7 @@ decision_parse_id(const char *s, int64_t *id)
 	for (p = s; *p >= '0' && *p <= '9' && p - s < 18; p++)
 		n = n * 10 + (*p - '0');
 	if (p == s || *p != '\0' || n <= 0)
-		return err_usage("invalid decision id '%s'", s);
+		return err_usage("invalid decision id '%s'", err_quote(s));
 	*id = n;
 	return 0;
 }
@@ -382,4 +384,35 @@ decision_check_review(const char *option, int32_t next, int32_t anchor,
 	return err_usage("%s: '%s' is outside the review range %s to %s",
 	    option, date_format(next, nb), date_format(anchor, ab),
 	    date_format(deadline, db));
+}
+
+int
+decision_anchor(sqlite3 *db, int64_t id, int32_t decided_on, int32_t *anchor)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	int32_t		 latest;
+	int		 rc;
+
+	stmt = db_prepare(db, "SELECT max(reviewed_on) FROM "
+	    DECISION_ANCHOR_REVIEWS_SQL " WHERE decision_id = ?");
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return err_db(db, "cannot read the reviews of decision %lld",
+		    (long long)id);
+	}
+	*anchor = decided_on;
+	s = (const char *)sqlite3_column_text(stmt, 0);
+	if (s != NULL && date_parse(s, &latest) == -1) {
+		sqlite3_finalize(stmt);
+		return err_fail("decision %lld: damaged reviewed_on in its "
+		    "reviews (run 'mvb check')", (long long)id);
+	}
+	if (s != NULL && latest > *anchor)
+		*anchor = latest;
+	sqlite3_finalize(stmt);
+	return 0;
 }

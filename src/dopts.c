@@ -42,16 +42,12 @@ dopt_check_text(const char *option, const char *value, size_t min,
     size_t max)
 {
 	const char	*why;
-	char		*quoted;
 
 	if (text_check(value, min, max, &why) == 0)
 		return 0;
 	if (*value == '\0')
 		return err_usage("%s: invalid value '' (%s)", option, why);
-	quoted = text_quote(value, 60);
-	err_usage("%s: %s '%s'", option, why, quoted);
-	free(quoted);
-	return -1;
+	return err_usage("%s: %s '%s'", option, why, err_quote(value));
 }
 
 int
@@ -61,7 +57,8 @@ dopt_check_metric_name(const char *field, const char *name)
 
 	if ((why = metric_name_problem(name)) == NULL)
 		return 0;
-	return err_usage("%s: invalid metric name '%s': %s", field, name, why);
+	return err_usage("%s: invalid metric name '%s': %s", field,
+	    err_quote(name), why);
 }
 
 int
@@ -71,7 +68,7 @@ dopt_check_decimal(const char *field, const char *what, const char *s,
 	if (decimal_parse(s, norm) == 0)
 		return 0;
 	return err_usage("%s: invalid %s '%s' (a decimal such as 60, -2.5 or "
-	    "0.25; at most 15 significant digits)", field, what, s);
+	    "0.25; at most 15 significant digits)", field, what, err_quote(s));
 }
 
 int
@@ -81,25 +78,24 @@ dopt_parse_assumption(const char *s, int *n)
 
 	if (decision_parse_id(s, &id) == -1 || id > NUMBER_MAX) {
 		err_clear();
-		return err_usage("N: invalid assumption number '%s'", s);
+		return err_usage("N: invalid assumption number '%s'",
+		    err_quote(s));
 	}
 	*n = (int)id;
 	return 0;
 }
 
 /*
- * A usage error "OPTION: WHAT 'VALUE'HINT", the value quoted so that no
- * control character or invalid byte reaches the terminal. Returns -1.
+ * A usage error "OPTION: WHAT 'VALUE'HINT", the value quoted by err_quote():
+ * short, and no control character or invalid byte reaches the terminal.
+ * Returns -1.
  */
 static int
 invalid(const char *option, const char *what, const char *value,
     const char *hint)
 {
-	char	*quoted = text_quote(value, 60);
-
-	err_usage("%s: %s '%s'%s", option, what, quoted, hint);
-	free(quoted);
-	return -1;
+	return err_usage("%s: %s '%s'%s", option, what, err_quote(value),
+	    hint);
 }
 
 /* Text with min/max code points; an empty optional text unsets it. */

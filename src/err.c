@@ -2,13 +2,15 @@
  * The one recorded error of a run: its message and exit status (err.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "err.h"
+#include "text.h"
 
-/* The message is as long as it needs to be: a value quoted in it is never
- * cut short. */
+/* The message is as long as it needs to be; the values quoted in it are
+ * short (err_quote()). */
 static struct strbuf	err_buf;
 static int		err_set_flag;
 static enum mvb_exit	err_status = EXIT_OK;
@@ -63,17 +65,61 @@ err_fail(const char *fmt, ...)
 	return -1;
 }
 
+/* SQLite's codes for a file it can no longer trust. */
+static int
+damage(int code)
+{
+	return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
 int
 err_db(sqlite3 *db, const char *fmt, ...)
 {
 	va_list	ap;
+	int	code = db != NULL ? sqlite3_errcode(db) & 0xff : 0;
 
-	if (!err_set_flag && db != NULL)
-		err_sqlite = sqlite3_errcode(db) & 0xff;
+	/* Whatever the action, damage is told as damage (mvb.1, EXIT
+	 * STATUS), so that it is never taken for a missing row. */
+	if (damage(code))
+		return err_damaged(db, sqlite3_errmsg(db));
+	if (!err_set_flag)
+		err_sqlite = code;
 	va_start(ap, fmt);
 	err_vset(EXIT_FAIL, db != NULL ? sqlite3_errmsg(db) : NULL, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int
+err_damaged(sqlite3 *db, const char *why)
+{
+	const char	*path = sqlite3_db_filename(db, "main");
+
+	if (!err_set_flag)
+		err_sqlite = damage(sqlite3_errcode(db) & 0xff) ?
+		    sqlite3_errcode(db) & 0xff : SQLITE_CORRUPT;
+	if (path == NULL || *path == '\0')
+		return err_fail("the register is damaged: %s (run 'mvb check')",
+		    why);
+	return err_fail("register '%s' is damaged: %s (run 'mvb check')",
+	    err_quote(path), why);
+}
+
+const char *
+err_quote_n(const char *s, size_t n)
+{
+	static char	quoted[ERR_QUOTE_RING][TEXT_QUOTE_SIZE(ERR_QUOTE_MAX)];
+	static int	next;
+	char		*dst = quoted[next];
+
+	next = (next + 1) % ERR_QUOTE_RING;
+	return text_quote_n(dst, s != NULL ? s : "", n, ERR_QUOTE_MAX);
+}
+
+const char *
+err_quote(const char *s)
+{
+	return err_quote_n(s, SIZE_MAX);
 }
 
 const char *

@@ -163,6 +163,8 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE)
 			return err_db(db, "cannot read assumptions");
+		if (db_check_table(db, "assumptions") == -1)
+			return -1;
 		return err_usage("N: decision %lld has no assumption %d",
 		    (long long)id, number);
 	}
@@ -221,7 +223,7 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 		return -1;
 	if (rc == 1)
 		return err_usage("metric: decision %lld already has a metric "
-		    "'%s'", (long long)id, name);
+		    "'%s'", (long long)id, err_quote(name));
 	memset(&m, 0, sizeof(m));
 	m.decision_id = id;
 	m.name = name;
@@ -255,11 +257,12 @@ measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
 
 	rc = metric_exists(db, &stmt, id, name);
 	sqlite3_finalize(stmt);
-	if (rc == -1)
+	if (rc == -1 || (rc == 0 && db_check_table(db, "metrics") == -1))
 		return -1;
 	if (rc == 0)
 		return err_usage("measure: decision %lld has no metric '%s' "
-		    "(add it with 'mvb metric')", (long long)id, name);
+		    "(add it with 'mvb metric')", (long long)id,
+		    err_quote(name));
 	memset(&m, 0, sizeof(m));
 	m.decision_id = id;
 	m.metric = name;

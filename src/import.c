@@ -186,7 +186,6 @@ need(struct importer *imp, const char *name, void *row)
 static int
 header(struct importer *imp, const struct csvr_record *r)
 {
-	char	*q;
 	int	 i, k;
 
 	for (i = 0; i < MAX_COLS; i++)
@@ -194,12 +193,10 @@ header(struct importer *imp, const struct csvr_record *r)
 	for (i = 0; i < r->nfields; i++) {
 		if ((k = col_index(imp->table, r->fields[i])) < 0 ||
 		    imp->at[k] >= 0) {
-			q = text_quote(r->fields[i], 60);
-			err_usage("%s:%ld: %s: %s column for %s", imp->name,
-			    r->line, q, k < 0 ? "unknown" : "duplicate",
+			return err_usage("%s:%ld: %s: %s column for %s",
+			    imp->name, r->line, err_quote(r->fields[i]),
+			    k < 0 ? "unknown" : "duplicate",
 			    xtable_names[imp->t]);
-			free(q);
-			return -1;
 		}
 		imp->at[k] = i;
 	}
@@ -246,8 +243,10 @@ get_decision(struct importer *imp, void *row, int64_t *id, int32_t *decided,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, *id);
 	if ((found = step(imp, stmt)) <= 0)
-		return found == 0 ? row_err(imp, "decision_id", "no decision "
-		    "with id '%lld'", (long long)*id) : -1;
+		return found == 0 &&
+		    db_check_table(imp->db, "decisions") == 0 ?
+		    row_err(imp, "decision_id", "no decision with id '%lld'",
+		    (long long)*id) : -1;
 	date_parse((const char *)sqlite3_column_text(stmt, 0), decided);
 	if (currency != NULL)
 		snprintf(currency, 4, "%s",
@@ -447,7 +446,7 @@ get_metric_name(struct importer *imp, const char *col, const char **name)
 		return row_err(imp, col, "missing value");
 	if ((why = metric_name_problem(*name)) != NULL)
 		return row_err(imp, col, "invalid metric name '%s': %s",
-		    *name, why);
+		    err_quote(*name), why);
 	return 0;
 }
 
@@ -481,7 +480,8 @@ row_metric(struct importer *imp)
 		return -1;
 	if ((k = has_metric(imp, m.decision_id, m.name)) != 0)
 		return k == 1 ? row_err(imp, "name", "decision %lld already "
-		    "has a metric '%s'", (long long)m.decision_id, m.name) : -1;
+		    "has a metric '%s'", (long long)m.decision_id,
+		    err_quote(m.name)) : -1;
 	if (metric_store(imp->db, &imp->stmt[S_INSERT], &m) == -1)
 		return -1;
 	return touch(imp, m.decision_id);
@@ -502,8 +502,9 @@ row_measurement(struct importer *imp)
 	if (get(imp, "measured_on", &m) == -1 || need(imp, "value", &m) == -1)
 		return -1;
 	if ((k = has_metric(imp, m.decision_id, m.metric)) != 1)
-		return k == 0 ? row_err(imp, "metric", "decision %lld has no "
-		    "metric '%s'", (long long)m.decision_id, m.metric) : -1;
+		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
+		    row_err(imp, "metric", "decision %lld has no metric '%s'",
+		    (long long)m.decision_id, err_quote(m.metric)) : -1;
 	if (measurement_store(imp->db, &imp->stmt[S_INSERT], &m) == -1)
 		return -1;
 	return touch(imp, m.decision_id);
@@ -525,12 +526,14 @@ row_sunset(struct importer *imp)
 		return -1;
 	if (sunset_parse(s.expression, &e, why, sizeof(why)) == -1)
 		return row_err(imp, "expression", "invalid expression '%s': %s",
-		    s.expression, why);
+		    err_quote(s.expression), why);
 	if (e.kind == SUNSET_METRIC && (k = has_metric(imp, s.decision_id,
 	    e.name)) != 1)
-		return k == 0 ? row_err(imp, "expression", "invalid expression "
-		    "'%s': decision %lld has no metric '%s'", s.expression,
-		    (long long)s.decision_id, e.name) : -1;
+		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
+		    row_err(imp, "expression", "invalid expression '%s': "
+		    "decision %lld has no metric '%s'",
+		    err_quote(s.expression), (long long)s.decision_id,
+		    err_quote(e.name)) : -1;
 	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = ? AND "
 	    "number = ?", s.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
@@ -573,24 +576,27 @@ row_review(struct importer *imp)
 	if ((val(imp, "replaced_by") != NULL) != replace)
 		return row_err(imp, "replaced_by", replace ? "missing for "
 		    "outcome replace" : "given for outcome '%s' (only with "
-		    "replace)", r.outcome);
+		    "replace)", err_quote(r.outcome));
 	if (replace) {
 		if (get(imp, "replaced_by", &r) == -1)
 			return -1;
 		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?",
 		    r.replaced_by, NULL)) != 1)
-			return k == 0 ? row_err(imp, "replaced_by", "no "
-			    "decision with id '%lld'",
-			    (long long)r.replaced_by) : -1;
+			return k == 0 &&
+			    db_check_table(imp->db, "decisions") == 0 ?
+			    row_err(imp, "replaced_by", "no decision with id "
+			    "'%lld'", (long long)r.replaced_by) : -1;
 	}
 	if (get(imp, "notes", &r) == -1 ||
 	    review_store(imp->db, &imp->stmt[S_INSERT], &r) == -1)
 		return -1;
-	/* The anchor is derived: a later review moves it, nothing else. */
+	/* The anchor is derived (DECISION_ANCHOR_REVIEWS_SQL): a later
+	 * review moves it, of the decision and of its replacement. */
 	if (review_move_anchor(imp->db, &imp->stmt[S_ANCHOR], r.decision_id,
-	    r.reviewed_on, imp->s) == -1)
+	    r.replaced_by, r.reviewed_on, imp->s) == -1 ||
+	    touch(imp, r.decision_id) == -1)
 		return -1;
-	return touch(imp, r.decision_id);
+	return r.replaced_by != 0 ? touch(imp, r.replaced_by) : 0;
 }
 
 static int

@@ -36,10 +36,11 @@ judge(sqlite3 *db, int *version)
 		return 0;
 	}
 	if (app != MVB_APPLICATION_ID)
-		return err_fail("'%s' is not an mvb register", file);
+		return err_fail("'%s' is not an mvb register",
+		    err_quote(file));
 	if (ver > migrations_count)
 		return err_fail("register '%s' has schema version %lld, newer "
-		    "than this mvb knows (%d): upgrade mvb", file,
+		    "than this mvb knows (%d): upgrade mvb", err_quote(file),
 		    (long long)ver, migrations_count);
 	*version = (int)ver;
 	return 0;

@@ -109,30 +109,30 @@ outfile_open(struct outfile *of, const char *cmd, const char *path,
 	of->target = resolve(path);
 	if (is_register(path, of->target, db_path))
 		return err_usage("%s: '%s' is the register itself (or one of "
-		    "its files); name another file", cmd, path);
+		    "its files); name another file", cmd, err_quote(path));
 	exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
 		return err_fail("%s: cannot write '%s': it is a folder", cmd,
-		    path);
+		    err_quote(path));
 	if (exists && !S_ISREG(st.st_mode)) {
 		if (regular_only)
 			return err_fail("%s: cannot write '%s': not a regular "
-			    "file", cmd, path);
+			    "file", cmd, err_quote(path));
 		/* A terminal, a device or a FIFO: write to it as it is. */
 		if ((of->fd = open(path, O_WRONLY)) == -1)
-			return err_fail("%s: cannot write '%s': %s", cmd, path,
-			    strerror(errno));
+			return err_fail("%s: cannot write '%s': %s", cmd,
+			    err_quote(path), strerror(errno));
 		return 0;
 	}
 	/* As the shell's '>' would, refuse a file this user may not write. */
 	if (exists && access(path, W_OK) == -1)
-		return err_fail("%s: cannot write '%s': %s", cmd, path,
-		    strerror(errno));
+		return err_fail("%s: cannot write '%s': %s", cmd,
+		    err_quote(path), strerror(errno));
 	if (of->target == NULL)
 		of->target = xstrdup(path);
 	if ((of->fd = temp_beside(of->target, &of->tmp)) == -1)
 		return err_fail("%s: cannot write '%s': cannot create a file "
-		    "beside it: %s", cmd, path, strerror(errno));
+		    "beside it: %s", cmd, err_quote(path), strerror(errno));
 	/* The replacement keeps the file's mode, given it once written. */
 	of->mode = exists ? (int)(st.st_mode & 07777) : -1;
 	return 0;
@@ -144,11 +144,11 @@ outfile_commit(struct outfile *of, const char *cmd)
 	if (of->tmp == NULL)
 		return 0;
 	if (of->mode != -1 && chmod(of->tmp, (mode_t)of->mode) == -1)
-		return err_fail("%s: cannot write '%s': %s", cmd, of->path,
-		    strerror(errno));
+		return err_fail("%s: cannot write '%s': %s", cmd,
+		    err_quote(of->path), strerror(errno));
 	if (rename(of->tmp, of->target) == -1)
-		return err_fail("%s: cannot replace '%s': %s", cmd, of->path,
-		    strerror(errno));
+		return err_fail("%s: cannot replace '%s': %s", cmd,
+		    err_quote(of->path), strerror(errno));
 	free(of->tmp);
 	of->tmp = NULL;
 	return 0;

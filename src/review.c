@@ -56,7 +56,7 @@ review_store(sqlite3 *db, sqlite3_stmt **cache, const struct review *r)
 
 int
 review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
-    int32_t on, const struct settings *s)
+    int64_t by, int32_t on, const struct settings *s)
 {
 	sqlite3_stmt	*stmt;
 	char		 a[DATE_BUFSZ], d[DATE_BUFSZ];
@@ -65,13 +65,18 @@ review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
 	/* review_anchor(): only a later review moves it. */
 	if (*cache == NULL)
 		*cache = db_prepare(db, "UPDATE decisions SET anchor_on = ?1, "
-		    "deadline_on = ?2 WHERE id = ?3 AND anchor_on < ?1");
+		    "deadline_on = ?2 WHERE id IN (?3, ?4) AND anchor_on < "
+		    "?1");
 	if ((stmt = *cache) == NULL)
 		return -1;
 	sqlite3_reset(stmt);
 	db_bind_text(stmt, 1, date_format(on, a));
 	db_bind_text(stmt, 2, date_format(review_deadline(on, s), d));
 	sqlite3_bind_int64(stmt, 3, id);
+	if (by != 0)
+		sqlite3_bind_int64(stmt, 4, by);
+	else
+		sqlite3_bind_null(stmt, 4);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
@@ -86,11 +91,18 @@ is_open(const struct decision *d)
 	    strcmp(d->status, "active") == 0;
 }
 
-/* Activate the replacing decision if it is proposed; it must be open. */
+/*
+ * The replacing decision r->replaced_by takes over: it must be open; it
+ * becomes active if it was proposed, and takes the review's date as its
+ * anchor, with the default next review (mvb.1, review).
+ */
 static int
-take_over(sqlite3 *db, int64_t by)
+take_over(sqlite3 *db, const struct settings *s, const struct review *r)
 {
 	struct decision	 old, new;
+	char		 ob[DATE_BUFSZ], nb[DATE_BUFSZ];
+	char		*what;
+	int64_t		 by = r->replaced_by;
 	int		 rc = -1;
 
 	if (decision_load(db, by, &old) == -1) {
@@ -100,18 +112,39 @@ take_over(sqlite3 *db, int64_t by)
 		return err_usage("--by: no decision with id '%lld'",
 		    (long long)by);
 	}
+	decision_init(&new);
 	if (!is_open(&old)) {
 		err_usage("--by: decision %lld is %s; the replacement must be "
 		    "proposed or active", (long long)by, old.status);
 		goto out;
 	}
+	/* An anchor never moves back, as no review is before it. */
+	if (r->reviewed_on < old.anchor_on) {
+		err_usage("--on: '%s' is before the anchor %s of decision "
+		    "%lld, its replacement", date_format(r->reviewed_on, ob),
+		    date_format(old.anchor_on, nb), (long long)by);
+		goto out;
+	}
 	if (decision_load(db, by, &new) == -1)
 		goto out;
 	decision_set_text(&new.status, "active");
-	rc = decision_update(db, &old, &new) == -1 ? -1 : 0;
-	decision_release(&new);
+	new.anchor_on = review_anchor(old.anchor_on, r->reviewed_on);
+	new.next_review_on = review_next_default(r->reviewed_on, s);
+	new.deadline_on = review_deadline(new.anchor_on, s);
+	what = xasprintf("decision %lld, review of %s",
+	    (long long)r->decision_id, date_format(r->reviewed_on, ob));
+	rc = history_add(db, by, "replaces", NULL, what);
+	free(what);
+	if (rc == 0 && decision_update(db, &old, &new) == -1)
+		rc = -1;
+	/* decision_update() leaves derived dates out of the history. */
+	if (rc == 0 && old.anchor_on != new.anchor_on &&
+	    history_add(db, by, "anchor_on", date_format(old.anchor_on, ob),
+	    date_format(new.anchor_on, nb)) == -1)
+		rc = -1;
 out:
 	decision_release(&old);
+	decision_release(&new);
 	return rc;
 }
 
@@ -151,7 +184,7 @@ review_record(sqlite3 *db, const struct settings *s, int32_t today,
 	if (decision_check_review("--next", r->next_review_on, r->reviewed_on,
 	    s) == -1)
 		goto out;
-	if (r->replaced_by != 0 && take_over(db, r->replaced_by) == -1)
+	if (r->replaced_by != 0 && take_over(db, s, r) == -1)
 		goto out;
 	if (decision_load(db, r->decision_id, &new) == -1)
 		goto out;

@@ -48,7 +48,7 @@ int
 settings_damaged(const char *key)
 {
 	return err_fail("the register's setting '%s' is damaged (set it "
-	    "again with 'mvb config %s VALUE')", key, key);
+	    "again with 'mvb config %s VALUE')", err_quote(key), key);
 }
 
 int
@@ -59,7 +59,8 @@ settings_stored(sqlite3 *db, const char *key, char **value)
 
 	*value = NULL;
 	if (!settings_known(key))
-		return err_usage("config: unknown setting '%s'", key);
+		return err_usage("config: unknown setting '%s'",
+		    err_quote(key));
 	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
 	if (stmt == NULL)
 		return -1;
@@ -68,7 +69,8 @@ settings_stored(sqlite3 *db, const char *key, char **value)
 		*value = db_column_strdup(stmt, 0);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return err_db(db, "cannot read setting '%s'", key);
+		return err_db(db, "cannot read setting '%s'",
+		    err_quote(key));
 	return 0;
 }
 
@@ -156,7 +158,8 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 	    strcmp(key, "deadline_months") == 0) {
 		if ((months = parse_months(value)) == -1)
 			return err_usage("config: %s: invalid number of months "
-			    "'%s' (a whole number 1-120)", key, value);
+			    "'%s' (a whole number 1-120)", key,
+			    err_quote(value));
 		/* Against the other one as stored; a damaged one (being
 		 * repaired) does not stand in the way. */
 		if (settings_stored(db, key[0] == 'r' ? "deadline_months" :
@@ -166,25 +169,29 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 		free(other);
 		if (key[0] == 'r' && limit > 0 && months > limit)
 			return err_usage("config: review_months: '%s' is more "
-			    "than deadline_months (%d)", value, limit);
+			    "than deadline_months (%d)", err_quote(value),
+			    limit);
 		if (key[0] == 'd' && limit > 0 && months < limit)
 			return err_usage("config: deadline_months: '%s' is "
-			    "less than review_months (%d)", value, limit);
+			    "less than review_months (%d)",
+			    err_quote(value), limit);
 		snprintf(canon, size, "%d", months);
 	} else if (strcmp(key, "currency") == 0) {
 		if (!currency_valid(value))
 			return err_usage("config: currency: invalid currency "
-			    "'%s' (three upper-case letters)", value);
+			    "'%s' (three upper-case letters)",
+			    err_quote(value));
 		snprintf(canon, size, "%s", value);
 	} else if (strcmp(key, "within") == 0) {
 		if (duration_parse(value, &dur) == -1)
 			return err_usage("config: within: invalid duration "
-			    "'%s' (N followed by d, w, m or y)", value);
+			    "'%s' (N followed by d, w, m or y)",
+			    err_quote(value));
 		duration_format(&dur, canon);
 	} else {
 		if (fixed2_parse(value, MONEY_MAX, &amount) == -1)
 			return err_usage("config: %s: invalid amount '%s'",
-			    key, value);
+			    key, err_quote(value));
 		fixed2_format(amount, canon);
 	}
 	return 0;
@@ -197,7 +204,8 @@ settings_set(sqlite3 *db, const char *key, const char *value)
 	char		 canon[NUM_BUFSZ];
 
 	if (!settings_known(key))
-		return err_usage("config: unknown setting '%s'", key);
+		return err_usage("config: unknown setting '%s'",
+		    err_quote(key));
 	if (canonical(db, key, value, canon, sizeof(canon)) == -1)
 		return -1;
 	/* An insert too: a row lost to a hand edit is set again. */

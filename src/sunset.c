@@ -13,7 +13,6 @@
 #include "err.h"
 #include "evidence.h"
 #include "sunset.h"
-#include "text.h"
 
 const char *const sunset_kind_names[] = { "metric", "monthly_cost", "on" };
 
@@ -82,17 +81,14 @@ tokenize(char *buf, char **tok)
 }
 
 /*
- * Write "<pre>'<word>'<post>" into why, the word quoted safely: one line
- * (control characters as \xNN), at most 60 characters. Returns -1.
+ * Write "<pre>'<word>'<post>" into why, the word quoted by err_quote() as
+ * every value in an error is. Returns -1.
  */
 static int
 say(char *why, size_t whysize, const char *pre, const char *word,
     const char *post)
 {
-	char	*q = text_quote(word, 60);
-
-	snprintf(why, whysize, "%s'%s'%s", pre, q, post);
-	free(q);
+	snprintf(why, whysize, "%s'%s'%s", pre, err_quote(word), post);
 	return -1;
 }
 
@@ -209,30 +205,23 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 {
 	struct sunset_expr	 e;
 	struct strbuf		 canon;
-	sqlite3_stmt		*stmt;
-	char			 why[512], what[32], *quoted;
+	sqlite3_stmt		*stmt = NULL;
+	char			 why[512], what[32];
 	int			 rc;
 
-	if (sunset_parse(expr, &e, why, sizeof(why)) == -1) {
-		quoted = text_quote(expr, TEXT_MAX);
-		err_usage("sunset: invalid expression '%s': %s", quoted, why);
-		free(quoted);
-		return -1;
-	}
+	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
+		return err_usage("sunset: invalid expression '%s': %s",
+		    err_quote(expr), why);
 	if (e.kind == SUNSET_METRIC) {
-		stmt = NULL;
 		rc = metric_exists(db, &stmt, id, e.name);
 		sqlite3_finalize(stmt);
-		if (rc == -1)
+		if (rc == -1 ||
+		    (rc == 0 && db_check_table(db, "metrics") == -1))
 			return -1;
-		if (rc == 0) {
-			quoted = text_quote(expr, TEXT_MAX);
-			err_usage("sunset: invalid expression '%s': decision "
-			    "%lld has no metric '%s'", quoted, (long long)id,
-			    e.name);
-			free(quoted);
-			return -1;
-		}
+		if (rc == 0)
+			return err_usage("sunset: invalid expression '%s': "
+			    "decision %lld has no metric '%s'", err_quote(expr),
+			    (long long)id, err_quote(e.name));
 	}
 	if (evidence_next_number(db, "sunset", id, number) == -1)
 		return -1;

@@ -202,31 +202,48 @@ text_fit(const char *s, size_t width)
 char *
 text_quote(const char *s, size_t max)
 {
-	struct strbuf	 sb;
-	uint32_t	 cp;
-	size_t		 len, n = 0;
+	size_t	n = strlen(s);
 
-	sb_init(&sb);
-	while (*s != '\0') {
-		if (n == max) {
-			sb_adds(&sb, "…");
+	return text_quote_n(xmalloc(TEXT_QUOTE_SIZE(n < max ? n : max)), s, n,
+	    max);
+}
+
+char *
+text_quote_n(char *dst, const char *s, size_t n, size_t max)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	char			*p = dst;
+	uint32_t		 cp;
+	size_t			 len, i, chars;
+
+	/* No stdio: errno stays as it was for the message's strerror(). */
+	for (chars = 0; n > 0 && *s != '\0'; chars++, s += len, n -= len) {
+		if (chars == max) {
+			p = stpcpy(p, "…");
 			break;
 		}
-		len = utf8_decode(s, &cp);
+		/* A sequence cut by the end of the n bytes is not UTF-8. */
+		if ((len = utf8_decode(s, &cp)) > n)
+			len = 0;
 		if (len == 0 || cp < 0x20 || cp == 0x7f ||
 		    (cp >= 0x80 && cp <= 0x9f)) {
-			/* Show the raw bytes, never send them to a terminal. */
+			/* Show the raw bytes, never send them to a terminal;
+			 * a byte that is not UTF-8 is one character. */
 			if (len == 0)
 				len = 1;
-			for (size_t i = 0; i < len; i++)
-				sb_addf(&sb, "\\x%02x", (unsigned char)s[i]);
+			for (i = 0; i < len; i++) {
+				*p++ = '\\';
+				*p++ = 'x';
+				*p++ = hex[(unsigned char)s[i] >> 4];
+				*p++ = hex[(unsigned char)s[i] & 0xf];
+			}
 		} else {
-			sb_add(&sb, s, len);
+			memcpy(p, s, len);
+			p += len;
 		}
-		s += len;
-		n++;
 	}
-	return sb.buf;
+	*p = '\0';
+	return dst;
 }
 
 int

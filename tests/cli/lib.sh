@@ -9,6 +9,8 @@
 #   expect_err_has TEXT  stderr is one "mvb: " line containing TEXT
 #   fails CODE TEXT ARGS...  run ARGS, expect CODE and the error line
 #   skip REASON          the behaviour named by t cannot be checked here
+#   expect_err_shorter N stderr is under N bytes
+#   repeat TEXT N        prints N copies of TEXT
 set -u
 : "${MVB:?MVB must name the binary}"
 T=$(mktemp -d)
@@ -98,6 +100,17 @@ expect_err_has() {
 
 expect_err_empty() {
 	if [ -z "$err" ]; then ok; else bad "stderr not empty"; fi
+}
+
+expect_err_shorter() {
+	bytes=$(printf '%s\n' "$err" | wc -c)
+	if [ "$bytes" -lt "$1" ]; then ok
+	else bad "stderr is $bytes bytes, not under $1"; fi
+}
+
+# N copies of TEXT (no /, & or \ in it), without a line end.
+repeat() {
+	printf "%0${2}d" 0 | sed "s/0/$1/g"
 }
 
 fails() {

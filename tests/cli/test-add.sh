@@ -93,6 +93,28 @@ fails 2 "--decided: missing value" add --title t --capability c --choice buy --d
 fails 2 "unexpected argument 'extra'" add --title t --capability c --choice buy extra
 expect_unchanged
 
+t "a value is quoted whole up to 60 characters, past that by its first 60 and …"
+snapshot
+x59=$(repeat x 59)
+fails 2 "--decided: invalid date '${x59}y' (YYYY" add --title t --capability c --choice buy --decided "${x59}y"
+fails 2 "--decided: invalid date '${x59}y…' (YYYY" add --title t --capability c --choice buy --decided "${x59}yz"
+fails 2 "--decided: invalid date '${x59}y…' (YYYY" add --title t --capability c --choice buy --decided "${x59}yzz"
+e60=$(repeat é 60)
+fails 2 "--decided: invalid date '$e60' (YYYY" add --title t --capability c --choice buy --decided "$e60"
+fails 2 "--decided: invalid date '$e60…' (YYYY" add --title t --capability c --choice buy --decided "${e60}é"
+fails 2 "--monthly: invalid amount '$(repeat 漢 60)…'" add --title t --capability c --choice buy --monthly "$(repeat 漢 61)"
+# An escaped byte is one character, however many it takes to show.
+fails 2 "--decided: invalid date '$(printf '\\x01%.0s' $(seq 60))…' (YYYY" add --title t --capability c --choice buy --decided "$(printf '%061d' 0 | tr 0 '\001')"
+fails 2 "--decided: invalid date '$(printf '\\xff%.0s' $(seq 60))' (YYYY" add --title t --capability c --choice buy --decided "$(printf '%060d' 0 | tr 0 '\377')"
+run add --title "$(repeat t 100000)" --capability c --choice buy
+expect_code 2
+expect_err_has "--title: too long (at most 200 characters) '$(repeat t 60)…'"
+expect_err_shorter 300
+fails 2 "add: unknown option '--$(repeat o 58)…' (see 'mvb add --help')" add --title t --capability c --choice buy "--$(repeat o 100000)=1"
+fails 2 "add: unexpected argument '$(repeat a 60)…'" add --title t --capability c --choice buy "$(repeat a 100000)"
+expect_err_shorter 300
+expect_unchanged
+
 t "text limits count code points; tab and line feed are allowed"
 cjk=$(printf '%200s' '' | sed 's/ /漢/g')
 run add --title "$cjk" --capability c --choice buy --rationale "$(printf 'line one\n\tline two')"

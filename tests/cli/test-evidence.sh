@@ -155,7 +155,7 @@ expect_out_lacks 'Backstage'
 run list --format csv
 expect_out_match '^1,Backstage,.*,retired,.*,12000\.00,,'
 
-t "sunset errors quote the whole expression and write nothing"
+t "sunset errors quote the expression and write nothing"
 "$MVB" add --title x --capability y --choice buy >/dev/null
 snapshot
 fails 2 "sunset: invalid expression 'adoption << 60': unknown operator '<<'" sunset 1 'adoption << 60'
@@ -169,8 +169,20 @@ fails 2 "sunset: invalid expression '': empty expression" sunset 1 ''
 fails 2 "sunset: invalid expression 'on': expected 'on DATE'" sunset 1 'on'
 fails 2 "sunset: invalid expression 'on 2028-01-01 x'" sunset 1 'on 2028-01-01 x'
 fails 2 "missing argument" sunset 1
+# The expression and the word at fault, each cut at 60 characters.
+x46=$(repeat x 46)
+fails 2 "sunset: invalid expression 'on 2028-01-01 $x46': unexpected '$x46' after" sunset 1 "on 2028-01-01 $x46"
+fails 2 "sunset: invalid expression 'on 2028-01-01 $x46…': unexpected '${x46}y' after" sunset 1 "on 2028-01-01 ${x46}y"
 long="on 2028-01-01 $(printf '%0300d' 7)"
-fails 2 "sunset: invalid expression '$long'" sunset 1 "$long"
+fails 2 "sunset: invalid expression 'on 2028-01-01 $(repeat 0 46)…': unexpected '$(repeat 0 60)…' after the date" sunset 1 "$long"
+run sunset 1 "adoption < 5 after 2028-01-01 $(repeat 漢 30000)"
+expect_code 2
+expect_err_has "sunset: invalid expression 'adoption < 5 after 2028-01-01 $(repeat 漢 30)…': unexpected '$(repeat 漢 60)…'"
+expect_err_shorter 400
+run sunset 1 "$(repeat s 100000) < 5"
+expect_code 2
+expect_err_has "sunset: invalid expression '$(repeat s 60)…': invalid metric name '$(repeat s 60)…': a metric name is"
+expect_err_shorter 300
 expect_unchanged
 
 t "history records every change to the evidence"

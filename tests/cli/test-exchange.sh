@@ -437,6 +437,24 @@ refused decisions '5: next_review_on: ' "'2026-01-14'" "$H,decided_on,next_revie
 refused decisions '5: id: ' "1" "id,$H\r\n"'100,b,c,buy\r\n101,"two\nlines",c,buy\r\n1,c,buy,buy\r\n'
 refused decisions '5: id: ' "'x'" "id,$H\r\n"'100,b,c,buy\r\n101,"two\nlines",c,buy\r\nx,c,buy,buy\r\n'
 
+t "a cell is quoted whole up to 60 characters, past that by its first 60 and …"
+refused decisions '4: choice: ' "invalid choice '$(repeat x 60)' (" "$H\r\n$M""Bad,c,$(repeat x 60)\r\n"
+refused decisions '4: choice: ' "invalid choice '$(repeat x 60)…' (" "$H\r\n$M""Bad,c,$(repeat x 61)\r\n"
+refused decisions '4: choice: ' "invalid choice '$(repeat é 60)' (" "$H\r\n$M""Bad,c,$(repeat é 60)\r\n"
+refused decisions '4: choice: ' "invalid choice '$(repeat é 60)…' (" "$H\r\n$M""Bad,c,$(repeat é 61)\r\n"
+refused decisions '3: decided_on: ' "invalid date '$(repeat 9 60)…' (" "$H,decided_on\r\n"'A,b,buy,\r\n'"Bad,c,buy,$(repeat 9 100000)\r\n"
+expect_err_shorter 300
+refused decisions '4: title: ' "too long (at most 200 characters) '$(repeat t 60)…'" "$H\r\n$M""$(repeat t 100000),c,buy\r\n"
+expect_err_shorter 300
+refused decisions "1: $(repeat c 60)…: " 'unknown column' "$H,$(repeat c 100000)\r\nA,b,buy,x\r\n"
+expect_err_shorter 300
+refused assumptions '2: decision_id: ' "invalid number '$(repeat 1 60)…' (a whole" 'decision_id,number,text,status\r\n'"$(repeat 1 100000),1,x,holding\r\n"
+expect_err_shorter 300
+refused sunset '2: expression: ' "invalid expression 'on $(repeat 2 57)…': invalid date '$(repeat 2 60)…'" 'decision_id,number,expression\r\n'"5,1,on $(repeat 2 9000)\r\n"
+expect_err_shorter 300
+refused sunset '2: expression: ' "too long (at most 10000 characters) 'on $(repeat 2 57)…'" 'decision_id,number,expression\r\n'"5,1,on $(repeat 2 100000)\r\n"
+expect_err_shorter 300
+
 t "assumptions: references, status and invalidated_on checked"
 A='decision_id,number,text,status,invalidated_on,confirmed_on,note\r\n5,1,"two\nlines",holding,,,\r\n'
 refused assumptions '4: decision_id: ' "'99'" "$A"'99,1,x,holding,,,\r\n'

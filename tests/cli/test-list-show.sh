@@ -88,4 +88,50 @@ expect_out_has "owner                - alice: \"x\" #1 bob"
 expect_out_has "decision 5: Two lines"
 fails 2 "--format: 'csv' is not a format of 'show'" show 1 --format csv
 fails 2 "no decision with id '9'" show 9
+t "show md of a superseded decision names its replacement and the review that ended it"
+"$MVB" add --title "Self-hosted Kafka" --capability queue --choice oss --owner sre --decided 2025-01-15 >/dev/null
+"$MVB" add --title "Confluent Cloud" --capability queue --choice buy --decided 2025-02-01 --status proposed >/dev/null
+"$MVB" review 6 --outcome replace --by 7 --on 2026-03-31 --notes "$(printf 'managed is cheaper\nat our volume')"
+run show 6 --format md
+expect_code 0
+expect_out_has "$(printf -- '---\nstatus: superseded by 7\ndate: 2025-01-15\ndecision-makers: "sre"\n---')"
+expect_out_has "$(printf '### Confirmation\n\nSuperseded by decision 7 in the review of 2026-03-31.\nNotes: managed is cheaper at our volume\n\n* Reviewed 2026-03-31: replace')"
+expect_out_lacks "Re-evaluate"
+t "show md of the replacement still says when to re-evaluate it"
+run show 7 --format md
+expect_out_has "$(printf -- '---\nstatus: accepted\ndate: 2025-02-01')"
+expect_out_has "$(printf '### Confirmation\n\nRe-evaluate from 2027-03-31, no later than 2027-09-30.')"
+
+t "show md of a retired decision says by what review it ended"
+"$MVB" add --title "Legacy search" --capability search --choice build --decided 2025-01-15 >/dev/null
+"$MVB" review 8 --outcome retire --on 2026-06-30
+run show 8 --format md
+expect_out_has "$(printf -- '---\nstatus: deprecated\ndate: 2025-01-15')"
+expect_out_has "$(printf '### Confirmation\n\nRetired in the review of 2026-06-30.\n\n* Reviewed 2026-06-30: retire')"
+expect_out_lacks "Notes:"
+expect_out_lacks "Re-evaluate"
+
+t "show md of a status set without a review says no review records when"
+"$MVB" add --title "Old queue" --capability queue --choice buy --decided 2025-01-15 --status superseded >/dev/null
+"$MVB" add --title "Old portal" --capability portal --choice buy --decided 2025-01-15 --status retired >/dev/null
+run show 9 --format md
+expect_out_has "$(printf -- '---\nstatus: superseded\ndate: 2025-01-15')"
+expect_out_has "$(printf '### Confirmation\n\nSuperseded; no review records when.')"
+expect_out_lacks "Re-evaluate"
+run show 10 --format md
+expect_out_has "$(printf -- '---\nstatus: deprecated\ndate: 2025-01-15')"
+expect_out_has "$(printf '### Confirmation\n\nRetired; no review records when.')"
+
+t "a long id or option value is quoted by its first 60 characters and …"
+fails 2 "invalid decision id '$(repeat 1 59)x'" show "$(repeat 1 59)x"
+fails 2 "invalid decision id '$(repeat 1 60)…'" show "$(repeat 1 61)"
+run show "$(repeat 1 100000)"
+expect_code 2
+expect_err_has "invalid decision id '$(repeat 1 60)…'"
+expect_err_shorter 300
+fails 2 "--format: '$(repeat f 60)…' is not a format of 'show'" show 1 --format "$(repeat f 100000)"
+expect_err_shorter 300
+fails 2 "--status: invalid status '$(repeat s 60)…' (proposed" list --status "$(repeat s 61)"
+fails 2 "unknown command '$(repeat 1 60)…' (see 'mvb --help')" "$(repeat 1 100000)"
+expect_err_shorter 300
 finish

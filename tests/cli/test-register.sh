@@ -8,6 +8,15 @@ fails 1 "no register at '$MVB_DB' (create it with 'mvb init')" list
 fails 1 "no register at" due
 fails 1 "no register at" show 1
 
+t "a long register path is quoted by its first 60 characters and …"
+deep="$T/$(printf 'd/%.0s' $(seq 100))register.db"
+first60=$(printf '%s' "$deep" | cut -c1-60)
+first59=$(printf '%s' "$deep" | cut -c1-59)
+fails 1 "no register at '${first59}x' (create it with 'mvb init')" --db "${first59}x" list
+fails 1 "no register at '${first60}…' (create it with 'mvb init')" --db "$deep" list
+expect_err_shorter 300
+[ ! -e "$T/d" ] && ok || bad "folders were created"
+
 t "a 0-byte file counts as missing"
 : >"$MVB_DB"
 fails 1 "no register at" list

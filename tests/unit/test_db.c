@@ -684,6 +684,99 @@ test_a_folder_is_refused(void **state)
 	free(want);
 }
 
+static void
+test_check_table_passes_a_sound_table(void **state)
+{
+	struct fixture	*fx = *state;
+
+	assert_int_equal(db_check_table(fx->db, "decisions"), 0);
+	assert_int_equal(db_check_table(fx->db, "assumptions"), 0);
+	assert_null(err_msg());
+}
+
+static void
+test_a_missing_decision_in_a_sound_table_is_a_usage_error(void **state)
+{
+	struct fixture	*fx = *state;
+	struct decision	 d;
+
+	assert_int_equal(decision_load(fx->db, 99, &d), -1);
+	assert_int_equal(err_code(), EXIT_USAGE);
+	assert_string_equal(err_msg(), "no decision with id '99'");
+}
+
+/* A register at path with two decisions whose decisions page (its only
+ * one) is then zeroed on disk. */
+static void
+make_damaged(const char *path)
+{
+	sqlite3	*db;
+	int64_t	 root, size;
+	char	 zeros[65536];
+	FILE	*fp;
+
+	assert_non_null(db = db_open(path, DB_WRITE));
+	assert_int_equal(db_exec(db, "INSERT INTO decisions (title, "
+	    "capability, choice, status, decided_on, anchor_on, next_review_on, "
+	    "deadline_on, currency) VALUES ('a', 'c', 'buy', 'active', "
+	    "'2025-01-01', '2025-01-01', '2026-01-01', '2026-07-01', 'USD'), "
+	    "('b', 'c', 'oss', 'active', '2025-01-01', '2025-01-01', "
+	    "'2026-01-01', '2026-07-01', 'USD')"), 0);
+	root = query_int(db, "SELECT rootpage FROM sqlite_schema WHERE name = "
+	    "'decisions'");
+	size = query_int(db, "PRAGMA page_size");
+	db_close(db);
+	assert_true(size <= (int64_t)sizeof(zeros));
+	memset(zeros, 0, sizeof(zeros));
+	assert_non_null(fp = fopen(path, "r+b"));
+	assert_int_equal(fseek(fp, (long)((root - 1) * size), SEEK_SET), 0);
+	assert_int_equal(fwrite(zeros, 1, (size_t)size, fp), (size_t)size);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static void
+test_check_table_names_a_damaged_register(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*path = path_in(fx, "damaged.db"), *want;
+	sqlite3		*db;
+
+	make_damaged(path);
+	assert_non_null(db = db_open(path, DB_READ));
+	assert_int_equal(db_check_table(db, "assumptions"), 0);
+	assert_int_equal(db_check_table(db, "decisions"), -1);
+	assert_int_equal(err_code(), EXIT_FAIL);
+	assert_int_equal(err_sqlite_code(), SQLITE_CORRUPT);
+	want = xasprintf("register '%s' is damaged: database disk image is "
+	    "malformed (run 'mvb check')", sqlite3_db_filename(db, "main"));
+	assert_string_equal(err_msg(), want);
+	assert_non_null(strstr(want, "/damaged.db' is damaged"));
+	free(want);
+	db_close(db);
+	free(path);
+}
+
+static void
+test_a_read_that_meets_damage_is_not_a_missing_decision(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*path = path_in(fx, "damaged.db");
+	struct decision	 d;
+	sqlite3		*db;
+
+	make_damaged(path);
+	assert_non_null(db = db_open(path, DB_READ));
+	assert_int_equal(decision_load(db, 1, &d), -1);
+	assert_int_equal(err_code(), EXIT_FAIL);
+	assert_non_null(strstr(err_msg(), "/damaged.db' is damaged: "));
+	err_clear();
+	assert_int_equal(decision_load(db, 99, &d), -1);
+	assert_int_equal(err_code(), EXIT_FAIL);
+	assert_non_null(strstr(err_msg(), "/damaged.db' is damaged: "));
+	db_close(db);
+	free(path);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -715,6 +808,10 @@ main(void)
 		T(test_a_newer_register_is_refused_and_left_untouched),
 		T(test_a_newer_register_in_wal_mode_is_left_byte_identical),
 		T(test_a_folder_is_refused),
+		T(test_check_table_passes_a_sound_table),
+		T(test_a_missing_decision_in_a_sound_table_is_a_usage_error),
+		T(test_check_table_names_a_damaged_register),
+		T(test_a_read_that_meets_damage_is_not_a_missing_decision),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

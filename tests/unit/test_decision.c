@@ -1,8 +1,8 @@
 /*
  * Unit tests of decision.c: ids and the 'created' history entry of an
  * insert, loading and the unknown-id error, a round trip of every stored
- * field, the per-field history of an update (§11), the review-range rule
- * of §4 and the checks of ids, choices and statuses.
+ * field, the per-field history of an update (§11), the anchor, the
+ * review-range rule of §4 and the checks of ids, choices and statuses.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -507,6 +507,107 @@ test_update_rejected_by_the_schema_changes_nothing(void **state)
 	decision_release(&new);
 }
 
+/* Record a review of decision id on date, replaced by by (0: keep). */
+static void
+add_review(sqlite3 *db, int64_t id, const char *on, int64_t by)
+{
+	char	*sql;
+
+	if (by != 0)
+		sql = xasprintf("INSERT INTO reviews (decision_id, reviewed_on, "
+		    "outcome, replaced_by) VALUES (%lld, '%s', 'replace', "
+		    "%lld)", (long long)id, on, (long long)by);
+	else
+		sql = xasprintf("INSERT INTO reviews (decision_id, reviewed_on, "
+		    "outcome) VALUES (%lld, '%s', 'keep')", (long long)id, on);
+	if (db_exec(db, sql) != 0)
+		fail_msg("%s: %s", sql, err_msg());
+	free(sql);
+}
+
+static int32_t
+anchor(sqlite3 *db, int64_t id, const char *decided)
+{
+	int32_t	a = 0;
+
+	if (decision_anchor(db, id, day(decided), &a) != 0)
+		fail_msg("anchor: %s", err_msg());
+	return a;
+}
+
+static void
+test_anchor_without_reviews_is_decided_on(void **state)
+{
+	sqlite3	*db = *state;
+	int64_t	 id;
+
+	id = insert(db, "Unreviewed");
+	assert_int_equal(anchor(db, id, "2025-05-22"), day("2025-05-22"));
+	/* What edit asks: the anchor were it decided on another day. */
+	assert_int_equal(anchor(db, id, "2025-07-01"), day("2025-07-01"));
+	assert_int_equal(anchor(db, 999, "2025-05-22"), day("2025-05-22"));
+}
+
+static void
+test_anchor_is_the_latest_own_review(void **state)
+{
+	sqlite3	*db = *state;
+	int64_t	 id, other;
+
+	id = insert(db, "Reviewed");
+	other = insert(db, "Other");
+	add_review(db, id, "2026-03-31", 0);
+	add_review(db, id, "2026-01-31", 0);
+	add_review(db, other, "2026-06-30", 0);
+	assert_int_equal(anchor(db, id, "2025-05-22"), day("2026-03-31"));
+	assert_int_equal(anchor(db, other, "2025-05-22"), day("2026-06-30"));
+}
+
+static void
+test_anchor_counts_the_review_that_chose_it_as_replacement(void **state)
+{
+	sqlite3	*db = *state;
+	int64_t	 old, adopted;
+
+	old = insert(db, "Replaced");
+	adopted = insert(db, "Adopted");
+	add_review(db, old, "2026-03-31", adopted);
+	assert_int_equal(anchor(db, adopted, "2025-05-22"), day("2026-03-31"));
+	assert_int_equal(anchor(db, old, "2025-05-22"), day("2026-03-31"));
+	/* Its own later review moves it on. */
+	add_review(db, adopted, "2026-04-01", 0);
+	assert_int_equal(anchor(db, adopted, "2025-05-22"), day("2026-04-01"));
+}
+
+static void
+test_anchor_never_goes_before_decided_on(void **state)
+{
+	sqlite3	*db = *state;
+	int64_t	 old, adopted;
+
+	/* Import may record a replacement chosen before it was decided. */
+	old = insert(db, "Replaced");
+	adopted = insert(db, "Adopted");
+	add_review(db, old, "2025-06-30", adopted);
+	assert_int_equal(anchor(db, adopted, "2025-06-29"), day("2025-06-30"));
+	assert_int_equal(anchor(db, adopted, "2025-06-30"), day("2025-06-30"));
+	assert_int_equal(anchor(db, adopted, "2025-07-01"), day("2025-07-01"));
+}
+
+static void
+test_anchor_of_a_damaged_review_date_is_an_error(void **state)
+{
+	sqlite3	*db = *state;
+	int32_t	 a;
+	int64_t	 id;
+
+	id = insert(db, "Damaged");
+	add_review(db, id, "2026-02-30", 0);
+	assert_int_equal(decision_anchor(db, id, day("2025-05-22"), &a), -1);
+	assert_int_equal(err_code(), EXIT_FAIL);
+	assert_non_null(strstr(err_msg(), "damaged reviewed_on"));
+}
+
 static void
 check_review(const char *next, const char *anchor, int months, int want)
 {
@@ -670,6 +771,11 @@ main(void)
 		T(test_update_does_not_log_anchor_or_deadline),
 		T(test_update_logs_a_date_change_but_not_its_derived_dates),
 		T(test_update_rejected_by_the_schema_changes_nothing),
+		T(test_anchor_without_reviews_is_decided_on),
+		T(test_anchor_is_the_latest_own_review),
+		T(test_anchor_counts_the_review_that_chose_it_as_replacement),
+		T(test_anchor_never_goes_before_decided_on),
+		T(test_anchor_of_a_damaged_review_date_is_an_error),
 		T(test_check_review_accepts_the_anchor_and_the_deadline),
 		T(test_check_review_rejects_the_day_before_the_anchor),
 		T(test_check_review_rejects_the_day_after_the_deadline),

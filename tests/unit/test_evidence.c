@@ -750,6 +750,32 @@ test_sunset_add_parse_error_quotes_whole_expression(void **state)
 }
 
 static void
+test_sunset_add_error_cuts_the_expression_at_60_characters(void **state)
+{
+	sqlite3	*db = *state;
+	int64_t	 id = active(db);
+	int	 n = -1;
+	char	 xs[201], expr[300], want[400];
+
+	memset(xs, 'x', 200);
+	xs[200] = '\0';
+	/* "on 2028-01-31 " and 46 letters: 60 characters, quoted whole. */
+	snprintf(expr, sizeof(expr), "on 2028-01-31 %.46s", xs);
+	assert_int_equal(sunset_add(db, id, expr, &n), -1);
+	snprintf(want, sizeof(want), "sunset: invalid expression '%s': "
+	    "unexpected '%.46s' after", expr, xs);
+	assert_usage_error(want);
+	/* One more: the first 60 and "…"; the word at fault is cut too. */
+	snprintf(expr, sizeof(expr), "on 2028-01-31 %s", xs);
+	assert_int_equal(sunset_add(db, id, expr, &n), -1);
+	snprintf(want, sizeof(want), "sunset: invalid expression "
+	    "'on 2028-01-31 %.46s…': unexpected '%.60s…' after", xs, xs);
+	assert_usage_error(want);
+	assert_int_equal(count(db, "SELECT count(*) FROM sunset WHERE "
+	    "decision_id > %lld", 0LL), 0);
+}
+
+static void
 test_sunset_on_date_met_from_that_day(void **state)
 {
 	sqlite3	*db = *state;
@@ -962,6 +988,7 @@ main(void)
 		T(test_sunset_add_numbers_and_stores_canonical_text),
 		T(test_sunset_add_unknown_metric_is_usage_error),
 		T(test_sunset_add_parse_error_quotes_whole_expression),
+		T(test_sunset_add_error_cuts_the_expression_at_60_characters),
 		T(test_sunset_on_date_met_from_that_day),
 		T(test_sunset_metric_after_date_not_met_before_that_date),
 		T(test_sunset_metric_after_date_judges_latest_measurement),
