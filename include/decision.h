@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "catalog.h"
 #include "money.h"
 #include "settings.h"
 
@@ -45,34 +46,19 @@ struct decision {
 	struct cost	 cost;
 };
 
-/* How a field's value is written as text. */
-enum field_kind {
-	FIELD_TEXT,	/* char *, NULL when unset */
-	FIELD_DATE,	/* int32_t day number */
-	FIELD_MONEY,	/* int64_t cents */
-	FIELD_FIXED2	/* int64_t hundredths */
-};
-
-/* One stored field of a decision. */
-struct decision_field {
-	const char	*name;		/* CSV column and history name */
-	const char	*column;	/* SQL column */
-	enum field_kind	 kind;
-	size_t		 offset;	/* of the member in struct decision */
-};
-
-/* Every stored field but id, in the decisions table's column order. */
-extern const struct decision_field decision_fields[];
-extern const size_t decision_field_count;
+/*
+ * The stored fields of a decision are the decisions catalogue's columns
+ * (catalog.h) that have a member in struct decision.
+ */
 
 /*
- * The text of field f of d (dates YYYY-MM-DD, amounts with two decimals),
+ * The text of field c of d (dates YYYY-MM-DD, amounts with two decimals),
  * or NULL for an unset text. Uses buf (NUM_BUFSZ bytes) for numbers.
  */
 const char *decision_field_text(const struct decision *d,
-    const struct decision_field *f, char *buf);
-/* The field named name, or NULL. */
-const struct decision_field *decision_field_find(const char *name);
+    const struct column *c, char *buf);
+/* The stored field named name (its CSV name), or NULL. */
+const struct column *decision_field_find(const char *name);
 
 void decision_init(struct decision *d);
 void decision_release(struct decision *d);
@@ -81,6 +67,8 @@ void decision_set_text(char **member, const char *value);
 
 /* "id, title, ...": every column in the order decision_read_row() reads. */
 const char *decision_columns_sql(void);
+/* How many columns decision_columns_sql() names. */
+int decision_columns_count(void);
 /* Read the current row of a statement that selected decision_columns_sql()
  * first, into d (initialised here; release it). Returns 0 or -1. */
 int decision_read_row(sqlite3_stmt *stmt, struct decision *d);

@@ -10,6 +10,65 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "money.h"
+
+/* A row of each evidence table, as the catalogue (catalog.h) describes it;
+ * text members are borrowed from the caller. */
+struct assumption {
+	int64_t		 decision_id;
+	int64_t		 number;
+	const char	*text;
+	const char	*status;	/* holding or invalidated */
+	int32_t		 invalidated_on; /* DATE_NONE when holding */
+	int32_t		 confirmed_on;	/* DATE_NONE when never */
+	const char	*note;		/* or NULL */
+};
+
+struct metric {
+	int64_t		 decision_id;
+	const char	*name;
+	const char	*op;		/* < <= > >= */
+	char		 target[NUM_BUFSZ]; /* normalised decimal */
+	const char	*unit;		/* or NULL */
+	int32_t		 target_on;
+};
+
+struct measurement {
+	int64_t		 decision_id;
+	const char	*metric;
+	int32_t		 measured_on;
+	char		 value[NUM_BUFSZ]; /* normalised decimal */
+};
+
+/*
+ * The writers of the evidence tables: insert one row as it stands, with
+ * the statement kept in *cache (prepared on first use; the caller
+ * finalizes it), without a history entry. Each returns 0 or -1.
+ */
+int assumption_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct assumption *a);
+int metric_store(sqlite3 *db, sqlite3_stmt **cache, const struct metric *m);
+int measurement_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct measurement *m);
+
+/* Whether decision id has a metric named name (statement cached as
+ * above): 1, 0 when none was found (which a damaged table can also give:
+ * see db_check_table()), or -1 on a read failure. */
+int metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+    const char *name);
+
+/*
+ * The assumption status rule: the latest date counts. Given whether the
+ * assumption is invalidated, its invalidation and confirmation dates
+ * (YYYY-MM-DD or NULL) and an invalidation (invalidate = 1) or
+ * confirmation on day, returns the new status ("holding" or
+ * "invalidated") and sets the new dates (pointers to the arguments; the
+ * invalidation date NULL when holding). A tie goes to this event.
+ */
+const char *assumption_next(int invalidated, const char *inv,
+    const char *conf, int invalidate, const char *day, const char **new_inv,
+    const char **new_conf);
+
 /*
  * Add an assumption to decision id; stores its number (1, 2, ... within
  * the decision) in *number. Returns 0 or -1.
@@ -39,24 +98,6 @@ int metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
  * on day on; an unknown metric is a usage error. Returns 0 or -1. */
 int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
     const char *value);
-
-/*
- * Parse expr (§6), check that a metric it names belongs to decision id,
- * and store it; *number gets its number. Every error is a usage error
- * quoting the whole expression, cut by err_quote() as every quoted value
- * is. Returns 0 or -1.
- */
-int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
-
-struct sunset_expr;
-
-/*
- * Store parsed criterion e as number of decision id, with the statement
- * kept in *cache (prepared on first use; the caller finalizes it), and no
- * history entry. Returns 0 or -1.
- */
-int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
-    int64_t number, const struct sunset_expr *e);
 
 /* The largest number of an assumption, sunset criterion or option. */
 #define NUMBER_MAX INT32_MAX

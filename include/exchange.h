@@ -10,24 +10,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "catalog.h"
 #include "out.h"
 #include "settings.h"
-
-enum xtable {
-	XT_DECISIONS,
-	XT_ASSUMPTIONS,
-	XT_METRICS,
-	XT_MEASUREMENTS,
-	XT_SUNSET,
-	XT_REVIEWS,
-	XT_OPTIONS,
-	XT_COUNT
-};
-
-extern const char *const xtable_names[XT_COUNT];
-
-/* The table named name, or -1 (nothing recorded). */
-int xtable_find(const char *name);
 
 /*
  * How a long import or export reports how far it got (the commands draw

@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #define MONEY_MAX INT64_C(99999999999999)	/* 999999999999.99 in cents */
+#define PERCENT_MAX 100000	/* 1000.00 %, in hundredths */
+#define FTE_MAX 100000		/* 1000.00 FTE, in hundredths */
+#define PROBABILITY_MAX 100	/* 1.00, in hundredths */
 /* Big enough for any value these functions print, sign and NUL included. */
 #define NUM_BUFSZ 128
 
@@ -18,7 +21,8 @@
  * most max_hundredths once scaled. Digits are needed on both sides of a
  * point: "0.5" and "007" are accepted, ".5", "5." and "" are not. Returns 0
  * and stores hundredths, or -1 (nothing recorded). Money uses max
- * MONEY_MAX; percent and FTE 100000; probability 100.
+ * MONEY_MAX; percent PERCENT_MAX, FTE FTE_MAX, probability
+ * PROBABILITY_MAX.
  */
 int fixed2_parse(const char *s, int64_t max_hundredths, int64_t *out);
 /* Print hundredths with exactly two decimals ("1234.50"); returns buf. */

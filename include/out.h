@@ -55,7 +55,7 @@ int out_finish(struct out *o);
 /* Escape s as a JSON string, quotes included, onto sb. */
 void json_add_string(struct strbuf *sb, const char *s);
 /* Append a CSV field: guarded against formula injection when text. */
-void csv_add_field(struct strbuf *sb, const char *s, int text);
+void out_add_csv_field(struct strbuf *sb, const char *s, int text);
 
 /*
  * Append shown, a flags cell as displayed (all of full, or a prefix of it

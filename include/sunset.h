@@ -9,6 +9,7 @@
 #ifndef MVB_SUNSET_H
 #define MVB_SUNSET_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,13 @@ enum sunset_kind {
 };
 
 extern const char *const sunset_kind_names[];
+
+/* A row of the sunset table as exchanged; text members are borrowed. */
+struct sunset_row {
+	int64_t		 decision_id;
+	int64_t		 number;
+	const char	*expression;
+};
 
 struct sunset_expr {
 	enum sunset_kind kind;
@@ -42,6 +50,22 @@ int sunset_parse(const char *expr, struct sunset_expr *out, char *why,
     size_t whysize);
 /* Append the canonical text of e (single spaces, normalised numbers). */
 void sunset_format(const struct sunset_expr *e, struct strbuf *sb);
+
+/*
+ * Parse expr (§6), check that a metric it names belongs to decision id,
+ * and store it with a history entry; *number gets its number. Every error
+ * is a usage error quoting the whole expression, cut by err_quote() as
+ * every quoted value is. Returns 0 or -1.
+ */
+int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
+
+/*
+ * Store parsed criterion e as number of decision id, with the statement
+ * kept in *cache (prepared on first use; the caller finalizes it), and no
+ * history entry: the one writer of the sunset table. Returns 0 or -1.
+ */
+int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+    int64_t number, const struct sunset_expr *e);
 
 /* Returns 1 when op is one of < <= > >=. */
 int op_valid(const char *op);

@@ -1,37 +1,20 @@
 /*
  * mvb check: SQLite's integrity and foreign-key checks, then mvb's own
  * rules on what it stores: valid dates, the stored anchors and deadlines
- * agreeing with the reviews and settings, no review before its decision.
+ * agreeing with the reviews and settings, no review before its decision,
+ * every index the migrations create present.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cmd.h"
 #include "db.h"
 #include "decision.h"
 #include "err.h"
 #include "money.h"
 #include "settings.h"
-
-/* A cost figure outside §3's ranges (only a hand edit can put one there):
- * the bounds of cost_valid(), spelt out for SQL. */
-_Static_assert(MONEY_MAX == INT64_C(99999999999999),
-    "COST_OUT_OF_RANGE spells out MONEY_MAX");
-#define COST_OUT_OF_RANGE \
-	"one_time_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"monthly_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"increase_hundredths NOT BETWEEN 0 AND 100000 OR " \
-	"ops_fte_hundredths NOT BETWEEN 0 AND 100000 OR " \
-	"fte_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"lockin_cost_cents NOT BETWEEN 0 AND 99999999999999 OR " \
-	"lockin_prob_hundredths NOT BETWEEN 0 AND 100 OR " \
-	"typeof(one_time_cents) <> 'integer' OR " \
-	"typeof(monthly_cents) <> 'integer' OR " \
-	"typeof(increase_hundredths) <> 'integer' OR " \
-	"typeof(ops_fte_hundredths) <> 'integer' OR " \
-	"typeof(fte_cost_cents) <> 'integer' OR " \
-	"typeof(lockin_cost_cents) <> 'integer' OR " \
-	"typeof(lockin_prob_hundredths) <> 'integer'"
 
 /* Each query yields problem lines as its one text column. */
 static const char *const checks[] = {
@@ -67,12 +50,13 @@ static const char *const checks[] = {
 	"settings WHERE key = 'deadline_months' AND value GLOB '[1-9]*' AND "
 	"value NOT GLOB '*[^0-9]*' AND CAST(value AS INTEGER) <= 120)",
 
+	/* A cost figure outside §3's ranges (only a hand edit can put one
+	 * there): %s is the catalogue's catalog_cost_check_sql(). */
 	"SELECT 'decisions: decision ' || id || ': cost figures out of range' "
-	"FROM decisions WHERE " COST_OUT_OF_RANGE,
+	"FROM decisions WHERE %s",
 
 	"SELECT 'options: option ' || number || ' of decision ' || decision_id "
-	"|| ': cost figures out of range' FROM options WHERE "
-	COST_OUT_OF_RANGE,
+	"|| ': cost figures out of range' FROM options WHERE %s",
 
 	"SELECT 'reviews: review of decision ' || r.decision_id || ' on ' || "
 	"r.reviewed_on || ' is before its decided_on ' || d.decided_on "
@@ -103,15 +87,60 @@ problem(const char *line)
 	return n;
 }
 
+/*
+ * Report each index the migrations create that the register lacks (a
+ * bulk import that died between dropping and rebuilding them, or a hand
+ * edit): the indexes of a fresh in-memory register are the reference.
+ */
+static int
+check_indexes(sqlite3 *db, long *problems)
+{
+	sqlite3_stmt	*ref, *has;
+	sqlite3		*fresh;
+	const char	*name;
+	int		 rc = 0;
+
+	if ((fresh = db_open_memory()) == NULL)
+		return -1;
+	ref = db_prepare(fresh, "SELECT name, tbl_name FROM sqlite_schema "
+	    "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+	has = db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = "
+	    "'index' AND name = ?");
+	if (ref == NULL || has == NULL)
+		rc = -1;
+	while (rc == 0 && sqlite3_step(ref) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(ref, 0);
+		sqlite3_reset(has);
+		sqlite3_bind_text(has, 1, name, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(has)) == SQLITE_DONE) {
+			printf("%s: index %s is missing\n",
+			    sqlite3_column_text(ref, 1), name);
+			++*problems;
+		} else if (rc != SQLITE_ROW) {
+			rc = err_db(db, "check: cannot read the register");
+			break;
+		}
+		rc = 0;
+	}
+	sqlite3_finalize(ref);
+	sqlite3_finalize(has);
+	db_close(fresh);
+	return rc;
+}
+
 static int
 run(sqlite3 *db, long *problems)
 {
 	sqlite3_stmt	*stmt;
+	char		*sql;
 	size_t		 i;
 	int		 rc;
 
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		if ((stmt = db_prepare(db, checks[i])) == NULL)
+		sql = xasprintf(checks[i], catalog_cost_check_sql());
+		stmt = db_prepare(db, sql);
+		free(sql);
+		if (stmt == NULL)
 			return -1;
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			*problems += problem((const char *)
@@ -125,7 +154,7 @@ run(sqlite3 *db, long *problems)
 		if (rc != SQLITE_DONE)
 			return err_db(db, "check: cannot read the register");
 	}
-	return 0;
+	return check_indexes(db, problems);
 }
 
 static int

@@ -118,7 +118,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 		if (decision_read_row(stmt, &d) == -1)
 			break;
 		fl->may = (unsigned)sqlite3_column_int(stmt,
-		    (int)decision_field_count + 1);
+		    decision_columns_count());
 		if (flags_eval(fl, &d, &f) == -1) {
 			decision_release(&d);
 			break;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
@@ -154,7 +155,8 @@ print(struct ctx *ctx, const struct filter *f)
 	struct out	*o;
 	int32_t		 horizon;
 	char		 today[DATE_BUFSZ];
-	int		 rc, table = ctx->format == FMT_TABLE;
+	int		 rc, ncols, table = ctx->format == FMT_TABLE;
+	const char *const *cols = catalog_names(XT_DECISIONS, &ncols);
 
 	if ((stmt = query(ctx->db, f, date_format(ctx->today, today))) == NULL)
 		return -1;
@@ -167,13 +169,12 @@ print(struct ctx *ctx, const struct filter *f)
 		o = out_new(FMT_TABLE, stdout, table_cols,
 		    (int)ARRAY_SIZE(table_cols), 7);
 	else
-		o = out_new(ctx->format, stdout, view_decision_cols,
-		    view_decision_ncols, -1);
+		o = out_new(ctx->format, stdout, cols, ncols, -1);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
 		fg.may = (unsigned)sqlite3_column_int(stmt,
-		    (int)decision_field_count + 1);
+		    decision_columns_count());
 		if (flags_eval(&fg, &d, &fl) == -1) {
 			decision_release(&d);
 			break;

@@ -24,7 +24,7 @@ static const struct opt metric_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-struct metric {
+struct metric_args {
 	int64_t		 id;
 	const char	*unit;		/* NULL when none */
 	char		 target[NUM_BUFSZ];
@@ -35,7 +35,7 @@ struct metric {
 static int
 cmd_metric_check(struct ctx *ctx, struct args *a)
 {
-	struct metric	*m = a->state;
+	struct metric_args	*m = a->state;
 	int		 i;
 
 	(void)ctx;
@@ -69,7 +69,7 @@ cmd_metric_check(struct ctx *ctx, struct args *a)
 static int
 cmd_metric_exec(struct ctx *ctx, struct args *a)
 {
-	struct metric	*m = a->state;
+	struct metric_args	*m = a->state;
 	struct decision	 d;
 	int32_t		 by = m->by;
 
@@ -92,7 +92,7 @@ const struct cmd_entry cmd_metric_entry = {
 	.opts = metric_opts,
 	.args = { 4, 4 },
 	.needs = CMD_WRITE,
-	.state_size = sizeof(struct metric),
+	.state_size = sizeof(struct metric_args),
 	.check = cmd_metric_check,
 	.exec = cmd_metric_exec
 };

@@ -1,7 +1,7 @@
 /*
- * mvb review: log a re-evaluation. The review becomes the decision's new
- * anchor; its outcome may activate, supersede or retire the decision, and
- * a replacement takes the review's date as its anchor too.
+ * mvb review: log a re-evaluation. The options are checked here before
+ * the register is opened; the rules (the anchor, the outcomes, a
+ * replacement taking the review's date as its anchor) are review.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include "decision.h"
 #include "dopts.h"
 #include "err.h"
-#include "history.h"
+#include "review.h"
 #include "text.h"
 
 enum {
@@ -32,33 +32,22 @@ static const struct opt review_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-struct review {
-	int64_t		 id;
-	const char	*outcome;
-	int32_t		 on;
-	int		 has_on;
-	int32_t		 next;
-	int		 has_next;
-	const char	*notes;
-	int64_t		 by;		/* 0 unless replace */
+/* A review as the options give it. */
+struct args_review {
+	struct review	 r;
+	int		 has_on, has_next;
 };
-
-static int
-is_open(const struct decision *d)
-{
-	return strcmp(d->status, "proposed") == 0 ||
-	    strcmp(d->status, "active") == 0;
-}
 
 /* Check the forms of the options, before the register is opened. */
 static int
-parse(struct args *a, struct review *r)
+parse(struct args *a, struct args_review *ar)
 {
+	struct review	*r = &ar->r;
 	const char	*by = NULL;
 	int		 i;
 
-	memset(r, 0, sizeof(*r));
-	if (decision_parse_id(a->pos[0], &r->id) == -1)
+	memset(ar, 0, sizeof(*ar));
+	if (decision_parse_id(a->pos[0], &r->decision_id) == -1)
 		return -1;
 	for (i = 0; i < a->nopts; i++) {
 		const char *v = a->opts[i].value;
@@ -68,14 +57,15 @@ parse(struct args *a, struct review *r)
 			r->outcome = v;
 			break;
 		case OPT_ON:
-			if (parse_date_opt("--on", v, &r->on) == -1)
+			if (parse_date_opt("--on", v, &r->reviewed_on) == -1)
 				return -1;
-			r->has_on = 1;
+			ar->has_on = 1;
 			break;
 		case OPT_NEXT:
-			if (parse_date_opt("--next", v, &r->next) == -1)
+			if (parse_date_opt("--next", v, &r->next_review_on)
+			    == -1)
 				return -1;
-			r->has_next = 1;
+			ar->has_next = 1;
 			break;
 		case OPT_NOTES:
 			if (dopt_check_text("--notes", v, 0, TEXT_MAX) == -1)
@@ -90,166 +80,23 @@ parse(struct args *a, struct review *r)
 	if (r->outcome == NULL)
 		return err_usage("review: --outcome is required (keep, revise, "
 		    "replace or retire)");
-	if (strcmp(r->outcome, "keep") != 0 &&
-	    strcmp(r->outcome, "revise") != 0 &&
-	    strcmp(r->outcome, "replace") != 0 &&
-	    strcmp(r->outcome, "retire") != 0)
-		return err_usage("--outcome: invalid outcome '%s' (keep, "
-		    "revise, replace or retire)", err_quote(r->outcome));
+	if (!review_outcome_valid(r->outcome))
+		return err_usage("--outcome: invalid outcome '%s'"
+		    OUTCOME_HINT, err_quote(r->outcome));
 	if (strcmp(r->outcome, "replace") == 0 && by == NULL)
 		return err_usage("review: --outcome replace needs --by NEWID");
 	if (strcmp(r->outcome, "replace") != 0 && by != NULL)
 		return err_usage("--by: only with --outcome replace, not '%s'",
 		    err_quote(r->outcome));
-	if (by != NULL && decision_parse_id(by, &r->by) == -1) {
+	if (by != NULL && decision_parse_id(by, &r->replaced_by) == -1) {
 		err_clear();
 		return err_usage("--by: invalid decision id '%s'",
 		    err_quote(by));
 	}
-	if (r->by == r->id && r->by != 0)
+	if (r->replaced_by == r->decision_id && r->replaced_by != 0)
 		return err_usage("--by: decision %lld cannot replace itself",
-		    (long long)r->id);
+		    (long long)r->decision_id);
 	return 0;
-}
-
-/*
- * The replacing decision by takes over: it must be open; it becomes active
- * if it was proposed, and takes the review's date (on) as its anchor, with
- * next_review_on on + review_months (mvb(1), review).
- */
-static int
-take_over(struct ctx *ctx, const struct review *r)
-{
-	struct decision	 old, new;
-	char		 ob[DATE_BUFSZ], nb[DATE_BUFSZ];
-	char		*what;
-	int		 rc = -1;
-
-	if (decision_load(ctx->db, r->by, &old) == -1) {
-		if (err_code() != EXIT_USAGE)
-			return -1;
-		err_clear();
-		return err_usage("--by: no decision with id '%lld'",
-		    (long long)r->by);
-	}
-	decision_init(&new);
-	if (!is_open(&old)) {
-		err_usage("--by: decision %lld is %s; the replacement must be "
-		    "proposed or active", (long long)r->by, old.status);
-		goto out;
-	}
-	/* An anchor never moves back, as no review is before it. */
-	if (r->on < old.anchor_on) {
-		err_usage("--on: '%s' is before the anchor %s of decision "
-		    "%lld, its replacement", date_format(r->on, ob),
-		    date_format(old.anchor_on, nb), (long long)r->by);
-		goto out;
-	}
-	if (decision_load(ctx->db, r->by, &new) == -1)
-		goto out;
-	decision_set_text(&new.status, "active");
-	new.anchor_on = r->on;
-	new.next_review_on = date_add_months(r->on,
-	    ctx->settings.review_months);
-	new.deadline_on = date_add_months(r->on,
-	    ctx->settings.deadline_months);
-	what = xasprintf("decision %lld, review of %s", (long long)r->id,
-	    date_format(r->on, ob));
-	rc = history_add(ctx->db, r->by, "replaces", NULL, what);
-	free(what);
-	if (rc == 0 && decision_update(ctx->db, &old, &new) == -1)
-		rc = -1;
-	/* decision_update() leaves derived dates out of the history. */
-	if (rc == 0 && old.anchor_on != new.anchor_on &&
-	    history_add(ctx->db, r->by, "anchor_on", date_format(
-	    old.anchor_on, ob), date_format(new.anchor_on, nb)) == -1)
-		rc = -1;
-out:
-	decision_release(&old);
-	decision_release(&new);
-	return rc;
-}
-
-static int
-record(struct ctx *ctx, struct review *r)
-{
-	struct decision	 old, new;
-	sqlite3_stmt	*stmt;
-	char		 ob[DATE_BUFSZ], ab[DATE_BUFSZ], nb[DATE_BUFSZ];
-	const char	*status;
-	int		 rc = -1;
-
-	if (decision_load(ctx->db, r->id, &old) == -1)
-		return -1;
-	decision_init(&new);
-	if (!is_open(&old)) {
-		err_usage("review: decision %lld is %s; only proposed or "
-		    "active decisions are reviewed", (long long)r->id,
-		    old.status);
-		goto out;
-	}
-	if (!r->has_on)
-		r->on = ctx->today;
-	if (r->on < old.anchor_on) {
-		err_usage("--on: '%s' is before the decision's anchor %s",
-		    date_format(r->on, ob), date_format(old.anchor_on, ab));
-		goto out;
-	}
-	if (r->on > ctx->today) {
-		err_usage("--on: '%s' is after today (%s)",
-		    date_format(r->on, ob), date_format(ctx->today, ab));
-		goto out;
-	}
-	if (!r->has_next)
-		r->next = date_add_months(r->on, ctx->settings.review_months);
-	if (decision_check_review("--next", r->next, r->on,
-	    &ctx->settings) == -1)
-		goto out;
-	if (r->by != 0 && take_over(ctx, r) == -1)
-		goto out;
-	if (decision_load(ctx->db, r->id, &new) == -1)
-		goto out;
-	if (strcmp(r->outcome, "replace") == 0)
-		status = "superseded";
-	else if (strcmp(r->outcome, "retire") == 0)
-		status = "retired";
-	else
-		status = "active";
-	decision_set_text(&new.status, status);
-	new.anchor_on = r->on;
-	new.next_review_on = r->next;
-	new.deadline_on = date_add_months(r->on,
-	    ctx->settings.deadline_months);
-	stmt = db_prepare(ctx->db, "INSERT INTO reviews (decision_id, "
-	    "reviewed_on, outcome, next_review_on, replaced_by, notes) "
-	    "VALUES (?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
-		goto out;
-	sqlite3_bind_int64(stmt, 1, r->id);
-	sqlite3_bind_text(stmt, 2, date_format(r->on, ob), -1,
-	    SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, r->outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, date_format(r->next, nb), -1,
-	    SQLITE_TRANSIENT);
-	if (r->by != 0)
-		sqlite3_bind_int64(stmt, 5, r->by);
-	db_bind_text(stmt, 6, r->notes);
-	if (db_run(ctx->db, stmt) == -1)
-		goto out;
-	snprintf(ab, sizeof(ab), "%s", ob);
-	{
-		char *what = r->by != 0 ?
-		    xasprintf("%s on %s by %lld", r->outcome, ab,
-		    (long long)r->by) : xasprintf("%s on %s", r->outcome, ab);
-		rc = history_add(ctx->db, r->id, "review", NULL, what);
-		free(what);
-	}
-	if (rc == 0 && decision_update(ctx->db, &old, &new) == -1)
-		rc = -1;
-out:
-	decision_release(&old);
-	decision_release(&new);
-	return rc;
 }
 
 static int
@@ -262,7 +109,10 @@ cmd_review_check(struct ctx *ctx, struct args *a)
 static int
 cmd_review_exec(struct ctx *ctx, struct args *a)
 {
-	return record(ctx, a->state);
+	struct args_review	*ar = a->state;
+
+	return review_record(ctx->db, &ctx->settings, ctx->today, &ar->r,
+	    ar->has_on, ar->has_next);
 }
 
 const struct cmd_entry cmd_review_entry = {
@@ -276,7 +126,7 @@ const struct cmd_entry cmd_review_entry = {
 	.opts = review_opts,
 	.args = { 1, 1 },
 	.needs = CMD_WRITE,
-	.state_size = sizeof(struct review),
+	.state_size = sizeof(struct args_review),
 	.check = cmd_review_check,
 	.exec = cmd_review_exec
 };

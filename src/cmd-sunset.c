@@ -9,6 +9,7 @@
 #include "decision.h"
 #include "err.h"
 #include "evidence.h"
+#include "sunset.h"
 
 static int
 cmd_sunset_check(struct ctx *ctx, struct args *a)

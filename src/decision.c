@@ -17,75 +17,42 @@ const char *const gate_names[GATE_COUNT] = {
 	"differentiation", "maintenance", "no_alternative", "opportunity"
 };
 
-#define F(name, column, kind, member) \
-	{ name, column, kind, offsetof(struct decision, member) }
+#define DC (catalog[XT_DECISIONS].cols)
+#define DN (catalog[XT_DECISIONS].ncols)
 
-const struct decision_field decision_fields[] = {
-	F("title", "title", FIELD_TEXT, title),
-	F("capability", "capability", FIELD_TEXT, capability),
-	F("choice", "choice", FIELD_TEXT, choice),
-	F("vendor", "vendor", FIELD_TEXT, vendor),
-	F("owner", "owner", FIELD_TEXT, owner),
-	F("cost_center", "cost_center", FIELD_TEXT, cost_center),
-	F("status", "status", FIELD_TEXT, status),
-	F("decided_on", "decided_on", FIELD_DATE, decided_on),
-	F("anchor_on", "anchor_on", FIELD_DATE, anchor_on),
-	F("next_review_on", "next_review_on", FIELD_DATE, next_review_on),
-	F("review_deadline", "deadline_on", FIELD_DATE, deadline_on),
-	F("rationale", "rationale", FIELD_TEXT, rationale),
-	F("gate_differentiation", "gate_differentiation", FIELD_TEXT,
-	    gate[GATE_DIFFERENTIATION]),
-	F("gate_maintenance", "gate_maintenance", FIELD_TEXT,
-	    gate[GATE_MAINTENANCE]),
-	F("gate_no_alternative", "gate_no_alternative", FIELD_TEXT,
-	    gate[GATE_NO_ALTERNATIVE]),
-	F("gate_opportunity", "gate_opportunity", FIELD_TEXT,
-	    gate[GATE_OPPORTUNITY]),
-	F("currency", "currency", FIELD_TEXT, currency),
-	F("one_time_cost", "one_time_cents", FIELD_MONEY, cost.one_time),
-	F("monthly_cost", "monthly_cents", FIELD_MONEY, cost.monthly),
-	F("annual_increase_pct", "increase_hundredths", FIELD_FIXED2,
-	    cost.increase),
-	F("ops_fte", "ops_fte_hundredths", FIELD_FIXED2, cost.ops_fte),
-	F("fte_annual_cost", "fte_cost_cents", FIELD_MONEY, cost.fte_cost),
-	F("lockin_cost", "lockin_cost_cents", FIELD_MONEY, cost.lockin_cost),
-	F("lockin_probability", "lockin_prob_hundredths", FIELD_FIXED2,
-	    cost.lockin_prob),
-};
+#define MEMBER(d, c, type) \
+	((type *)(void *)((char *)(uintptr_t)(d) + (c)->offset))
 
-#undef F
-
-const size_t decision_field_count = ARRAY_SIZE(decision_fields);
-
-#define MEMBER(d, f, type) ((type *)(void *)((char *)(d) + (f)->offset))
-
-const char *
-decision_field_text(const struct decision *d, const struct decision_field *f,
-    char *buf)
+/* Whether c is a stored field (a member, an SQL column, not the id). */
+static int
+is_field(const struct column *c)
 {
-	struct decision	*dd = (struct decision *)(uintptr_t)d;
-
-	switch (f->kind) {
-	case FIELD_TEXT:
-		return *MEMBER(dd, f, char *);
-	case FIELD_DATE:
-		return date_format(*MEMBER(dd, f, int32_t), buf);
-	case FIELD_MONEY:
-	case FIELD_FIXED2:
-		return fixed2_format(*MEMBER(dd, f, int64_t), buf);
-	}
-	return NULL;
+	return c->sql != NULL && c->offset != NO_MEMBER && c->kind != KIND_ID;
 }
 
-const struct decision_field *
+static int
+is_text(const struct column *c)
+{
+	return c->kind == KIND_TEXT || c->kind == KIND_ENUM ||
+	    c->kind == KIND_CURRENCY;
+}
+
+const char *
+decision_field_text(const struct decision *d, const struct column *c,
+    char *buf)
+{
+	int	numeric;
+
+	return catalog_text(&catalog[XT_DECISIONS], c, d, NULL, buf,
+	    &numeric);
+}
+
+const struct column *
 decision_field_find(const char *name)
 {
-	size_t	i;
+	const struct column	*c = catalog_column(XT_DECISIONS, name);
 
-	for (i = 0; i < decision_field_count; i++)
-		if (strcmp(decision_fields[i].name, name) == 0)
-			return &decision_fields[i];
-	return NULL;
+	return c != NULL && is_field(c) ? c : NULL;
 }
 
 void
@@ -97,11 +64,11 @@ decision_init(struct decision *d)
 void
 decision_release(struct decision *d)
 {
-	size_t	i;
+	int	i;
 
-	for (i = 0; i < decision_field_count; i++)
-		if (decision_fields[i].kind == FIELD_TEXT)
-			free(*MEMBER(d, &decision_fields[i], char *));
+	for (i = 0; i < DN; i++)
+		if (is_field(&DC[i]) && is_text(&DC[i]))
+			free(*MEMBER(d, &DC[i], char *));
 	decision_init(d);
 }
 
@@ -117,52 +84,49 @@ decision_set_text(char **member, const char *value)
 const char *
 decision_columns_sql(void)
 {
-	static char	sql[1024];
-	size_t		i;
+	return catalog_columns_sql(XT_DECISIONS);
+}
 
-	if (sql[0] != '\0')
-		return sql;
-	strcpy(sql, "id");
-	for (i = 0; i < decision_field_count; i++) {
-		strcat(sql, ", ");
-		strcat(sql, decision_fields[i].column);
-	}
-	return sql;
+int
+decision_columns_count(void)
+{
+	return catalog_columns_count(XT_DECISIONS);
 }
 
 int
 decision_read_row(sqlite3_stmt *stmt, struct decision *d)
 {
-	const struct decision_field	*f;
-	const char			*s;
-	size_t				 i;
+	const struct column	*c;
+	const char		*s;
+	int			 i, k = 0;
 
 	decision_init(d);
-	d->id = sqlite3_column_int64(stmt, 0);
-	for (i = 0; i < decision_field_count; i++) {
-		f = &decision_fields[i];
-		switch (f->kind) {
-		case FIELD_TEXT:
-			*MEMBER(d, f, char *) = db_column_strdup(stmt,
-			    (int)i + 1);
+	for (i = 0; i < DN; i++) {
+		c = &DC[i];
+		if (c->sql == NULL)
+			continue;
+		switch (c->kind) {
+		case KIND_TEXT:
+		case KIND_ENUM:
+		case KIND_CURRENCY:
+			*MEMBER(d, c, char *) = db_column_strdup(stmt, k);
 			break;
-		case FIELD_DATE:
-			s = (const char *)sqlite3_column_text(stmt, (int)i + 1);
-			if (s == NULL || date_parse(s, MEMBER(d, f, int32_t))
+		case KIND_DATE:
+			s = (const char *)sqlite3_column_text(stmt, k);
+			if (s == NULL || date_parse(s, MEMBER(d, c, int32_t))
 			    == -1) {
 				decision_release(d);
 				return err_fail("decision %lld: damaged %s "
 				    "(run 'mvb check')",
 				    (long long)sqlite3_column_int64(stmt, 0),
-				    f->name);
+				    c->name);
 			}
 			break;
-		case FIELD_MONEY:
-		case FIELD_FIXED2:
-			*MEMBER(d, f, int64_t) = sqlite3_column_int64(stmt,
-			    (int)i + 1);
+		default:
+			*MEMBER(d, c, int64_t) = sqlite3_column_int64(stmt, k);
 			break;
 		}
+		k++;
 	}
 	if (!cost_valid(&d->cost)) {
 		decision_release(d);
@@ -201,18 +165,17 @@ decision_load(sqlite3 *db, int64_t id, struct decision *d)
 	return rc;
 }
 
-/* Bind field f of d at idx. */
+/* Bind field c of d at idx. */
 static void
 bind_field(sqlite3_stmt *stmt, int idx, const struct decision *d,
-    const struct decision_field *f)
+    const struct column *c)
 {
 	char	buf[NUM_BUFSZ];
 
-	if (f->kind == FIELD_MONEY || f->kind == FIELD_FIXED2)
-		sqlite3_bind_int64(stmt, idx,
-		    *MEMBER((struct decision *)(uintptr_t)d, f, int64_t));
+	if (c->kind == KIND_DATE || is_text(c))
+		db_bind_text(stmt, idx, decision_field_text(d, c, buf));
 	else
-		db_bind_text(stmt, idx, decision_field_text(d, f, buf));
+		sqlite3_bind_int64(stmt, idx, *MEMBER(d, c, int64_t));
 }
 
 int
@@ -233,8 +196,7 @@ decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
 {
 	struct strbuf	 sql;
 	sqlite3_stmt	*stmt;
-	size_t		 i;
-	int		 rc;
+	int		 i, k, rc;
 
 	if ((stmt = *cache) != NULL) {
 		sqlite3_reset(stmt);
@@ -242,11 +204,9 @@ decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
 		goto bind;
 	}
 	sb_init(&sql);
-	sb_adds(&sql, "INSERT INTO decisions (id");
-	for (i = 0; i < decision_field_count; i++)
-		sb_addf(&sql, ", %s", decision_fields[i].column);
-	sb_adds(&sql, ") VALUES (?");
-	for (i = 0; i < decision_field_count; i++)
+	sb_addf(&sql, "INSERT INTO decisions (%s) VALUES (?",
+	    decision_columns_sql());
+	for (i = 1; i < decision_columns_count(); i++)
 		sb_adds(&sql, ", ?");
 	sb_adds(&sql, ")");
 	*cache = stmt = db_prepare(db, sql.buf);
@@ -254,10 +214,12 @@ decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
 	if (stmt == NULL)
 		return -1;
 bind:
+	/* The id comes first; unbound (NULL), it takes the next one. */
 	if (d->id > 0)
 		sqlite3_bind_int64(stmt, 1, d->id);
-	for (i = 0; i < decision_field_count; i++)
-		bind_field(stmt, (int)i + 2, d, &decision_fields[i]);
+	for (i = 0, k = 2; i < DN; i++)
+		if (is_field(&DC[i]))
+			bind_field(stmt, k++, d, &DC[i]);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
@@ -272,6 +234,15 @@ bind:
 }
 
 static int
+by_member(const void *a, const void *b)
+{
+	size_t	x = (*(const struct column *const *)a)->offset;
+	size_t	y = (*(const struct column *const *)b)->offset;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
 same(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
@@ -283,27 +254,30 @@ int
 decision_update(sqlite3 *db, const struct decision *old,
     const struct decision *new)
 {
-	const struct decision_field	*f;
-	const struct decision_field	*changed[32];
-	sqlite3_stmt			*stmt;
-	struct strbuf			 sql;
-	char				 ob[NUM_BUFSZ], nb[NUM_BUFSZ];
-	const char			*ov, *nv;
-	size_t				 i, n = 0;
+	const struct column	*f;
+	const struct column	*changed[32];
+	sqlite3_stmt		*stmt;
+	struct strbuf		 sql;
+	char			 ob[NUM_BUFSZ], nb[NUM_BUFSZ];
+	const char		*ov, *nv;
+	size_t			 i, n = 0;
+	int			 k;
 
-	for (i = 0; i < decision_field_count; i++) {
-		f = &decision_fields[i];
-		if (!same(decision_field_text(old, f, ob),
+	for (k = 0; k < DN; k++) {
+		f = &DC[k];
+		if (is_field(f) && !same(decision_field_text(old, f, ob),
 		    decision_field_text(new, f, nb)))
 			changed[n++] = f;
 	}
 	if (n == 0)
 		return 0;
+	/* History entries follow struct decision's member order. */
+	qsort(changed, n, sizeof(changed[0]), by_member);
 	/* One statement, so that the row's checks see all changes at once. */
 	sb_init(&sql);
 	sb_adds(&sql, "UPDATE decisions SET ");
 	for (i = 0; i < n; i++)
-		sb_addf(&sql, "%s%s = ?", i ? ", " : "", changed[i]->column);
+		sb_addf(&sql, "%s%s = ?", i ? ", " : "", changed[i]->sql);
 	sb_adds(&sql, " WHERE id = ?");
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
@@ -317,8 +291,7 @@ decision_update(sqlite3 *db, const struct decision *old,
 	for (i = 0; i < n; i++) {
 		f = changed[i];
 		/* Stored derived dates follow from the facts; not logged. */
-		if (f->offset == offsetof(struct decision, deadline_on) ||
-		    f->offset == offsetof(struct decision, anchor_on))
+		if (f->flags & COL_DERIVED)
 			continue;
 		ov = decision_field_text(old, f, ob);
 		nv = decision_field_text(new, f, nb);
@@ -342,33 +315,16 @@ decision_parse_id(const char *s, int64_t *id)
 	return 0;
 }
 
-static int
-one_of(const char *s, const char *const *set)
-{
-	for (; *set != NULL; set++)
-		if (strcmp(s, *set) == 0)
-			return 1;
-	return 0;
-}
-
 int
 choice_valid(const char *s)
 {
-	static const char *const choices[] = {
-		"build", "buy", "oss", "assemble", NULL
-	};
-
-	return one_of(s, choices);
+	return catalog_one_of(s, choice_values);
 }
 
 int
 status_valid(const char *s)
 {
-	static const char *const statuses[] = {
-		"proposed", "active", "superseded", "retired", NULL
-	};
-
-	return one_of(s, statuses);
+	return catalog_one_of(s, status_values);
 }
 
 int

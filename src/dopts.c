@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "date.h"
 #include "dopts.h"
 #include "err.h"
@@ -113,17 +114,35 @@ set_text(char **member, const struct optval *v, size_t min, size_t max)
 	return 0;
 }
 
+/*
+ * Parse v into d by the decisions catalogue's column named column: the
+ * catalogue says why a value is refused, this names the option. A text
+ * member is copied.
+ */
 static int
-set_fixed2(int64_t *member, const struct optval *v, int64_t max,
-    const char *what)
+set_column(struct decision *d, const struct optval *v, const char *column)
 {
-	char	option[40], invalid_what[40];
+	const struct column	*c = catalog_column(XT_DECISIONS, column);
+	struct decision		 tmp;
+	struct strbuf		 msg;
+	const char		*why;
+	char			**text;
 
-	if (fixed2_parse(v->value, max, member) == 0)
-		return 0;
-	snprintf(option, sizeof(option), "--%s", v->name);
-	snprintf(invalid_what, sizeof(invalid_what), "invalid %s", what);
-	return invalid(option, invalid_what, v->value, "");
+	decision_init(&tmp);
+	if ((why = catalog_parse(c, v->value, &tmp)) != NULL) {
+		sb_init(&msg);
+		catalog_refusal(&msg, c, why, v->value);
+		err_usage("--%s: %s", v->name, msg.buf);
+		sb_release(&msg);
+		return -1;
+	}
+	if (c->kind == KIND_ENUM || c->kind == KIND_CURRENCY) {
+		text = (char **)(void *)((char *)d + c->offset);
+		decision_set_text(text, v->value);
+	} else
+		*(int64_t *)(void *)((char *)d + c->offset) =
+		    *(int64_t *)(void *)((char *)&tmp + c->offset);
+	return 0;
 }
 
 static int
@@ -171,18 +190,9 @@ dopt_apply(struct decision *d, const struct optval *v,
 	case DOPT_RATIONALE:
 		return set_text(&d->rationale, v, 0, TEXT_MAX);
 	case DOPT_CHOICE:
-		if (!choice_valid(v->value))
-			return invalid("--choice", "invalid choice",
-			    v->value, " (build, buy, oss or assemble)");
-		decision_set_text(&d->choice, v->value);
-		return 0;
+		return set_column(d, v, "choice");
 	case DOPT_STATUS:
-		if (!status_valid(v->value))
-			return invalid("--status", "invalid status",
-			    v->value, " (proposed, active, superseded or "
-			    "retired)");
-		decision_set_text(&d->status, v->value);
-		return 0;
+		return set_column(d, v, "status");
 	case DOPT_DECIDED:
 		return parse_date_opt("--decided", v->value, &given->decided);
 	case DOPT_REVIEW:
@@ -190,28 +200,21 @@ dopt_apply(struct decision *d, const struct optval *v,
 	case DOPT_GATE:
 		return set_gate(d, v->value);
 	case DOPT_ONE_TIME:
-		return set_fixed2(&d->cost.one_time, v, MONEY_MAX, "amount");
+		return set_column(d, v, "one_time_cost");
 	case DOPT_MONTHLY:
-		return set_fixed2(&d->cost.monthly, v, MONEY_MAX, "amount");
+		return set_column(d, v, "monthly_cost");
 	case DOPT_FTE_COST:
-		return set_fixed2(&d->cost.fte_cost, v, MONEY_MAX, "amount");
+		return set_column(d, v, "fte_annual_cost");
 	case DOPT_LOCKIN_COST:
-		return set_fixed2(&d->cost.lockin_cost, v, MONEY_MAX,
-		    "amount");
+		return set_column(d, v, "lockin_cost");
 	case DOPT_INCREASE:
-		return set_fixed2(&d->cost.increase, v, 100000,
-		    "percent (0-1000)");
+		return set_column(d, v, "annual_increase_pct");
 	case DOPT_OPS_FTE:
-		return set_fixed2(&d->cost.ops_fte, v, 100000, "FTE (0-1000)");
+		return set_column(d, v, "ops_fte");
 	case DOPT_LOCKIN_PROB:
-		return set_fixed2(&d->cost.lockin_prob, v, 100,
-		    "probability (0-1)");
+		return set_column(d, v, "lockin_probability");
 	case DOPT_CURRENCY:
-		if (!currency_valid(v->value))
-			return invalid("--currency", "invalid currency",
-			    v->value, " (three upper-case letters)");
-		decision_set_text(&d->currency, v->value);
-		return 0;
+		return set_column(d, v, "currency");
 	}
 	return 0;
 }

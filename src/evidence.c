@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "date.h"
 #include "db.h"
 #include "decision.h"
 #include "err.h"
 #include "history.h"
 #include "evidence.h"
-#include "sunset.h"
 
 int
 evidence_next_number(sqlite3 *db, const char *table, int64_t id,
@@ -43,19 +43,22 @@ evidence_next_number(sqlite3 *db, const char *table, int64_t id,
 int
 assumption_add(sqlite3 *db, int64_t id, const char *text, int *number)
 {
-	sqlite3_stmt	*stmt;
-	char		 what[32];
+	struct assumption	 a;
+	sqlite3_stmt		*stmt = NULL;
+	char			 what[32];
+	int			 rc;
 
 	if (evidence_next_number(db, "assumptions", id, number) == -1)
 		return -1;
-	stmt = db_prepare(db, "INSERT INTO assumptions (decision_id, number, "
-	    "text) VALUES (?, ?, ?)");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, *number);
-	sqlite3_bind_text(stmt, 3, text, -1, SQLITE_TRANSIENT);
-	if (db_run(db, stmt) == -1)
+	memset(&a, 0, sizeof(a));
+	a.decision_id = id;
+	a.number = *number;
+	a.text = text;
+	a.status = "holding";
+	a.invalidated_on = a.confirmed_on = DATE_NONE;
+	rc = assumption_store(db, &stmt, &a);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
 		return -1;
 	snprintf(what, sizeof(what), "assumption %d", *number);
 	return history_add(db, id, what, NULL, text);
@@ -70,6 +73,74 @@ later(const char *a, const char *b)
 	if (b == NULL)
 		return a;
 	return strcmp(a, b) >= 0 ? a : b;
+}
+
+int
+assumption_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct assumption *a)
+{
+	return catalog_store(db, cache, XT_ASSUMPTIONS, a);
+}
+
+int
+metric_store(sqlite3 *db, sqlite3_stmt **cache, const struct metric *m)
+{
+	return catalog_store(db, cache, XT_METRICS, m);
+}
+
+int
+measurement_store(sqlite3 *db, sqlite3_stmt **cache,
+    const struct measurement *m)
+{
+	return catalog_store(db, cache, XT_MEASUREMENTS, m);
+}
+
+int
+metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+    const char *name)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (*cache == NULL)
+		*cache = db_prepare(db, "SELECT 1 FROM metrics WHERE "
+		    "decision_id = ? AND name = ?");
+	if ((stmt = *cache) == NULL)
+		return -1;
+	sqlite3_reset(stmt);
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return err_db(db, "cannot read metrics");
+}
+
+const char *
+assumption_next(int invalidated, const char *inv, const char *conf,
+    int invalidate, const char *day, const char **new_inv,
+    const char **new_conf)
+{
+	const char	*status;
+
+	/* The latest dated event decides; on a tie this call wins. */
+	if (invalidate) {
+		*new_inv = invalidated ? later(inv, day) : day;
+		*new_conf = conf;
+		status = conf != NULL && strcmp(conf, *new_inv) > 0 &&
+		    !invalidated ? "holding" : "invalidated";
+	} else {
+		*new_conf = later(conf, day);
+		*new_inv = inv;
+		status = inv != NULL && strcmp(inv, day) > 0 ? "invalidated" :
+		    "holding";
+	}
+	if (strcmp(status, "holding") == 0)
+		*new_inv = NULL;
+	return status;
 }
 
 int
@@ -105,22 +176,8 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 	sqlite3_finalize(stmt);
 	date_format(on, day);
 
-	/* The latest dated event decides; on a tie this call wins. */
-	if (invalidate) {
-		new_inv = strcmp(status, "invalidated") == 0 ?
-		    later(inv, day) : day;
-		new_conf = conf;
-		new_status = conf != NULL && strcmp(conf, new_inv) > 0 &&
-		    strcmp(status, "invalidated") != 0 ? "holding" :
-		    "invalidated";
-	} else {
-		new_conf = later(conf, day);
-		new_inv = inv;
-		new_status = inv != NULL && strcmp(inv, day) > 0 ?
-		    "invalidated" : "holding";
-	}
-	if (strcmp(new_status, "holding") == 0)
-		new_inv = NULL;
+	new_status = assumption_next(strcmp(status, "invalidated") == 0, inv,
+	    conf, invalidate, day, &new_inv, &new_conf);
 	stmt = db_prepare(db, "UPDATE assumptions SET status = ?, "
 	    "invalidated_on = ?, confirmed_on = ?, note = ? "
 	    "WHERE decision_id = ? AND number = ?");
@@ -152,53 +209,35 @@ out:
 	return rc;
 }
 
-/* 1 when decision id has a metric name, 0 when none was found (which a
- * damaged table can also give: see db_check_table()), -1 on error. */
-static int
-metric_exists(sqlite3 *db, int64_t id, const char *name)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	stmt = db_prepare(db, "SELECT 1 FROM metrics WHERE decision_id = ? "
-	    "AND name = ?");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : err_db(db, "cannot read metrics");
-}
-
 int
 metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
     const char *target, const char *unit, int32_t target_on)
 {
-	sqlite3_stmt	*stmt;
+	struct metric	 m;
+	sqlite3_stmt	*stmt = NULL;
 	char		 day[DATE_BUFSZ], *what, *desc;
 	int		 rc;
 
-	if ((rc = metric_exists(db, id, name)) == -1)
+	rc = metric_exists(db, &stmt, id, name);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
 		return -1;
 	if (rc == 1)
 		return err_usage("metric: decision %lld already has a metric "
 		    "'%s'", (long long)id, err_quote(name));
-	stmt = db_prepare(db, "INSERT INTO metrics (decision_id, name, op, "
-	    "target, unit, target_on) VALUES (?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
+	memset(&m, 0, sizeof(m));
+	m.decision_id = id;
+	m.name = name;
+	m.op = op;
+	snprintf(m.target, sizeof(m.target), "%s", target);
+	m.unit = unit;
+	m.target_on = target_on;
+	stmt = NULL;
+	rc = metric_store(db, &stmt, &m);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, op, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, target, -1, SQLITE_TRANSIENT);
-	db_bind_text(stmt, 5, unit);
-	sqlite3_bind_text(stmt, 6, date_format(target_on, day), -1,
-	    SQLITE_TRANSIENT);
-	if (db_run(db, stmt) == -1)
-		return -1;
+	date_format(target_on, day);
 	what = xasprintf("metric %s", name);
 	desc = xasprintf("%s %s%s%s by %s", op, target, unit ? " " : "",
 	    unit ? unit : "", day);
@@ -212,104 +251,34 @@ int
 measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
     const char *value)
 {
-	sqlite3_stmt	*stmt;
-	char		 day[DATE_BUFSZ], *what, *desc;
-	int		 rc;
+	struct measurement	 m;
+	sqlite3_stmt		*stmt = NULL;
+	char			 day[DATE_BUFSZ], *what, *desc;
+	int			 rc;
 
-	if ((rc = metric_exists(db, id, name)) == -1 ||
-	    (rc == 0 && db_check_table(db, "metrics") == -1))
+	rc = metric_exists(db, &stmt, id, name);
+	sqlite3_finalize(stmt);
+	if (rc == -1 || (rc == 0 && db_check_table(db, "metrics") == -1))
 		return -1;
 	if (rc == 0)
 		return err_usage("measure: decision %lld has no metric '%s' "
 		    "(add it with 'mvb metric')", (long long)id,
 		    err_quote(name));
-	stmt = db_prepare(db, "INSERT INTO measurements (decision_id, metric, "
-	    "measured_on, value) VALUES (?, ?, ?, ?)");
-	if (stmt == NULL)
+	memset(&m, 0, sizeof(m));
+	m.decision_id = id;
+	m.metric = name;
+	m.measured_on = on;
+	snprintf(m.value, sizeof(m.value), "%s", value);
+	stmt = NULL;
+	rc = measurement_store(db, &stmt, &m);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, date_format(on, day), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, value, -1, SQLITE_TRANSIENT);
-	if (db_run(db, stmt) == -1)
-		return -1;
+	date_format(on, day);
 	what = xasprintf("measure %s", name);
 	desc = xasprintf("%s on %s", value, day);
 	rc = history_add(db, id, what, NULL, desc);
 	free(what);
 	free(desc);
 	return rc;
-}
-
-int
-sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
-{
-	struct sunset_expr	 e;
-	struct strbuf		 canon;
-	sqlite3_stmt		*stmt;
-	char			 why[512], what[32];
-	int			 rc;
-
-	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
-		return err_usage("sunset: invalid expression '%s': %s",
-		    err_quote(expr), why);
-	if (e.kind == SUNSET_METRIC) {
-		if ((rc = metric_exists(db, id, e.name)) == -1 ||
-		    (rc == 0 && db_check_table(db, "metrics") == -1))
-			return -1;
-		if (rc == 0)
-			return err_usage("sunset: invalid expression '%s': "
-			    "decision %lld has no metric '%s'", err_quote(expr),
-			    (long long)id, err_quote(e.name));
-	}
-	if (evidence_next_number(db, "sunset", id, number) == -1)
-		return -1;
-	stmt = NULL;
-	rc = sunset_store(db, &stmt, id, *number, &e);
-	sqlite3_finalize(stmt);
-	if (rc == -1)
-		return -1;
-	sb_init(&canon);
-	sunset_format(&e, &canon);
-	snprintf(what, sizeof(what), "sunset %d", *number);
-	rc = history_add(db, id, what, NULL, canon.buf);
-	sb_release(&canon);
-	return rc;
-}
-
-int
-sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id, int64_t number,
-    const struct sunset_expr *e)
-{
-	struct strbuf	 canon;
-	sqlite3_stmt	*stmt;
-	char		 day[DATE_BUFSZ], amount[NUM_BUFSZ];
-	int		 rc;
-
-	if (*cache == NULL)
-		*cache = db_prepare(db, "INSERT INTO sunset (decision_id, "
-		    "number, expression, kind, metric, op, threshold, on_date) "
-		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	if ((stmt = *cache) == NULL)
-		return -1;
-	sqlite3_reset(stmt);
-	sb_init(&canon);
-	sunset_format(e, &canon);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, number);
-	sqlite3_bind_text(stmt, 3, canon.buf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, sunset_kind_names[e->kind], -1,
-	    SQLITE_STATIC);
-	db_bind_text(stmt, 5, e->kind == SUNSET_METRIC ? e->name : NULL);
-	db_bind_text(stmt, 6, e->kind != SUNSET_ON ? e->op : NULL);
-	db_bind_text(stmt, 7, e->kind == SUNSET_METRIC ? e->number :
-	    e->kind == SUNSET_MONTHLY_COST ? fixed2_format(e->amount, amount) :
-	    NULL);
-	db_bind_text(stmt, 8, e->has_date ? date_format(e->date, day) : NULL);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	sb_release(&canon);
-	if (rc != SQLITE_DONE)
-		return err_db(db, "cannot write the sunset criterion");
-	return 0;
 }

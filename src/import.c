@@ -14,138 +14,27 @@
 #include "date.h"
 #include "db.h"
 #include "decision.h"
-#include "dopts.h"
 #include "err.h"
 #include "history.h"
 #include "evidence.h"
 #include "exchange.h"
+#include "option.h"
+#include "review.h"
 #include "money.h"
 #include "sunset.h"
 #include "text.h"
-
-enum {
-	REQUIRED = 1,	/* the header must have it */
-	DERIVED = 2,	/* recomputed: accepted and ignored */
-	TEXT = 4	/* a text cell: the formula guard is undone */
-};
-
-struct icol {
-	const char	*name;
-	int		 flags;
-	int		 dopt;		/* decisions: the matching option */
-};
-
-static const struct icol decision_icols[] = {
-	{ "id", 0, 0 },
-	{ "title", REQUIRED | TEXT, DOPT_TITLE },
-	{ "capability", REQUIRED | TEXT, DOPT_CAPABILITY },
-	{ "choice", REQUIRED | TEXT, DOPT_CHOICE },
-	{ "vendor", TEXT, DOPT_VENDOR },
-	{ "owner", TEXT, DOPT_OWNER },
-	{ "cost_center", TEXT, DOPT_COST_CENTER },
-	{ "status", TEXT, DOPT_STATUS },
-	{ "decided_on", 0, DOPT_DECIDED },
-	{ "next_review_on", 0, DOPT_REVIEW },
-	{ "review_deadline", DERIVED, 0 },
-	{ "currency", TEXT, DOPT_CURRENCY },
-	{ "one_time_cost", 0, DOPT_ONE_TIME },
-	{ "monthly_cost", 0, DOPT_MONTHLY },
-	{ "annual_increase_pct", 0, DOPT_INCREASE },
-	{ "ops_fte", 0, DOPT_OPS_FTE },
-	{ "fte_annual_cost", 0, DOPT_FTE_COST },
-	{ "lockin_cost", 0, DOPT_LOCKIN_COST },
-	{ "lockin_probability", 0, DOPT_LOCKIN_PROB },
-	{ "annual_run_rate", DERIVED, 0 },
-	{ "tco_24m", DERIVED, 0 },
-	{ "flags", DERIVED, 0 },
-	{ "rationale", TEXT, DOPT_RATIONALE },
-	{ "gate_differentiation", TEXT, DOPT_GATE },
-	{ "gate_maintenance", TEXT, DOPT_GATE },
-	{ "gate_no_alternative", TEXT, DOPT_GATE },
-	{ "gate_opportunity", TEXT, DOPT_GATE },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol assumption_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "number", REQUIRED, 0 },
-	{ "text", REQUIRED | TEXT, 0 },
-	{ "status", REQUIRED | TEXT, 0 },
-	{ "invalidated_on", 0, 0 },
-	{ "confirmed_on", 0, 0 },
-	{ "note", TEXT, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol metric_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "name", REQUIRED | TEXT, 0 },
-	{ "op", REQUIRED | TEXT, 0 },
-	{ "target", REQUIRED, 0 },
-	{ "unit", TEXT, 0 },
-	{ "target_on", REQUIRED, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol measurement_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "metric", REQUIRED | TEXT, 0 },
-	{ "measured_on", REQUIRED, 0 },
-	{ "value", REQUIRED, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol sunset_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "number", REQUIRED, 0 },
-	{ "expression", REQUIRED | TEXT, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol review_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "reviewed_on", REQUIRED, 0 },
-	{ "outcome", REQUIRED | TEXT, 0 },
-	{ "next_review_on", REQUIRED, 0 },
-	{ "replaced_by", 0, 0 },
-	{ "notes", TEXT, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol option_icols[] = {
-	{ "decision_id", REQUIRED, 0 },
-	{ "number", REQUIRED, 0 },
-	{ "name", REQUIRED | TEXT, 0 },
-	{ "choice", REQUIRED | TEXT, DOPT_CHOICE },
-	{ "currency", REQUIRED | TEXT, DOPT_CURRENCY },
-	{ "one_time_cost", REQUIRED, DOPT_ONE_TIME },
-	{ "monthly_cost", REQUIRED, DOPT_MONTHLY },
-	{ "annual_increase_pct", REQUIRED, DOPT_INCREASE },
-	{ "ops_fte", REQUIRED, DOPT_OPS_FTE },
-	{ "fte_annual_cost", REQUIRED, DOPT_FTE_COST },
-	{ "lockin_cost", REQUIRED, DOPT_LOCKIN_COST },
-	{ "lockin_probability", REQUIRED, DOPT_LOCKIN_PROB },
-	{ "annual_run_rate", DERIVED, 0 },
-	{ "tco_24m", DERIVED, 0 },
-	{ NULL, 0, 0 }
-};
-
-static const struct icol *const icols[XT_COUNT] = {
-	decision_icols, assumption_icols, metric_icols, measurement_icols,
-	sunset_icols, review_icols, option_icols
-};
 
 #define MAX_COLS 32
 
 /* Prepared statements kept for the whole import. */
 enum {
 	S_DECISION,	/* look up a decision */
-	S_INSERT,	/* the table's insert */
+	S_INSERT,	/* the table's writer */
 	S_EXISTS,	/* whether the row's key is taken */
-	S_METRIC,	/* whether a metric exists */
+	S_METRIC,	/* metric_exists() */
 	S_TOUCH,	/* link a decision the import touched */
 	S_LINK_RUN,	/* link a run of decisions the import created */
-	S_ANCHOR,	/* move anchors to a later review */
+	S_ANCHOR,	/* review_move_anchor() */
 	S_COUNT
 };
 
@@ -155,7 +44,7 @@ struct importer {
 	int32_t			 today;
 	enum xtable		 t;
 	const char		*name;
-	const struct icol	*cols;
+	const struct table	*table;		/* catalog[t] */
 	int			 at[MAX_COLS];	/* header position, or -1 */
 	int			 header;	/* the header has been read */
 	const struct csvr_record *rec;		/* the row at hand */
@@ -165,7 +54,6 @@ struct importer {
 						    linked yet */
 	xprogress_fn		*progress;	/* or NULL */
 	sqlite3_stmt		*stmt[S_COUNT];
-	sqlite3_stmt		*store;		/* decision_store() cache */
 };
 
 /* The row's error: "NAME:LINE: COLUMN: message". Returns -1. */
@@ -186,22 +74,6 @@ row_err(struct importer *imp, const char *col, const char *fmt, ...)
 	err_clear();
 	err_usage("%s:%ld: %s: %s", imp->name, imp->rec->line, col, msg.buf);
 	sb_release(&msg);
-	return -1;
-}
-
-/* Turn the error a shared validator recorded ("--opt: reason") into the
- * row's error for column col. */
-static int
-rewrap(struct importer *imp, const char *col)
-{
-	const char	*m = err_msg(), *p;
-	char		*msg;
-
-	p = m != NULL ? strstr(m, ": ") : NULL;
-	msg = xstrdup(p != NULL && m[0] == '-' ? p + 2 : m != NULL ? m :
-	    "invalid value");
-	row_err(imp, col, "%s", msg);
-	free(msg);
 	return -1;
 }
 
@@ -231,16 +103,25 @@ step(struct importer *imp, sqlite3_stmt *stmt)
 	    imp->rec->line);
 }
 
-/* The index of column name in the table, or -1. */
+/* The index of exchanged column name in the table, or -1. */
 static int
-col_index(const struct icol *cols, const char *name)
+col_index(const struct table *t, const char *name)
 {
 	int	i;
 
-	for (i = 0; cols[i].name != NULL; i++)
-		if (strcmp(cols[i].name, name) == 0)
+	for (i = 0; i < t->ncols; i++)
+		if (!(t->cols[i].flags & COL_INTERNAL) &&
+		    strcmp(t->cols[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+/* Whether column c holds text, which the formula guard may have marked. */
+static int
+is_text(const struct column *c)
+{
+	return c->kind == KIND_TEXT || c->kind == KIND_ENUM ||
+	    c->kind == KIND_CURRENCY;
 }
 
 /*
@@ -258,7 +139,7 @@ val_at(struct importer *imp, int i)
 	v = imp->rec->fields[imp->at[i]];
 	if (*v == '\0')
 		return NULL;
-	if ((imp->cols[i].flags & TEXT) && v[0] == '\'' && v[1] != '\0' &&
+	if (is_text(&imp->table->cols[i]) && v[0] == '\'' && v[1] != '\0' &&
 	    strchr("'=+-@\t\r", v[1]) != NULL)
 		v++;
 	return v;
@@ -268,7 +149,39 @@ val_at(struct importer *imp, int i)
 static const char *
 val(struct importer *imp, const char *name)
 {
-	return val_at(imp, col_index(imp->cols, name));
+	return val_at(imp, col_index(imp->table, name));
+}
+
+/*
+ * Parse the cell of column name into its member of row, if the cell has a
+ * value: catalog_parse() says why not, this names the column. Returns 0
+ * (also for an empty cell) or -1.
+ */
+static int
+get(struct importer *imp, const char *name, void *row)
+{
+	const struct column	*c;
+	struct strbuf		 msg;
+	const char		*v, *why;
+
+	c = &imp->table->cols[col_index(imp->table, name)];
+	if ((v = val(imp, name)) == NULL ||
+	    (why = catalog_parse(c, v, row)) == NULL)
+		return 0;
+	sb_init(&msg);
+	catalog_refusal(&msg, c, why, v);
+	row_err(imp, name, "%s", msg.buf);
+	sb_release(&msg);
+	return -1;
+}
+
+/* As get(), an empty cell being a row error. */
+static int
+need(struct importer *imp, const char *name, void *row)
+{
+	if (val(imp, name) == NULL)
+		return row_err(imp, name, "missing value");
+	return get(imp, name, row);
 }
 
 static int
@@ -279,7 +192,7 @@ header(struct importer *imp, const struct csvr_record *r)
 	for (i = 0; i < MAX_COLS; i++)
 		imp->at[i] = -1;
 	for (i = 0; i < r->nfields; i++) {
-		if ((k = col_index(imp->cols, r->fields[i])) < 0 ||
+		if ((k = col_index(imp->table, r->fields[i])) < 0 ||
 		    imp->at[k] >= 0) {
 			return err_usage("%s:%ld: %s: %s column for %s",
 			    imp->name, r->line, err_quote(r->fields[i]),
@@ -288,86 +201,42 @@ header(struct importer *imp, const struct csvr_record *r)
 		}
 		imp->at[k] = i;
 	}
-	for (k = 0; imp->cols[k].name != NULL; k++)
-		if ((imp->cols[k].flags & REQUIRED) && imp->at[k] < 0)
+	for (k = 0; k < imp->table->ncols; k++)
+		if ((imp->table->cols[k].flags & COL_REQUIRED) &&
+		    imp->at[k] < 0)
 			return err_usage("%s:%ld: %s: missing required column",
-			    imp->name, r->line, imp->cols[k].name);
+			    imp->name, r->line, imp->table->cols[k].name);
 	imp->header = 1;
 	return 0;
 }
 
-/*
- * Parse a whole number column from 1 to max: DECISION_ID_MAX for decision
- * ids, NUMBER_MAX for the number of an assumption, criterion or option.
- */
+/* The "number" column of a table numbered per decision, into *out (the
+ * row's member); an empty cell takes the next number, as the matching
+ * command would give. */
 static int
-get_id(struct importer *imp, const char *col, int64_t max, int64_t *out)
-{
-	const char	*v = val(imp, col);
-
-	if (v == NULL)
-		return row_err(imp, col, "missing value");
-	if (decision_parse_id(v, out) == -1 || *out > max) {
-		err_clear();
-		return row_err(imp, col, "invalid number '%s' (a whole "
-		    "number from 1 to %lld)", err_quote(v), (long long)max);
-	}
-	return 0;
-}
-
-/* The "number" column of a table numbered per decision; an empty cell
- * takes the next number, as the matching command would give. */
-static int
-get_number(struct importer *imp, const char *table, int64_t id,
-    int64_t *out)
+get_number(struct importer *imp, int64_t id, void *row, int64_t *out)
 {
 	int	n;
 
 	if (val(imp, "number") != NULL)
-		return get_id(imp, "number", NUMBER_MAX, out);
-	if (evidence_next_number(imp->db, table, id, &n) == -1)
+		return get(imp, "number", row);
+	if (evidence_next_number(imp->db, xtable_names[imp->t], id, &n) == -1)
 		return -1;
 	*out = n;
-	return 0;
-}
-
-static int
-get_date(struct importer *imp, const char *col, int32_t *out)
-{
-	const char	*v = val(imp, col);
-
-	if (date_parse(v, out) == -1)
-		return row_err(imp, col, "invalid date '%s'", err_quote(v));
-	return 0;
-}
-
-static int
-get_text(struct importer *imp, const char *col, size_t min, size_t max,
-    const char **out)
-{
-	const char	*why;
-
-	*out = val(imp, col);
-	if (*out == NULL) {
-		if (min > 0)
-			return row_err(imp, col, "missing value");
-		return 0;
-	}
-	if (text_check(*out, min, max, &why) == -1)
-		return row_err(imp, col, "%s '%s'", why, err_quote(*out));
 	return 0;
 }
 
 /* Look up the decision of column decision_id: its decided date and
  * currency. Returns 0 or -1 (unknown is a row error). */
 static int
-get_decision(struct importer *imp, int64_t *id, int32_t *decided,
+get_decision(struct importer *imp, void *row, int64_t *id, int32_t *decided,
     char *currency)
 {
 	sqlite3_stmt	*stmt;
 	int		 found;
 
-	if (get_id(imp, "decision_id", DECISION_ID_MAX, id) == -1)
+	/* *id is the row's decision_id member. */
+	if (need(imp, "decision_id", row) == -1)
 		return -1;
 	stmt = prep(imp, S_DECISION, "SELECT decided_on, currency FROM "
 	    "decisions WHERE id = ?");
@@ -454,76 +323,76 @@ taken(struct importer *imp, const char *sql, int64_t id, const char *key)
 	return step(imp, stmt);
 }
 
+/* Copy the text members of d, which point into the row, into d. */
+static void
+own_texts(struct importer *imp, struct decision *d)
+{
+	const struct column	*c;
+	char			**m;
+	int			 k;
+
+	for (k = 0; k < imp->table->ncols; k++) {
+		c = &imp->table->cols[k];
+		if (!is_text(c) || c->offset == NO_MEMBER)
+			continue;
+		m = (char **)(void *)((char *)d + c->offset);
+		if (*m != NULL)
+			*m = xstrdup(*m);
+	}
+}
+
 static int
 row_decision(struct importer *imp)
 {
-	struct dopt_given	 given;
+	const struct column	*c;
 	struct decision		 d;
-	struct optval		 ov;
-	const struct icol	*c;
-	const char		*v;
-	char			 gate[64], a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char			*msg, a[DATE_BUFSZ], b[DATE_BUFSZ];
 	int			 k, rc = -1;
 
-	memset(&given, 0, sizeof(given));
 	decision_init(&d);
-	if (val(imp, "id") != NULL && get_id(imp, "id", DECISION_ID_MAX, &d.id) == -1)
-		goto out;
-	for (k = 0; imp->cols[k].name != NULL; k++) {
-		c = &imp->cols[k];
-		if (c->dopt == 0 || (v = val_at(imp, k)) == NULL) {
-			if (c->dopt != 0 && (c->flags & REQUIRED)) {
-				row_err(imp, c->name, "missing value");
-				goto out;
-			}
+	for (k = 0; k < imp->table->ncols; k++) {
+		c = &imp->table->cols[k];
+		if (c->flags & (COL_DERIVED | COL_INTERNAL))
 			continue;
-		}
-		ov.id = c->dopt;
-		ov.name = c->name;
-		ov.value = v;
-		if (c->dopt == DOPT_GATE) {
-			/* Name the cell's value, not the --gate form. */
-			if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
-				row_err(imp, c->name,
-				    "invalid answer '%s' (yes or no)",
-				    err_quote(v));
-				goto out;
-			}
-			snprintf(gate, sizeof(gate), "%s=%s",
-			    c->name + strlen("gate_"), v);
-			ov.value = gate;
-		}
-		if (dopt_apply(&d, &ov, &given) == -1) {
-			rewrap(imp, c->name);
-			goto out;
+		if (((c->flags & COL_REQUIRED) ? need(imp, c->name, &d) :
+		    get(imp, c->name, &d)) == -1) {
+			/* Nothing is owned yet. */
+			decision_init(&d);
+			return -1;
 		}
 	}
+	own_texts(imp, &d);
 	if (d.status == NULL)
 		decision_set_text(&d.status, "active");
 	if (d.currency == NULL)
 		decision_set_text(&d.currency, imp->s->currency);
-	if (!given.seen[DOPT_FTE_COST])
+	if (val(imp, "fte_annual_cost") == NULL)
 		d.cost.fte_cost = imp->s->fte_cost;
-	d.decided_on = given.seen[DOPT_DECIDED] ? given.decided : imp->today;
+	if (val(imp, "decided_on") == NULL)
+		d.decided_on = imp->today;
 	d.anchor_on = d.decided_on;
-	d.deadline_on = date_add_months(d.anchor_on, imp->s->deadline_months);
-	d.next_review_on = given.seen[DOPT_REVIEW] ? given.review :
-	    date_add_months(d.anchor_on, imp->s->review_months);
+	d.deadline_on = review_deadline(d.anchor_on, imp->s);
+	if (val(imp, "next_review_on") == NULL)
+		d.next_review_on = review_next_default(d.anchor_on, imp->s);
 	if (d.next_review_on < d.decided_on) {
 		row_err(imp, "next_review_on", "'%s' is before decided_on "
 		    "'%s'", date_format(d.next_review_on, a),
 		    date_format(d.decided_on, b));
 		goto out;
 	}
-	if (decision_store(imp->db, &imp->store, &d) == -1) {
+	if (decision_store(imp->db, &imp->stmt[S_INSERT], &d) == -1) {
 		/* A clash of ids, found by the insert rather than a lookup
 		 * before every row. */
 		if (sqlite3_extended_errcode(imp->db) ==
 		    SQLITE_CONSTRAINT_PRIMARYKEY)
 			row_err(imp, "id", "decision %lld already exists",
 			    (long long)d.id);
-		else if (err_code() == EXIT_USAGE)
-			rewrap(imp, "id");
+		else if (err_code() == EXIT_USAGE) {
+			/* No ids left: the reason, said of the column. */
+			msg = xstrdup(err_msg());
+			row_err(imp, "id", "%s", msg);
+			free(msg);
+		}
 		goto out;
 	}
 	if (created(imp, d.id) == -1)
@@ -537,66 +406,35 @@ out:
 static int
 row_assumption(struct importer *imp)
 {
-	const char	*text, *status, *note, *inv, *conf;
-	sqlite3_stmt	*stmt;
-	int64_t		 id, number;
-	int32_t		 decided, day;
-	int		 k;
+	struct assumption	a;
+	const char		*inv;
+	int32_t			decided;
+	int			k;
 
-	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_number(imp, "assumptions", id, &number) == -1 ||
-	    get_text(imp, "text", 1, 10000, &text) == -1 ||
-	    get_text(imp, "note", 0, 10000, &note) == -1)
+	memset(&a, 0, sizeof(a));
+	a.invalidated_on = a.confirmed_on = DATE_NONE;
+	if (get_decision(imp, &a, &a.decision_id, &decided, NULL) == -1 ||
+	    get_number(imp, a.decision_id, &a, &a.number) == -1 ||
+	    need(imp, "text", &a) == -1 || get(imp, "note", &a) == -1 ||
+	    get(imp, "status", &a) == -1 ||
+	    get(imp, "invalidated_on", &a) == -1 ||
+	    get(imp, "confirmed_on", &a) == -1)
 		return -1;
-	status = val(imp, "status");
-	if (status == NULL)
-		status = "holding";
-	if (strcmp(status, "holding") != 0 && strcmp(status, "invalidated")
-	    != 0)
-		return row_err(imp, "status", "invalid status '%s' (holding or "
-		    "invalidated)", err_quote(status));
+	if (a.status == NULL)
+		a.status = "holding";
 	inv = val(imp, "invalidated_on");
-	conf = val(imp, "confirmed_on");
-	if (inv != NULL && get_date(imp, "invalidated_on", &day) == -1)
-		return -1;
-	if (conf != NULL && get_date(imp, "confirmed_on", &day) == -1)
-		return -1;
-	if ((inv != NULL) != (strcmp(status, "invalidated") == 0))
+	if ((inv != NULL) != (strcmp(a.status, "invalidated") == 0))
 		return row_err(imp, "invalidated_on", inv != NULL ?
 		    "given for a holding assumption" :
 		    "missing for an invalidated assumption");
 	if ((k = taken(imp, "SELECT 1 FROM assumptions WHERE decision_id = ? "
-	    "AND number = ?", id, val(imp, "number"))) != 0)
+	    "AND number = ?", a.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
-		    "has assumption %lld", (long long)id, (long long)number) :
-		    -1;
-	stmt = prep(imp, S_INSERT, "INSERT INTO assumptions (decision_id, "
-	    "number, text, status, invalidated_on, confirmed_on, note) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
+		    "has assumption %lld", (long long)a.decision_id,
+		    (long long)a.number) : -1;
+	if (assumption_store(imp->db, &imp->stmt[S_INSERT], &a) == -1)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, number);
-	db_bind_text(stmt, 3, text);
-	db_bind_text(stmt, 4, status);
-	db_bind_text(stmt, 5, inv);
-	db_bind_text(stmt, 6, conf);
-	db_bind_text(stmt, 7, note);
-	return step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
-}
-
-/* Parse a decimal cell into norm. */
-static int
-get_decimal(struct importer *imp, const char *col, char *norm)
-{
-	const char	*v = val(imp, col);
-
-	if (v == NULL)
-		return row_err(imp, col, "missing value");
-	if (decimal_parse(v, norm) == -1)
-		return row_err(imp, col, "invalid number '%s' (a decimal, at "
-		    "most 15 significant digits)", err_quote(v));
-	return 0;
+	return touch(imp, a.decision_id);
 }
 
 /* A metric name cell, checked. */
@@ -613,276 +451,190 @@ get_metric_name(struct importer *imp, const char *col, const char **name)
 	return 0;
 }
 
+/* Whether decision id has metric name: 1, 0 or -1. */
 static int
-metric_exists(struct importer *imp, int64_t id, const char *name)
+has_metric(struct importer *imp, int64_t id, const char *name)
 {
-	sqlite3_stmt	*stmt;
-
-	stmt = prep(imp, S_METRIC, "SELECT 1 FROM metrics WHERE decision_id = "
-	    "? AND name = ?");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	return step(imp, stmt);
+	return metric_exists(imp->db, &imp->stmt[S_METRIC], id, name);
 }
 
 static int
 row_metric(struct importer *imp)
 {
-	const char	*name, *op, *unit;
-	char		 target[NUM_BUFSZ], day[DATE_BUFSZ];
-	sqlite3_stmt	*stmt;
-	int64_t		 id;
-	int32_t		 decided, on;
-	int		 k;
+	struct metric	m;
+	int32_t		decided;
+	int		k;
 
-	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_metric_name(imp, "name", &name) == -1)
+	memset(&m, 0, sizeof(m));
+	if (get_decision(imp, &m, &m.decision_id, &decided, NULL) == -1 ||
+	    get_metric_name(imp, "name", &m.name) == -1)
 		return -1;
-	op = val(imp, "op");
-	if (op == NULL || !op_valid(op))
-		return row_err(imp, "op", "invalid operator '%s' (>=, <=, > or "
-		    "<)", err_quote(op));
-	if (get_decimal(imp, "target", target) == -1 ||
-	    get_text(imp, "unit", 0, 10000, &unit) == -1)
+	if (val(imp, "op") == NULL)
+		return row_err(imp, "op", "invalid operator '' (>=, <=, > or "
+		    "<)");
+	if (get(imp, "op", &m) == -1 || need(imp, "target", &m) == -1 ||
+	    get(imp, "unit", &m) == -1)
 		return -1;
 	if (val(imp, "target_on") == NULL)
-		on = date_add_months(decided, imp->s->review_months);
-	else if (get_date(imp, "target_on", &on) == -1)
+		m.target_on = date_add_months(decided, imp->s->review_months);
+	else if (get(imp, "target_on", &m) == -1)
 		return -1;
-	if ((k = metric_exists(imp, id, name)) != 0)
+	if ((k = has_metric(imp, m.decision_id, m.name)) != 0)
 		return k == 1 ? row_err(imp, "name", "decision %lld already "
-		    "has a metric '%s'", (long long)id, err_quote(name)) : -1;
-	stmt = prep(imp, S_INSERT, "INSERT INTO metrics (decision_id, name, "
-	    "op, target, unit, target_on) VALUES (?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
+		    "has a metric '%s'", (long long)m.decision_id,
+		    err_quote(m.name)) : -1;
+	if (metric_store(imp->db, &imp->stmt[S_INSERT], &m) == -1)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	db_bind_text(stmt, 2, name);
-	db_bind_text(stmt, 3, op);
-	db_bind_text(stmt, 4, target);
-	db_bind_text(stmt, 5, unit);
-	db_bind_text(stmt, 6, date_format(on, day));
-	return step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
+	return touch(imp, m.decision_id);
 }
 
 static int
 row_measurement(struct importer *imp)
 {
-	const char	*name;
-	char		 value[NUM_BUFSZ], day[DATE_BUFSZ];
-	sqlite3_stmt	*stmt;
-	int64_t		 id;
-	int32_t		 decided, on;
-	int		 k;
+	struct measurement	m;
+	int32_t			decided;
+	int			k;
 
-	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_metric_name(imp, "metric", &name) == -1)
+	memset(&m, 0, sizeof(m));
+	if (get_decision(imp, &m, &m.decision_id, &decided, NULL) == -1 ||
+	    get_metric_name(imp, "metric", &m.metric) == -1)
 		return -1;
-	if (val(imp, "measured_on") == NULL)
-		on = imp->today;
-	else if (get_date(imp, "measured_on", &on) == -1)
+	m.measured_on = imp->today;
+	if (get(imp, "measured_on", &m) == -1 || need(imp, "value", &m) == -1)
 		return -1;
-	if (get_decimal(imp, "value", value) == -1)
-		return -1;
-	if ((k = metric_exists(imp, id, name)) != 1)
+	if ((k = has_metric(imp, m.decision_id, m.metric)) != 1)
 		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
 		    row_err(imp, "metric", "decision %lld has no metric '%s'",
-		    (long long)id, err_quote(name)) : -1;
-	stmt = prep(imp, S_INSERT, "INSERT INTO measurements (decision_id, "
-	    "metric, measured_on, value) VALUES (?, ?, ?, ?)");
-	if (stmt == NULL)
+		    (long long)m.decision_id, err_quote(m.metric)) : -1;
+	if (measurement_store(imp->db, &imp->stmt[S_INSERT], &m) == -1)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	db_bind_text(stmt, 2, name);
-	db_bind_text(stmt, 3, date_format(on, day));
-	db_bind_text(stmt, 4, value);
-	return step(imp, stmt) == -1 || touch(imp, id) == -1 ? -1 : 0;
+	return touch(imp, m.decision_id);
 }
 
 static int
 row_sunset(struct importer *imp)
 {
+	struct sunset_row	 s;
 	struct sunset_expr	 e;
-	const char		*expr;
 	char			 why[512];
-	int64_t			 id, number;
 	int32_t			 decided;
 	int			 k;
 
-	if (get_decision(imp, &id, &decided, NULL) == -1 ||
-	    get_number(imp, "sunset", id, &number) == -1 ||
-	    get_text(imp, "expression", 1, 10000, &expr) == -1)
+	memset(&s, 0, sizeof(s));
+	if (get_decision(imp, &s, &s.decision_id, &decided, NULL) == -1 ||
+	    get_number(imp, s.decision_id, &s, &s.number) == -1 ||
+	    need(imp, "expression", &s) == -1)
 		return -1;
-	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
+	if (sunset_parse(s.expression, &e, why, sizeof(why)) == -1)
 		return row_err(imp, "expression", "invalid expression '%s': %s",
-		    err_quote(expr), why);
-	if (e.kind == SUNSET_METRIC && (k = metric_exists(imp, id, e.name))
-	    != 1)
+		    err_quote(s.expression), why);
+	if (e.kind == SUNSET_METRIC && (k = has_metric(imp, s.decision_id,
+	    e.name)) != 1)
 		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
 		    row_err(imp, "expression", "invalid expression '%s': "
-		    "decision %lld has no metric '%s'", err_quote(expr),
-		    (long long)id, err_quote(e.name)) : -1;
+		    "decision %lld has no metric '%s'",
+		    err_quote(s.expression), (long long)s.decision_id,
+		    err_quote(e.name)) : -1;
 	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = ? AND "
-	    "number = ?", id, val(imp, "number"))) != 0)
+	    "number = ?", s.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
-		    "has sunset criterion %lld", (long long)id,
-		    (long long)number) : -1;
-	if (sunset_store(imp->db, &imp->stmt[S_INSERT], id, number, &e) == -1)
+		    "has sunset criterion %lld", (long long)s.decision_id,
+		    (long long)s.number) : -1;
+	if (sunset_store(imp->db, &imp->stmt[S_INSERT], s.decision_id,
+	    s.number, &e) == -1)
 		return -1;
-	return touch(imp, id);
+	return touch(imp, s.decision_id);
 }
 
 static int
 row_review(struct importer *imp)
 {
-	const char	*outcome, *notes;
-	char		 on_s[DATE_BUFSZ], next_s[DATE_BUFSZ];
-	char		 dec_s[DATE_BUFSZ];
-	sqlite3_stmt	*stmt;
-	int64_t		 id, by = 0;
-	int32_t		 decided, on, next;
-	int		 replace, k;
+	struct review	r;
+	char		on_s[DATE_BUFSZ], dec_s[DATE_BUFSZ];
+	int32_t		decided;
+	int		replace, k;
 
-	if (get_decision(imp, &id, &decided, NULL) == -1)
+	memset(&r, 0, sizeof(r));
+	if (get_decision(imp, &r, &r.decision_id, &decided, NULL) == -1)
 		return -1;
-	if (val(imp, "reviewed_on") == NULL)
-		on = imp->today;
-	else if (get_date(imp, "reviewed_on", &on) == -1)
+	r.reviewed_on = imp->today;
+	if (get(imp, "reviewed_on", &r) == -1)
 		return -1;
-	if (on < decided)
+	if (r.reviewed_on < decided)
 		return row_err(imp, "reviewed_on", "'%s' is before the "
-		    "decision's decided_on '%s'", date_format(on, on_s),
-		    date_format(decided, dec_s));
-	outcome = val(imp, "outcome");
-	if (outcome == NULL || (strcmp(outcome, "keep") != 0 &&
-	    strcmp(outcome, "revise") != 0 && strcmp(outcome, "replace") != 0
-	    && strcmp(outcome, "retire") != 0))
-		return row_err(imp, "outcome", "invalid outcome '%s' (keep, "
-		    "revise, replace or retire)", err_quote(outcome));
-	if (val(imp, "next_review_on") == NULL)
-		next = date_add_months(on, imp->s->review_months);
-	else if (get_date(imp, "next_review_on", &next) == -1)
+		    "decision's decided_on '%s'", date_format(r.reviewed_on,
+		    on_s), date_format(decided, dec_s));
+	if (val(imp, "outcome") == NULL)
+		return row_err(imp, "outcome", "invalid outcome ''"
+		    OUTCOME_HINT);
+	if (get(imp, "outcome", &r) == -1)
 		return -1;
-	replace = strcmp(outcome, "replace") == 0;
+	if (val(imp, "next_review_on") == NULL)
+		r.next_review_on = review_next_default(r.reviewed_on, imp->s);
+	else if (get(imp, "next_review_on", &r) == -1)
+		return -1;
+	replace = strcmp(r.outcome, "replace") == 0;
 	if ((val(imp, "replaced_by") != NULL) != replace)
 		return row_err(imp, "replaced_by", replace ? "missing for "
 		    "outcome replace" : "given for outcome '%s' (only with "
-		    "replace)", err_quote(outcome));
+		    "replace)", err_quote(r.outcome));
 	if (replace) {
-		if (get_id(imp, "replaced_by", DECISION_ID_MAX, &by) == -1)
+		if (get(imp, "replaced_by", &r) == -1)
 			return -1;
-		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?", by,
-		    NULL)) != 1)
+		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?",
+		    r.replaced_by, NULL)) != 1)
 			return k == 0 &&
 			    db_check_table(imp->db, "decisions") == 0 ?
 			    row_err(imp, "replaced_by", "no decision with id "
-			    "'%lld'", (long long)by) : -1;
+			    "'%lld'", (long long)r.replaced_by) : -1;
 	}
-	if (get_text(imp, "notes", 0, 10000, &notes) == -1)
-		return -1;
-	stmt = prep(imp, S_INSERT, "INSERT INTO reviews (decision_id, "
-	    "reviewed_on, outcome, next_review_on, replaced_by, notes) "
-	    "VALUES (?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	db_bind_text(stmt, 2, date_format(on, on_s));
-	db_bind_text(stmt, 3, outcome);
-	db_bind_text(stmt, 4, date_format(next, next_s));
-	if (by != 0)
-		sqlite3_bind_int64(stmt, 5, by);
-	db_bind_text(stmt, 6, notes);
-	if (step(imp, stmt) == -1)
+	if (get(imp, "notes", &r) == -1 ||
+	    review_store(imp->db, &imp->stmt[S_INSERT], &r) == -1)
 		return -1;
 	/* The anchor is derived (DECISION_ANCHOR_REVIEWS_SQL): a later
 	 * review moves it, of the decision and of its replacement. */
-	stmt = prep(imp, S_ANCHOR, "UPDATE decisions SET anchor_on = ?1, "
-	    "deadline_on = mvb_add_months(?1, ?2) WHERE id IN (?3, ?4) AND "
-	    "anchor_on < ?1");
-	if (stmt == NULL)
+	if (review_move_anchor(imp->db, &imp->stmt[S_ANCHOR], r.decision_id,
+	    r.replaced_by, r.reviewed_on, imp->s) == -1 ||
+	    touch(imp, r.decision_id) == -1)
 		return -1;
-	db_bind_text(stmt, 1, on_s);
-	sqlite3_bind_int(stmt, 2, imp->s->deadline_months);
-	sqlite3_bind_int64(stmt, 3, id);
-	if (by != 0)
-		sqlite3_bind_int64(stmt, 4, by);
-	if (step(imp, stmt) == -1 || touch(imp, id) == -1)
-		return -1;
-	return by != 0 ? touch(imp, by) : 0;
+	return r.replaced_by != 0 ? touch(imp, r.replaced_by) : 0;
 }
 
 static int
 row_option(struct importer *imp)
 {
-	struct dopt_given	 given;
-	struct decision		 d;
-	struct optval		 ov;
-	const struct icol	*c;
-	const char		*name, *v;
+	const struct column	*c;
+	struct option		 o;
 	char			 currency[4];
-	sqlite3_stmt		*stmt;
-	int64_t			 id, number;
 	int32_t			 decided;
-	int			 k, rc = -1;
+	int			 k;
 
-	memset(&given, 0, sizeof(given));
-	decision_init(&d);
-	if (get_decision(imp, &id, &decided, currency) == -1 ||
-	    get_number(imp, "options", id, &number) == -1 ||
-	    get_text(imp, "name", 1, 200, &name) == -1)
-		goto out;
-	for (k = 0; imp->cols[k].name != NULL; k++) {
-		c = &imp->cols[k];
-		if (c->dopt == 0 || (v = val_at(imp, k)) == NULL)
-			continue;
-		ov.id = c->dopt;
-		ov.name = c->name;
-		ov.value = v;
-		if (dopt_apply(&d, &ov, &given) == -1) {
-			rewrap(imp, c->name);
-			goto out;
-		}
+	memset(&o, 0, sizeof(o));
+	if (get_decision(imp, &o, &o.decision_id, &decided, currency) == -1 ||
+	    get_number(imp, o.decision_id, &o, &o.number) == -1 ||
+	    need(imp, "name", &o) == -1)
+		return -1;
+	/* The choice, the currency and the cost figures. */
+	for (k = catalog_column(XT_OPTIONS, "choice") - imp->table->cols;
+	    k < imp->table->ncols; k++) {
+		c = &imp->table->cols[k];
+		if (!(c->flags & COL_DERIVED) && get(imp, c->name, &o) == -1)
+			return -1;
 	}
-	if (d.choice == NULL) {
-		row_err(imp, "choice", "missing value");
-		goto out;
-	}
-	if (!given.seen[DOPT_FTE_COST])
-		d.cost.fte_cost = imp->s->fte_cost;
+	if (o.choice == NULL)
+		return row_err(imp, "choice", "missing value");
+	if (val(imp, "fte_annual_cost") == NULL)
+		o.cost.fte_cost = imp->s->fte_cost;
 	if ((k = taken(imp, "SELECT 1 FROM options WHERE decision_id = ? AND "
-	    "number = ?", id, val(imp, "number"))) != 0) {
-		if (k == 1)
-			row_err(imp, "number", "decision %lld already has "
-			    "option %lld", (long long)id, (long long)number);
-		goto out;
-	}
-	stmt = prep(imp, S_INSERT, "INSERT INTO options (decision_id, number, "
-	    "name, choice, currency, one_time_cents, monthly_cents, "
-	    "increase_hundredths, ops_fte_hundredths, fte_cost_cents, "
-	    "lockin_cost_cents, lockin_prob_hundredths) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (stmt == NULL)
-		goto out;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, number);
-	db_bind_text(stmt, 3, name);
-	db_bind_text(stmt, 4, d.choice);
-	db_bind_text(stmt, 5, d.currency != NULL ? d.currency : currency);
-	sqlite3_bind_int64(stmt, 6, d.cost.one_time);
-	sqlite3_bind_int64(stmt, 7, d.cost.monthly);
-	sqlite3_bind_int64(stmt, 8, d.cost.increase);
-	sqlite3_bind_int64(stmt, 9, d.cost.ops_fte);
-	sqlite3_bind_int64(stmt, 10, d.cost.fte_cost);
-	sqlite3_bind_int64(stmt, 11, d.cost.lockin_cost);
-	sqlite3_bind_int64(stmt, 12, d.cost.lockin_prob);
-	if (step(imp, stmt) == -1 || touch(imp, id) == -1)
-		goto out;
-	rc = 0;
-out:
-	decision_release(&d);
-	return rc;
+	    "number = ?", o.decision_id, val(imp, "number"))) != 0)
+		return k == 1 ? row_err(imp, "number", "decision %lld already "
+		    "has option %lld", (long long)o.decision_id,
+		    (long long)o.number) : -1;
+	if (o.currency == NULL)
+		o.currency = currency;
+	if (option_store(imp->db, &imp->stmt[S_INSERT], &o) == -1)
+		return -1;
+	return touch(imp, o.decision_id);
 }
 
 static int (*const row_fns[XT_COUNT])(struct importer *) = {
@@ -984,7 +736,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	imp.today = today;
 	imp.t = t;
 	imp.name = name;
-	imp.cols = icols[t];
+	imp.table = &catalog[t];
 	if (db_query_int(db, "SELECT ifnull(max(id), 0) + 1 FROM history",
 	    &imp.history_id) == -1)
 		return -1;
@@ -1009,7 +761,6 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 		rc = record_history(&imp);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(imp.stmt[i]);
-	sqlite3_finalize(imp.store);
 	if (rc == 0 && progress != NULL)
 		progress("imported", imp.rows, 1);
 	*rows = imp.rows;

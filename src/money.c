@@ -101,11 +101,11 @@ cost_valid(const struct cost *c)
 {
 	return c->one_time >= 0 && c->one_time <= MONEY_MAX &&
 	    c->monthly >= 0 && c->monthly <= MONEY_MAX &&
-	    c->increase >= 0 && c->increase <= 100000 &&
-	    c->ops_fte >= 0 && c->ops_fte <= 100000 &&
+	    c->increase >= 0 && c->increase <= PERCENT_MAX &&
+	    c->ops_fte >= 0 && c->ops_fte <= FTE_MAX &&
 	    c->fte_cost >= 0 && c->fte_cost <= MONEY_MAX &&
 	    c->lockin_cost >= 0 && c->lockin_cost <= MONEY_MAX &&
-	    c->lockin_prob >= 0 && c->lockin_prob <= 100;
+	    c->lockin_prob >= 0 && c->lockin_prob <= PROBABILITY_MAX;
 }
 
 static int64_t
@@ -126,11 +126,11 @@ cost_in_range(const struct cost *c)
 
 	r.one_time = clamp(c->one_time, MONEY_MAX);
 	r.monthly = clamp(c->monthly, MONEY_MAX);
-	r.increase = clamp(c->increase, 100000);
-	r.ops_fte = clamp(c->ops_fte, 100000);
+	r.increase = clamp(c->increase, PERCENT_MAX);
+	r.ops_fte = clamp(c->ops_fte, FTE_MAX);
 	r.fte_cost = clamp(c->fte_cost, MONEY_MAX);
 	r.lockin_cost = clamp(c->lockin_cost, MONEY_MAX);
-	r.lockin_prob = clamp(c->lockin_prob, 100);
+	r.lockin_prob = clamp(c->lockin_prob, PROBABILITY_MAX);
 	return r;
 }
 

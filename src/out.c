@@ -94,7 +94,7 @@ json_add_string(struct strbuf *sb, const char *s)
 }
 
 void
-csv_add_field(struct strbuf *sb, const char *s, int text)
+out_add_csv_field(struct strbuf *sb, const char *s, int text)
 {
 	const char	*p;
 	int		 guard;
@@ -134,7 +134,7 @@ out_new(enum fmt fmt, FILE *fp, const char *const *cols, int ncols,
 		for (i = 0; i < ncols; i++) {
 			if (i > 0)
 				sb_addc(&o->line, ',');
-			csv_add_field(&o->line, cols[i], 0);
+			out_add_csv_field(&o->line, cols[i], 0);
 		}
 		sb_adds(&o->line, "\r\n");
 		fwrite(o->line.buf, 1, o->line.len, fp);
@@ -156,7 +156,7 @@ cell(struct out *o, const char *s, int numeric)
 		if (o->col > 0)
 			sb_addc(&o->line, ',');
 		if (s != NULL)
-			csv_add_field(&o->line, s, !numeric);
+			out_add_csv_field(&o->line, s, !numeric);
 		break;
 	case FMT_JSON:
 		sb_adds(&o->line, o->col == 0 ? "{" : ",");

@@ -1,13 +1,18 @@
 /*
- * Parsing sunset criteria (cli.md §6) into their parts, and the small
- * vocabulary they share with metrics: operators and metric names.
+ * Parsing sunset criteria (cli.md §6) into their parts, the small
+ * vocabulary they share with metrics (operators and metric names), and
+ * storing a criterion.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "db.h"
+#include "decision.h"
 #include "err.h"
+#include "history.h"
+#include "evidence.h"
 #include "sunset.h"
 
 const char *const sunset_kind_names[] = { "metric", "monthly_cost", "on" };
@@ -194,4 +199,79 @@ sunset_format(const struct sunset_expr *e, struct strbuf *sb)
 			sb_addf(sb, " after %s", date_format(e->date, buf));
 		break;
 	}
+}
+
+int
+sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
+{
+	struct sunset_expr	 e;
+	struct strbuf		 canon;
+	sqlite3_stmt		*stmt = NULL;
+	char			 why[512], what[32];
+	int			 rc;
+
+	if (sunset_parse(expr, &e, why, sizeof(why)) == -1)
+		return err_usage("sunset: invalid expression '%s': %s",
+		    err_quote(expr), why);
+	if (e.kind == SUNSET_METRIC) {
+		rc = metric_exists(db, &stmt, id, e.name);
+		sqlite3_finalize(stmt);
+		if (rc == -1 ||
+		    (rc == 0 && db_check_table(db, "metrics") == -1))
+			return -1;
+		if (rc == 0)
+			return err_usage("sunset: invalid expression '%s': "
+			    "decision %lld has no metric '%s'", err_quote(expr),
+			    (long long)id, err_quote(e.name));
+	}
+	if (evidence_next_number(db, "sunset", id, number) == -1)
+		return -1;
+	stmt = NULL;
+	rc = sunset_store(db, &stmt, id, *number, &e);
+	sqlite3_finalize(stmt);
+	if (rc == -1)
+		return -1;
+	sb_init(&canon);
+	sunset_format(&e, &canon);
+	snprintf(what, sizeof(what), "sunset %d", *number);
+	rc = history_add(db, id, what, NULL, canon.buf);
+	sb_release(&canon);
+	return rc;
+}
+
+int
+sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id, int64_t number,
+    const struct sunset_expr *e)
+{
+	struct strbuf	 canon;
+	sqlite3_stmt	*stmt;
+	char		 day[DATE_BUFSZ], amount[NUM_BUFSZ];
+	int		 rc;
+
+	if (*cache == NULL)
+		*cache = db_prepare(db, "INSERT INTO sunset (decision_id, "
+		    "number, expression, kind, metric, op, threshold, on_date) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if ((stmt = *cache) == NULL)
+		return -1;
+	sqlite3_reset(stmt);
+	sb_init(&canon);
+	sunset_format(e, &canon);
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, number);
+	sqlite3_bind_text(stmt, 3, canon.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 4, sunset_kind_names[e->kind], -1,
+	    SQLITE_STATIC);
+	db_bind_text(stmt, 5, e->kind == SUNSET_METRIC ? e->name : NULL);
+	db_bind_text(stmt, 6, e->kind != SUNSET_ON ? e->op : NULL);
+	db_bind_text(stmt, 7, e->kind == SUNSET_METRIC ? e->number :
+	    e->kind == SUNSET_MONTHLY_COST ? fixed2_format(e->amount, amount) :
+	    NULL);
+	db_bind_text(stmt, 8, e->has_date ? date_format(e->date, day) : NULL);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sb_release(&canon);
+	if (rc != SQLITE_DONE)
+		return err_db(db, "cannot write the sunset criterion");
+	return 0;
 }

@@ -134,4 +134,19 @@ expect_code 0
 [ -L "$T/link.db" ] && ok || bad "the link was replaced"
 mkfifo "$T/fifo"
 fails 1 "not a regular file" backup "$T/fifo"
+t "check reports an index the migrations create that the register lacks"
+if command -v sqlite3 >/dev/null; then
+	cp "$MVB_DB" "$T/noindex.db"
+	run --db "$T/noindex.db" check
+	expect_code 0
+	sqlite3 "$T/noindex.db" "DROP INDEX decisions_open_next; DROP INDEX metrics_target;"
+	run --db "$T/noindex.db" check
+	expect_code 1
+	expect_out "decisions: index decisions_open_next is missing
+metrics: index metrics_target is missing"
+	expect_err_has "check: 2 problems in"
+else
+	skip "no sqlite3 shell to drop an index with"
+fi
+
 finish

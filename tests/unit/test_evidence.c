@@ -20,6 +20,7 @@
 #include "decision.h"
 #include "err.h"
 #include "evidence.h"
+#include "sunset.h"
 #include "flags.h"
 #include "util.h"
 

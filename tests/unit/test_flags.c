@@ -20,6 +20,7 @@
 #include "err.h"
 #include "evidence.h"
 #include "flags.h"
+#include "sunset.h"
 #include "util.h"
 
 #include "fixture.h"

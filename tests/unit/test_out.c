@@ -63,14 +63,14 @@ assert_output(struct sink *s, struct out *o, const char *want)
 	assert_memory_equal(s->buf, want, s->len);
 }
 
-/* One CSV field of s as csv_add_field() writes it; the caller frees. */
+/* One CSV field of s as out_add_csv_field() writes it; the caller frees. */
 static char *
 csv_field(const char *s, int text)
 {
 	struct strbuf	sb;
 
 	sb_init(&sb);
-	csv_add_field(&sb, s, text);
+	out_add_csv_field(&sb, s, text);
 	return sb.buf;	/* the caller owns it */
 }
 

@@ -1,0 +1,11 @@
+/*
+ * The options table's one writer: a row stored by its catalogue columns.
+ */
+#include "catalog.h"
+#include "option.h"
+
+int
+option_store(sqlite3 *db, sqlite3_stmt **cache, const struct option *o)
+{
+	return catalog_store(db, cache, XT_OPTIONS, o);
+}
