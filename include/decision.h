@@ -129,4 +129,16 @@ int status_valid(const char *s);
 int decision_check_review(const char *option, int32_t next, int32_t anchor,
     const struct settings *s);
 
+/*
+ * A recorded fact's date (a review, a measurement, an assumption's
+ * invalidation or confirmation) may not lie after today: a mistyped year
+ * would count as the latest fact forever. Returns 0, or -1 with a usage
+ * error naming field.
+ */
+int decision_check_not_future(const char *field, int32_t date,
+    int32_t today);
+/* A review's replacement must be another decision. Returns 0, or -1 with
+ * a usage error naming field. */
+int decision_check_replacement(const char *field, int64_t id, int64_t by);
+
 #endif

@@ -4,6 +4,7 @@
  * invalidate and confirm counts.
  */
 #include "cmd.h"
+#include "decision.h"
 #include "dopts.h"
 #include "err.h"
 #include "evidence.h"
@@ -39,7 +40,8 @@ cmd_confirm_exec(struct ctx *ctx, int argc, char **argv)
 	/* Every --on is checked; the last one counts. */
 	on = ctx->today;
 	for (i = 0; i < a.nopts; i++)
-		if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
+		if (parse_date_opt("--on", a.opts[i].value, &on) == -1 ||
+		    decision_check_not_future("--on", on, ctx->today) == -1)
 			goto out;
 	if (ctx_begin_on(ctx, &cmd_confirm_entry, id) == -1)
 		goto out;

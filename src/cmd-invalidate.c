@@ -4,6 +4,7 @@
  * invalidate and confirm counts.
  */
 #include "cmd.h"
+#include "decision.h"
 #include "dopts.h"
 #include "err.h"
 #include "evidence.h"
@@ -42,7 +43,9 @@ cmd_invalidate_exec(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	for (i = 0; i < a.nopts; i++) {
 		if (a.opts[i].id == OPT_ON) {
-			if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
+			if (parse_date_opt("--on", a.opts[i].value, &on) ==
+			    -1 || decision_check_not_future("--on", on,
+			    ctx->today) == -1)
 				goto out;
 			has_on = 1;
 		} else {

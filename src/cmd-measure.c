@@ -42,7 +42,8 @@ cmd_measure_exec(struct ctx *ctx, int argc, char **argv)
 	/* Every --on is checked; the last one counts. */
 	on = ctx->today;
 	for (i = 0; i < a.nopts; i++)
-		if (parse_date_opt("--on", a.opts[i].value, &on) == -1)
+		if (parse_date_opt("--on", a.opts[i].value, &on) == -1 ||
+		    decision_check_not_future("--on", on, ctx->today) == -1)
 			goto out;
 	if (ctx_begin_on(ctx, &cmd_measure_entry, id) == -1)
 		goto out;

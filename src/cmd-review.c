@@ -103,9 +103,9 @@ parse(struct args *a, struct review *r)
 		err_clear();
 		return err_usage("--by: invalid decision id '%s'", by);
 	}
-	if (r->by == r->id && r->by != 0)
-		return err_usage("--by: decision %lld cannot replace itself",
-		    (long long)r->id);
+	if (r->by != 0 && decision_check_replacement("--by", r->id,
+	    r->by) == -1)
+		return -1;
 	return 0;
 }
 
@@ -163,11 +163,8 @@ record(struct ctx *ctx, struct review *r)
 		    date_format(r->on, ob), date_format(old.anchor_on, ab));
 		goto out;
 	}
-	if (r->on > ctx->today) {
-		err_usage("--on: '%s' is after today (%s)",
-		    date_format(r->on, ob), date_format(ctx->today, ab));
+	if (decision_check_not_future("--on", r->on, ctx->today) == -1)
 		goto out;
-	}
 	if (!r->has_next)
 		r->next = date_add_months(r->on, ctx->settings.review_months);
 	if (decision_check_review("--next", r->next, r->on,

@@ -427,3 +427,23 @@ decision_check_review(const char *option, int32_t next, int32_t anchor,
 	    option, date_format(next, nb), date_format(anchor, ab),
 	    date_format(deadline, db));
 }
+
+int
+decision_check_not_future(const char *field, int32_t date, int32_t today)
+{
+	char	db[DATE_BUFSZ], tb[DATE_BUFSZ];
+
+	if (date <= today)
+		return 0;
+	return err_usage("%s: '%s' is after today (%s)", field,
+	    date_format(date, db), date_format(today, tb));
+}
+
+int
+decision_check_replacement(const char *field, int64_t id, int64_t by)
+{
+	if (by != id)
+		return 0;
+	return err_usage("%s: decision %lld cannot replace itself", field,
+	    (long long)id);
+}
