@@ -188,17 +188,20 @@ row_err(struct importer *imp, const char *col, const char *fmt, ...)
 	return -1;
 }
 
-/* Turn the error a shared validator recorded ("--opt: reason") into the
- * row's error for column col. */
+/* Turn the error a shared validator recorded ("--opt: reason", or
+ * "COLUMN: reason" when it was given the column's name) into the row's
+ * error for column col. */
 static int
 rewrap(struct importer *imp, const char *col)
 {
 	const char	*m = err_msg(), *p;
 	char		*msg;
+	int		 named;
 
 	p = m != NULL ? strstr(m, ": ") : NULL;
-	msg = xstrdup(p != NULL && m[0] == '-' ? p + 2 : m != NULL ? m :
-	    "invalid value");
+	named = p != NULL && (m[0] == '-' || ((size_t)(p - m) ==
+	    strlen(col) && strncmp(m, col, strlen(col)) == 0));
+	msg = xstrdup(named ? p + 2 : m != NULL ? m : "invalid value");
 	row_err(imp, col, "%s", msg);
 	free(msg);
 	return -1;
@@ -340,6 +343,18 @@ get_date(struct importer *imp, const char *col, int32_t *out)
 
 	if (date_parse(v, out) == -1)
 		return row_err(imp, col, "invalid date '%s'", v);
+	return 0;
+}
+
+/* A date cell of a recorded fact, which may not be after today (see
+ * decision_check_not_future()). */
+static int
+get_past_date(struct importer *imp, const char *col, int32_t *out)
+{
+	if (get_date(imp, col, out) == -1)
+		return -1;
+	if (decision_check_not_future(col, *out, imp->today) == -1)
+		return rewrap(imp, col);
 	return 0;
 }
 
@@ -563,9 +578,9 @@ row_assumption(struct importer *imp)
 		    "invalidated)", status);
 	inv = val(imp, "invalidated_on");
 	conf = val(imp, "confirmed_on");
-	if (inv != NULL && get_date(imp, "invalidated_on", &day) == -1)
+	if (inv != NULL && get_past_date(imp, "invalidated_on", &day) == -1)
 		return -1;
-	if (conf != NULL && get_date(imp, "confirmed_on", &day) == -1)
+	if (conf != NULL && get_past_date(imp, "confirmed_on", &day) == -1)
 		return -1;
 	if ((inv != NULL) != (strcmp(status, "invalidated") == 0))
 		return row_err(imp, "invalidated_on", inv != NULL ?
@@ -688,7 +703,7 @@ row_measurement(struct importer *imp)
 		return -1;
 	if (val(imp, "measured_on") == NULL)
 		on = imp->today;
-	else if (get_date(imp, "measured_on", &on) == -1)
+	else if (get_past_date(imp, "measured_on", &on) == -1)
 		return -1;
 	if (get_decimal(imp, "value", value) == -1)
 		return -1;
@@ -753,7 +768,7 @@ row_review(struct importer *imp)
 		return -1;
 	if (val(imp, "reviewed_on") == NULL)
 		on = imp->today;
-	else if (get_date(imp, "reviewed_on", &on) == -1)
+	else if (get_past_date(imp, "reviewed_on", &on) == -1)
 		return -1;
 	if (on < decided)
 		return row_err(imp, "reviewed_on", "'%s' is before the "
@@ -769,6 +784,9 @@ row_review(struct importer *imp)
 		next = date_add_months(on, imp->s->review_months);
 	else if (get_date(imp, "next_review_on", &next) == -1)
 		return -1;
+	/* The range review --next keeps, from the review's own date. */
+	if (decision_check_review("next_review_on", next, on, imp->s) == -1)
+		return rewrap(imp, "next_review_on");
 	replace = strcmp(outcome, "replace") == 0;
 	if ((val(imp, "replaced_by") != NULL) != replace)
 		return row_err(imp, "replaced_by", replace ? "missing for "
@@ -777,6 +795,8 @@ row_review(struct importer *imp)
 	if (replace) {
 		if (get_id(imp, "replaced_by", DECISION_ID_MAX, &by) == -1)
 			return -1;
+		if (decision_check_replacement("replaced_by", id, by) == -1)
+			return rewrap(imp, "replaced_by");
 		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?", by,
 		    NULL)) != 1)
 			return k == 0 ? row_err(imp, "replaced_by", "no "
