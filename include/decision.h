@@ -125,11 +125,28 @@ int choice_valid(const char *s);
 int status_valid(const char *s);
 
 /*
- * The review-range rule: next must lie within [anchor, anchor +
- * deadline_months]. Returns 0, or -1 with a usage error naming option and
- * the allowed range.
+ * The rules a command and import both keep. Each writes the reason a value
+ * breaks it into why (RULE_WHYSZ bytes: "'2052-06-01' is after today
+ * (2026-11-22)") and returns it, or returns NULL when the value keeps the
+ * rule; the caller names the option or column.
  */
+#define RULE_WHYSZ 96
+/* The review range: next lies within [anchor, anchor + deadline_months]. */
+const char *decision_review_why(int32_t next, int32_t anchor,
+    const struct settings *s, char *why);
+/* A recorded fact's date (a review, a measurement, an assumption's
+ * invalidation or confirmation) is not after today: a mistyped year would
+ * count as the latest fact forever. */
+const char *decision_future_why(int32_t date, int32_t today, char *why);
+/* A review's replacement is another decision. */
+const char *decision_replacement_why(int64_t id, int64_t by, char *why);
+
+/* The same rules for a command: 0, or -1 with a usage error "OPTION:
+ * reason". */
 int decision_check_review(const char *option, int32_t next, int32_t anchor,
     const struct settings *s);
+int decision_check_not_future(const char *option, int32_t date,
+    int32_t today);
+int decision_check_replacement(const char *option, int64_t id, int64_t by);
 
 #endif

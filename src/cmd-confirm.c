@@ -4,6 +4,7 @@
  * invalidate and confirm counts.
  */
 #include "cmd.h"
+#include "decision.h"
 #include "dopts.h"
 #include "err.h"
 #include "evidence.h"
@@ -35,7 +36,8 @@ cmd_confirm_check(struct ctx *ctx, struct args *a)
 	/* Every --on is checked; the last one counts. */
 	c->on = ctx->today;
 	for (i = 0; i < a->nopts; i++)
-		if (parse_date_opt("--on", a->opts[i].value, &c->on) == -1)
+		if (parse_date_opt("--on", a->opts[i].value, &c->on) == -1 ||
+		    decision_check_not_future("--on", c->on, ctx->today) == -1)
 			return -1;
 	return 0;
 }

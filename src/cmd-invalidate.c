@@ -4,6 +4,7 @@
  * invalidate and confirm counts.
  */
 #include "cmd.h"
+#include "decision.h"
 #include "dopts.h"
 #include "err.h"
 #include "evidence.h"
@@ -39,7 +40,8 @@ cmd_invalidate_check(struct ctx *ctx, struct args *a)
 	for (i = 0; i < a->nopts; i++) {
 		if (a->opts[i].id == OPT_ON) {
 			if (parse_date_opt("--on", a->opts[i].value,
-			    &v->on) == -1)
+			    &v->on) == -1 || decision_check_not_future("--on",
+			    v->on, ctx->today) == -1)
 				return -1;
 			has_on = 1;
 		} else {

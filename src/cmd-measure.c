@@ -37,7 +37,8 @@ cmd_measure_check(struct ctx *ctx, struct args *a)
 	/* Every --on is checked; the last one counts. */
 	m->on = ctx->today;
 	for (i = 0; i < a->nopts; i++)
-		if (parse_date_opt("--on", a->opts[i].value, &m->on) == -1)
+		if (parse_date_opt("--on", a->opts[i].value, &m->on) == -1 ||
+		    decision_check_not_future("--on", m->on, ctx->today) == -1)
 			return -1;
 	return 0;
 }

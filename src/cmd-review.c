@@ -93,9 +93,9 @@ parse(struct args *a, struct args_review *ar)
 		return err_usage("--by: invalid decision id '%s'",
 		    err_quote(by));
 	}
-	if (r->replaced_by == r->decision_id && r->replaced_by != 0)
-		return err_usage("--by: decision %lld cannot replace itself",
-		    (long long)r->decision_id);
+	if (r->replaced_by != 0 && decision_check_replacement("--by",
+	    r->decision_id, r->replaced_by) == -1)
+		return -1;
 	return 0;
 }
 

@@ -327,18 +327,72 @@ status_valid(const char *s)
 	return catalog_one_of(s, status_values);
 }
 
-int
-decision_check_review(const char *option, int32_t next, int32_t anchor,
-    const struct settings *s)
+const char *
+decision_review_why(int32_t next, int32_t anchor, const struct settings *s,
+    char *why)
 {
 	char	nb[DATE_BUFSZ], ab[DATE_BUFSZ], db[DATE_BUFSZ];
 	int32_t	deadline = date_add_months(anchor, s->deadline_months);
 
 	if (next >= anchor && next <= deadline)
-		return 0;
-	return err_usage("%s: '%s' is outside the review range %s to %s",
-	    option, date_format(next, nb), date_format(anchor, ab),
+		return NULL;
+	snprintf(why, RULE_WHYSZ, "'%s' is outside the review range %s to %s",
+	    date_format(next, nb), date_format(anchor, ab),
 	    date_format(deadline, db));
+	return why;
+}
+
+const char *
+decision_future_why(int32_t date, int32_t today, char *why)
+{
+	char	db[DATE_BUFSZ], tb[DATE_BUFSZ];
+
+	if (date <= today)
+		return NULL;
+	snprintf(why, RULE_WHYSZ, "'%s' is after today (%s)",
+	    date_format(date, db), date_format(today, tb));
+	return why;
+}
+
+const char *
+decision_replacement_why(int64_t id, int64_t by, char *why)
+{
+	if (by != id)
+		return NULL;
+	snprintf(why, RULE_WHYSZ, "decision %lld cannot replace itself",
+	    (long long)id);
+	return why;
+}
+
+int
+decision_check_review(const char *option, int32_t next, int32_t anchor,
+    const struct settings *s)
+{
+	char	why[RULE_WHYSZ];
+
+	if (decision_review_why(next, anchor, s, why) == NULL)
+		return 0;
+	return err_usage("%s: %s", option, why);
+}
+
+int
+decision_check_not_future(const char *option, int32_t date, int32_t today)
+{
+	char	why[RULE_WHYSZ];
+
+	if (decision_future_why(date, today, why) == NULL)
+		return 0;
+	return err_usage("%s: %s", option, why);
+}
+
+int
+decision_check_replacement(const char *option, int64_t id, int64_t by)
+{
+	char	why[RULE_WHYSZ];
+
+	if (decision_replacement_why(id, by, why) == NULL)
+		return 0;
+	return err_usage("%s: %s", option, why);
 }
 
 int

@@ -184,6 +184,18 @@ need(struct importer *imp, const char *name, void *row)
 	return get(imp, name, row);
 }
 
+/* A recorded fact's date, which may not be after today (the rule of
+ * decision_future_why(), which --on keeps too). Returns 0 or -1. */
+static int
+past(struct importer *imp, const char *name, int32_t date)
+{
+	char	why[RULE_WHYSZ];
+
+	if (decision_future_why(date, imp->today, why) != NULL)
+		return row_err(imp, name, "%s", why);
+	return 0;
+}
+
 static int
 header(struct importer *imp, const struct csvr_record *r)
 {
@@ -423,6 +435,12 @@ row_assumption(struct importer *imp)
 	if (a.status == NULL)
 		a.status = "holding";
 	inv = val(imp, "invalidated_on");
+	if (a.invalidated_on != DATE_NONE && past(imp, "invalidated_on",
+	    a.invalidated_on) == -1)
+		return -1;
+	if (a.confirmed_on != DATE_NONE && past(imp, "confirmed_on",
+	    a.confirmed_on) == -1)
+		return -1;
 	if ((inv != NULL) != (strcmp(a.status, "invalidated") == 0))
 		return row_err(imp, "invalidated_on", inv != NULL ?
 		    "given for a holding assumption" :
@@ -500,7 +518,9 @@ row_measurement(struct importer *imp)
 	    get_metric_name(imp, "metric", &m.metric) == -1)
 		return -1;
 	m.measured_on = imp->today;
-	if (get(imp, "measured_on", &m) == -1 || need(imp, "value", &m) == -1)
+	if (get(imp, "measured_on", &m) == -1 ||
+	    past(imp, "measured_on", m.measured_on) == -1 ||
+	    need(imp, "value", &m) == -1)
 		return -1;
 	if ((k = has_metric(imp, m.decision_id, m.metric)) != 1)
 		return k == 0 && db_check_table(imp->db, "metrics") == 0 ?
@@ -550,7 +570,7 @@ static int
 row_review(struct importer *imp)
 {
 	struct review	r;
-	char		on_s[DATE_BUFSZ], dec_s[DATE_BUFSZ];
+	char		on_s[DATE_BUFSZ], dec_s[DATE_BUFSZ], why[RULE_WHYSZ];
 	int32_t		decided;
 	int		replace, k;
 
@@ -558,7 +578,8 @@ row_review(struct importer *imp)
 	if (get_decision(imp, &r, &r.decision_id, &decided, NULL) == -1)
 		return -1;
 	r.reviewed_on = imp->today;
-	if (get(imp, "reviewed_on", &r) == -1)
+	if (get(imp, "reviewed_on", &r) == -1 ||
+	    past(imp, "reviewed_on", r.reviewed_on) == -1)
 		return -1;
 	if (r.reviewed_on < decided)
 		return row_err(imp, "reviewed_on", "'%s' is before the "
@@ -573,6 +594,10 @@ row_review(struct importer *imp)
 		r.next_review_on = review_next_default(r.reviewed_on, imp->s);
 	else if (get(imp, "next_review_on", &r) == -1)
 		return -1;
+	/* The range review --next keeps, from the review's own date. */
+	if (decision_review_why(r.next_review_on, r.reviewed_on, imp->s, why)
+	    != NULL)
+		return row_err(imp, "next_review_on", "%s", why);
 	replace = strcmp(r.outcome, "replace") == 0;
 	if ((val(imp, "replaced_by") != NULL) != replace)
 		return row_err(imp, "replaced_by", replace ? "missing for "
@@ -581,6 +606,9 @@ row_review(struct importer *imp)
 	if (replace) {
 		if (get(imp, "replaced_by", &r) == -1)
 			return -1;
+		if (decision_replacement_why(r.decision_id, r.replaced_by, why)
+		    != NULL)
+			return row_err(imp, "replaced_by", "%s", why);
 		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?",
 		    r.replaced_by, NULL)) != 1)
 			return k == 0 &&

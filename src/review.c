@@ -175,11 +175,8 @@ review_record(sqlite3 *db, const struct settings *s, int32_t today,
 		    date_format(old.anchor_on, ab));
 		goto out;
 	}
-	if (r->reviewed_on > today) {
-		err_usage("--on: '%s' is after today (%s)",
-		    date_format(r->reviewed_on, ob), date_format(today, ab));
+	if (decision_check_not_future("--on", r->reviewed_on, today) == -1)
 		goto out;
-	}
 	if (!has_next)
 		r->next_review_on = review_next_default(r->reviewed_on, s);
 	if (decision_check_review("--next", r->next_review_on, r->reviewed_on,

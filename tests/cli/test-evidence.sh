@@ -102,6 +102,44 @@ expect_out_has '{"measured_on":"2026-11-22","value":240.5}'
 run due --format csv
 expect_out_lacks 'Backstage'
 
+t "measure, invalidate, confirm: an --on after today is refused and writes nothing"
+"$MVB" metric 2 uptime '>=' 99.9 --by 2026-11-01 >/dev/null
+"$MVB" measure 2 uptime 99.5 --on 2026-11-10 >/dev/null
+snapshot
+fails 2 "--on: '2026-11-23' is after today (2026-11-22)" measure 2 uptime 99.95 --on 2026-11-23
+fails 2 "--on: '2027-11-10' is after today (2026-11-22)" measure 2 uptime 99.95 --on 2027-11-10
+fails 2 "--on: '2026-11-23' is after today (2026-11-22)" invalidate 2 1 --on 2026-11-23
+fails 2 "--on: '2026-11-23' is after today (2026-11-22)" invalidate 2 1 --on 2026-11-23 --note why
+fails 2 "--on: '2026-11-23' is after today (2026-11-22)" confirm 2 1 --on 2026-11-23
+# Only the last --on counts, but every one is checked.
+fails 2 "--on: '2099-01-01' is after today (2026-11-22)" measure 2 uptime 99.95 --on 2099-01-01 --on 2026-11-20
+fails 2 "--on: '2099-01-01' is after today (2026-11-22)" confirm 2 1 --on 2099-01-01 --on 2026-11-20
+# Today is --today when given, else $MVB_TODAY.
+fails 2 "--on: '2026-11-22' is after today (2026-11-21)" --today 2026-11-21 measure 2 uptime 99.95 --on 2026-11-22
+MVB_TODAY=2026-11-21 run invalidate 2 1 --on 2026-11-22
+expect_code 2
+expect_err_has "--on: '2026-11-22' is after today (2026-11-21)"
+expect_unchanged
+run due --format csv
+expect_out_has '2,other,buy,,2027-06-01,2027-12-01,missed,metric uptime missed its target >= 99.9 by 2026-11-01: 99.5 on 2026-11-10'
+
+t "measure, invalidate, confirm: an --on of today is accepted"
+run measure 2 uptime 99.95 --on 2026-11-22
+expect_code 0
+run due --format csv
+expect_out_lacks '2,other'
+run --today 2026-11-23 measure 2 uptime 99.96 --on 2026-11-23
+expect_code 0
+run invalidate 2 1 --on 2026-11-22
+expect_code 0
+run show 2 --format json
+expect_out_has '"status":"invalidated","invalidated_on":"2026-11-22"'
+run --today 2026-11-23 confirm 2 1 --on 2026-11-23
+expect_code 0
+run show 2 --format json
+expect_out_has '"status":"holding","invalidated_on":null,"confirmed_on":"2026-11-23"'
+expect_out_has '{"measured_on":"2026-11-23","value":99.96}'
+
 t "sunset: on DATE is met from that day"
 run sunset 1 'on 2026-12-01'
 expect_code 0

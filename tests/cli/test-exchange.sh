@@ -467,6 +467,10 @@ refused assumptions '2: invalidated_on: ' 'invalidated' 'decision_id,number,text
 refused assumptions '4: invalidated_on: ' "'2026-02-30'" "$A"'5,2,x,invalidated,2026-02-30,,\r\n'
 refused assumptions '4: confirmed_on: ' "'soon'" "$A"'5,2,x,holding,,soon,\r\n'
 refused assumptions '4: number: ' "'0'" "$A"'5,0,x,holding,,,\r\n'
+refused assumptions '4: invalidated_on: ' "'2026-11-23' is after today (2026-11-22)" "$A"'5,2,x,invalidated,2026-11-23,,\r\n'
+expect_err_is "mvb: bad.csv:4: invalidated_on: '2026-11-23' is after today (2026-11-22)"
+refused assumptions '4: confirmed_on: ' "'2026-11-23' is after today (2026-11-22)" "$A"'5,2,x,holding,,2026-11-23,\r\n'
+refused assumptions '4: confirmed_on: ' "'2052-06-01' is after today (2026-11-22)" "$A"'5,2,x,invalidated,2026-11-01,2052-06-01,\r\n'
 
 t "metrics and measurements: references and values checked"
 refused metrics '4: decision_id: ' "'99'" 'decision_id,name,op,target,unit,target_on\r\n5,speed,>,1,"u\nv",2027-01-01\r\n99,speed,>,1,,2027-01-01\r\n'
@@ -479,6 +483,9 @@ refused measurements '3: metric: ' "'speed'" 'decision_id,metric,measured_on,val
 refused measurements '3: decision_id: ' "'99'" 'decision_id,metric,measured_on,value\r\n1,latency,2026-07-01,1\r\n99,latency,2026-07-01,1\r\n'
 refused measurements '3: value: ' "'5,5'" 'decision_id,metric,measured_on,value\r\n1,latency,2026-07-01,1\r\n1,latency,2026-07-01,"5,5"\r\n'
 refused measurements '3: measured_on: ' "'2026-07-32'" 'decision_id,metric,measured_on,value\r\n1,latency,2026-07-01,1\r\n1,latency,2026-07-32,1\r\n'
+refused measurements '3: measured_on: ' "'2026-11-23' is after today (2026-11-22)" 'decision_id,metric,measured_on,value\r\n1,latency,2026-11-22,1\r\n1,latency,2026-11-23,1\r\n'
+expect_err_is "mvb: bad.csv:3: measured_on: '2026-11-23' is after today (2026-11-22)"
+refused measurements '2: measured_on: ' "'2052-06-01' is after today (2026-11-22)" 'decision_id,metric,measured_on,value\r\n1,uptime,2052-06-01,99.95\r\n'
 
 t "sunset: the expression is parsed and its metric must exist"
 refused sunset '3: expression: ' "'speed < 5'" 'decision_id,number,expression\r\n5,1,on 2030-01-01\r\n5,2,speed < 5\r\n'
@@ -497,6 +504,76 @@ refused reviews '4: replaced_by: ' "'99'" "$R"'2,2026-06-01,replace,2027-06-01,9
 refused reviews '4: outcome: ' "'maybe'" "$R"'2,2026-06-01,maybe,2027-06-01,,\r\n'
 refused reviews '4: decision_id: ' "'99'" "$R"'99,2026-06-01,keep,2027-06-01,,\r\n'
 refused reviews '4: next_review_on: ' "'2027-06-31'" "$R"'2,2026-06-01,keep,2027-06-31,,\r\n'
+refused reviews '4: reviewed_on: ' "'2026-11-23' is after today (2026-11-22)" "$R"'5,2026-11-23,keep,2027-11-23,,\r\n'
+expect_err_is "mvb: bad.csv:4: reviewed_on: '2026-11-23' is after today (2026-11-22)"
+refused reviews '4: next_review_on: ' "'2026-05-31' is outside the review range 2026-06-01 to 2027-12-01" "$R"'2,2026-06-01,keep,2026-05-31,,\r\n'
+expect_err_is "mvb: bad.csv:4: next_review_on: '2026-05-31' is outside the review range 2026-06-01 to 2027-12-01"
+refused reviews '4: next_review_on: ' "'2027-12-02' is outside the review range 2026-06-01 to 2027-12-01" "$R"'2,2026-06-01,keep,2027-12-02,,\r\n'
+refused reviews '4: replaced_by: ' "decision 2 cannot replace itself" "$R"'2,2026-06-01,replace,2027-06-01,2,\r\n'
+expect_err_is "mvb: bad.csv:4: replaced_by: decision 2 cannot replace itself"
+
+t "import: a fact dated today and a review's edges are accepted"
+e="--db $T/edge.db"
+put edge-d.csv 'id,title,capability,choice,decided_on\r\n1,Month end,x,buy,2025-08-31\r\n2,Other,y,buy,2025-01-01\r\n3,Third,z,oss,2025-01-01\r\n'
+put edge-a.csv 'decision_id,number,text,status,invalidated_on,confirmed_on\r\n1,1,a,invalidated,2026-11-22,2026-11-21\r\n1,2,b,holding,,2026-11-22\r\n'
+put edge-m.csv 'decision_id,name,op,target,unit,target_on\r\n1,uptime,>=,99,,2026-01-01\r\n'
+put edge-v.csv 'decision_id,metric,measured_on,value\r\n1,uptime,2026-11-22,99.5\r\n'
+# Next exactly at the review itself; exactly at its deadline, across a
+# month end (2025-08-31 + 18 months = 2027-02-28); replaced by another.
+put edge-r.csv 'decision_id,reviewed_on,outcome,next_review_on,replaced_by,notes\r\n1,2025-08-31,keep,2027-02-28,,\r\n2,2026-11-22,keep,2026-11-22,,\r\n3,2026-11-22,replace,2028-05-22,2,\r\n'
+for f in d a m v r; do
+	case $f in d) w=decisions ;; a) w=assumptions ;; m) w=metrics ;;
+	v) w=measurements ;; r) w=reviews ;; esac
+	run $e import --what $w edge-$f.csv
+	expect_code 0
+	expect_err_empty
+done
+run $e export --what assumptions
+expect_out_has '1,1,a,invalidated,2026-11-22,2026-11-21,'
+expect_out_has '1,2,b,holding,,2026-11-22,'
+run $e export --what measurements
+expect_out_has '1,uptime,2026-11-22,99.5'
+run $e export --what reviews
+expect_out_has '1,2025-08-31,keep,2027-02-28,,'
+expect_out_has '2,2026-11-22,keep,2026-11-22,,'
+expect_out_has '3,2026-11-22,replace,2028-05-22,2,'
+
+t "import: the day after the review's deadline across a month end is refused"
+put bad.csv 'decision_id,reviewed_on,outcome,next_review_on\r\n1,2025-08-31,keep,2027-03-01\r\n'
+run $e import --what reviews bad.csv
+expect_code 2
+expect_err_is "mvb: bad.csv:2: next_review_on: '2027-03-01' is outside the review range 2025-08-31 to 2027-02-28"
+
+t "import: today is --today, else \$MVB_TODAY"
+put late.csv 'decision_id,metric,measured_on,value\r\n1,uptime,2026-11-23,99.6\r\n'
+run $e import --what measurements late.csv
+expect_code 2
+expect_err_is "mvb: late.csv:2: measured_on: '2026-11-23' is after today (2026-11-22)"
+MVB_TODAY=2026-11-21 run $e import --what measurements edge-v.csv
+expect_code 2
+expect_err_is "mvb: edge-v.csv:2: measured_on: '2026-11-22' is after today (2026-11-21)"
+run $e --today 2026-11-23 import --what measurements late.csv
+expect_code 0
+run $e export --what measurements
+expect_out_has '1,uptime,2026-11-23,99.6'
+
+t "import: a decision reviewed long after it was decided survives export and import"
+# Its next_review_on comes from the review, past decided_on + 18 months;
+# the decisions file is imported before the reviews that explain it.
+"$MVB" --db "$T/late.db" add --title Late --capability x --choice buy --decided 2024-01-15 >/dev/null
+"$MVB" --db "$T/late.db" review 1 --outcome keep --on 2025-12-01 >/dev/null
+mkdir -p late1 late2
+for w in decisions reviews; do
+	"$MVB" --db "$T/late.db" export --what $w -o late1/$w.csv
+	run --db "$T/late2.db" import --what $w late1/$w.csv
+	expect_code 0
+	expect_err_empty
+done
+expect_file_has late1/decisions.csv ',2024-01-15,2026-12-01,2027-06-01,'
+for w in decisions reviews; do
+	"$MVB" --db "$T/late2.db" export --what $w -o late2/$w.csv
+	if cmp -s late1/$w.csv late2/$w.csv; then ok; else bad "$w differs"; fi
+done
 
 t "options: values and references checked"
 O='decision_id,number,name,choice,currency,one_time_cost,monthly_cost,annual_increase_pct,ops_fte,fte_annual_cost,lockin_cost,lockin_probability\r\n'

@@ -586,6 +586,55 @@ test_check_review_rejects_the_day_after_the_deadline(void **state)
 }
 
 static void
+test_check_not_future_accepts_today_and_before(void **state)
+{
+	(void)state;
+	err_clear();
+	assert_int_equal(decision_check_not_future("--on", day("2026-11-22"),
+	    day("2026-11-22")), 0);
+	assert_int_equal(decision_check_not_future("--on", day("1900-01-01"),
+	    day("2026-11-22")), 0);
+	assert_null(err_msg());
+}
+
+static void
+test_check_not_future_rejects_the_day_after_today(void **state)
+{
+	(void)state;
+	err_clear();
+	assert_int_equal(decision_check_not_future("--on", day("2026-11-23"),
+	    day("2026-11-22")), -1);
+	assert_int_equal(err_code(), EXIT_USAGE);
+	assert_string_equal(err_msg(), "--on: '2026-11-23' is after today "
+	    "(2026-11-22)");
+	/* The field named is the caller's; a year boundary is one day. */
+	err_clear();
+	assert_int_equal(decision_check_not_future("measured_on",
+	    day("2026-01-01"), day("2025-12-31")), -1);
+	assert_string_equal(err_msg(), "measured_on: '2026-01-01' is after "
+	    "today (2025-12-31)");
+}
+
+static void
+test_check_replacement_rejects_the_decision_itself(void **state)
+{
+	(void)state;
+	err_clear();
+	assert_int_equal(decision_check_replacement("--by", 7, 8), 0);
+	assert_int_equal(decision_check_replacement("--by", 8, 7), 0);
+	assert_null(err_msg());
+	assert_int_equal(decision_check_replacement("--by", 7, 7), -1);
+	assert_int_equal(err_code(), EXIT_USAGE);
+	assert_string_equal(err_msg(), "--by: decision 7 cannot replace "
+	    "itself");
+	err_clear();
+	assert_int_equal(decision_check_replacement("replaced_by",
+	    DECISION_ID_MAX, DECISION_ID_MAX), -1);
+	assert_string_equal(err_msg(), "replaced_by: decision "
+	    "999999999999999999 cannot replace itself");
+}
+
+static void
 parse_id_rejected(const char *s)
 {
 	int64_t	 id = 42;
@@ -698,6 +747,9 @@ main(void)
 		T(test_check_review_accepts_the_anchor_and_the_deadline),
 		T(test_check_review_rejects_the_day_before_the_anchor),
 		T(test_check_review_rejects_the_day_after_the_deadline),
+		T(test_check_not_future_accepts_today_and_before),
+		T(test_check_not_future_rejects_the_day_after_today),
+		T(test_check_replacement_rejects_the_decision_itself),
 		T(test_parse_id_accepts_positive_integers),
 		T(test_parse_id_rejects_zero_signs_junk_and_huge_numbers),
 		T(test_choice_valid_takes_the_four_choices_only),
