@@ -353,6 +353,29 @@ own_texts(struct importer *imp, struct decision *d)
 	}
 }
 
+/*
+ * A decision's next_review_on lies within its review range, as add --review
+ * must: else it would go from no flag straight to overdue. Its reviews come
+ * in their own file, after it, so a reviewed decision's range is not known
+ * yet; the review_deadline an export wrote for it (a derived column, not
+ * stored) stands for it when it is later than decided_on's. Returns 0 or -1.
+ */
+static int
+next_within_deadline(struct importer *imp, const struct decision *d)
+{
+	const char	*v = val(imp, "review_deadline");
+	char		 why[RULE_WHYSZ];
+	int32_t		 exported;
+
+	if (v != NULL && date_parse(v, &exported) == 0 &&
+	    exported > d->deadline_on && d->next_review_on <= exported)
+		return 0;
+	if (decision_review_why(d->next_review_on, d->anchor_on, imp->s,
+	    why) != NULL)
+		return row_err(imp, "next_review_on", "%s", why);
+	return 0;
+}
+
 static int
 row_decision(struct importer *imp)
 {
@@ -392,6 +415,8 @@ row_decision(struct importer *imp)
 		    date_format(d.decided_on, b));
 		goto out;
 	}
+	if (next_within_deadline(imp, &d) == -1)
+		goto out;
 	if (decision_store(imp->db, &imp->stmt[S_INSERT], &d) == -1) {
 		/* A clash of ids, found by the insert rather than a lookup
 		 * before every row. */

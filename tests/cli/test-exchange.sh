@@ -718,4 +718,31 @@ if [ "$(printf '%s\n' "$out" | grep -c import)" -eq 2 ]; then ok; else bad "the 
 run history 1
 expect_out_lacks 'import'
 
+
+t "a decision's next_review_on may not pass its deadline (the month-end edge)"
+"$MVB" --db "$T/dl.db" init >/dev/null
+H='title,capability,choice,decided_on,next_review_on'
+put dl.csv "$H"'\r\nEdge,c,buy,2025-08-31,2027-02-28\r\n'
+run --db "$T/dl.db" import dl.csv
+expect_code 0
+put dl.csv "$H"'\r\nOk,c,buy,2025-01-01,2025-06-01\r\nPast,c,buy,2025-08-31,2027-03-01\r\n'
+cp "$T/dl.db" "$T/dl.snap"
+run --db "$T/dl.db" import dl.csv
+expect_code 2
+expect_err_is "mvb: dl.csv:3: next_review_on: '2027-03-01' is outside the review range 2025-08-31 to 2027-02-28"
+cmp -s "$T/dl.db" "$T/dl.snap" && ok || bad "the refused import wrote"
+
+t "an exported review_deadline stands for a reviewed decision's range, never narrows it"
+H='title,capability,choice,decided_on,next_review_on,review_deadline'
+put dl.csv "$H"'\r\nReviewed,c,buy,2024-01-15,2026-12-01,2027-06-01\r\n'
+run --db "$T/dl.db" import dl.csv
+expect_code 0
+put dl.csv "$H"'\r\nBeyond,c,buy,2024-01-15,2027-06-02,2027-06-01\r\n'
+run --db "$T/dl.db" import dl.csv
+expect_code 2
+expect_err_is "mvb: dl.csv:2: next_review_on: '2027-06-02' is outside the review range 2024-01-15 to 2025-07-15"
+put dl.csv "$H"'\r\nNarrow,c,buy,2025-08-31,2027-02-28,2026-01-01\r\n'
+run --db "$T/dl.db" import dl.csv
+expect_code 0
+
 finish
