@@ -109,19 +109,28 @@ void args_release(struct args *a);
  */
 int cmd_run(struct ctx *ctx, int argc, char **argv);
 
+/* What exec uses of the run (ctx.c). */
+
 /* Open the register, for writing when writing is not 0 (a missing one is
  * then created), and load its settings; 0 or -1. For CMD_OWN_DB. */
 int ctx_open(struct ctx *ctx, int writing);
 /* That decision id exists; 0, or -1 with the error recorded. */
-int cmd_need_decision(struct ctx *ctx, int64_t id);
+int ctx_need_decision(struct ctx *ctx, int64_t id);
 /*
  * Print the number a write command answers with (a new id, an assumption's
  * number) and flush it, before the command commits: when it cannot be
  * written the command fails and the register is left as it was. Returns 0,
  * or -1 with the error recorded.
  */
-int cmd_print_number(int64_t n);
+int ctx_print_number(int64_t n);
 void ctx_release(struct ctx *ctx);
+/*
+ * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
+ * (mvb(1) OUTPUT): rows 0 starts the clock; later calls redraw at most five times a
+ * second; done ends the line (when anything was shown, or the run had at
+ * least a few thousand rows). Import and export pass it their counts.
+ */
+void ctx_progress(const char *verb, long rows, int done);
 
 /* The command named name (exact match), or NULL. */
 const struct cmd_entry *cmd_find(const char *name);
@@ -130,16 +139,6 @@ void cmd_usage(FILE *fp);
 /* Print one command's usage to fp. */
 void cmd_help(const struct cmd_entry *ce, FILE *fp);
 
-/*
- * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
- * (§13): rows 0 starts the clock; later calls redraw at most five times a
- * second; done ends the line (when anything was shown, or the run had at
- * least a few thousand rows). Import and export pass it their counts.
- */
-void cmd_progress(const char *verb, long rows, int done);
-
-/* Parse a date option's value; -1 with a usage error naming option. */
-int parse_date_opt(const char *option, const char *value, int32_t *out);
 
 extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_assume_entry;

@@ -59,6 +59,8 @@ int dopt_check_metric_name(const char *field, const char *name);
  * field, and write its normal form into norm (NUM_BUFSZ bytes); 0 or -1. */
 int dopt_check_decimal(const char *field, const char *what, const char *s,
     char *norm);
+/* Parse a date option's value; -1 with a usage error naming option. */
+int dopt_parse_date(const char *option, const char *value, int32_t *out);
 /* Parse an assumption number ("1", "2", ...); 0 or -1 (usage error). */
 int dopt_parse_assumption(const char *s, int *n);
 

@@ -19,7 +19,7 @@
  * it on a terminal, §13): called with verb ("imported", "exported") and
  * rows 0 at the start, with the count every thousand rows, and with done
  * set at the end of a run that succeeded. Every function below accepts
- * NULL for none; cmd_progress() has this shape.
+ * NULL for none; ctx_progress() has this shape.
  */
 typedef void xprogress_fn(const char *verb, long rows, int done);
 

@@ -36,7 +36,7 @@ cmd_confirm_check(struct ctx *ctx, struct args *a)
 	/* Every --on is checked; the last one counts. */
 	c->on = ctx->today;
 	for (i = 0; i < a->nopts; i++)
-		if (parse_date_opt("--on", a->opts[i].value, &c->on) == -1 ||
+		if (dopt_parse_date("--on", a->opts[i].value, &c->on) == -1 ||
 		    decision_check_not_future("--on", c->on, ctx->today) == -1)
 			return -1;
 	return 0;
@@ -47,7 +47,7 @@ cmd_confirm_exec(struct ctx *ctx, struct args *a)
 {
 	struct confirm	*c = a->state;
 
-	if (cmd_need_decision(ctx, c->id) == -1)
+	if (ctx_need_decision(ctx, c->id) == -1)
 		return -1;
 	return assumption_mark(ctx->db, c->id, c->number, 0, c->on, NULL);
 }

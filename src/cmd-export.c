@@ -32,9 +32,9 @@ static int
 export_any(struct ctx *ctx, int t, int32_t horizon, FILE *fp, long *rows)
 {
 	if (t == XT_COUNT)
-		return export_calendar(ctx->db, fp, rows, cmd_progress);
+		return export_calendar(ctx->db, fp, rows, ctx_progress);
 	return export_table(ctx->db, (enum xtable)t, ctx->today, horizon,
-	    ctx->format, fp, rows, cmd_progress);
+	    ctx->format, fp, rows, ctx_progress);
 }
 
 /* Write to path: whole or not at all when it is a regular file. */

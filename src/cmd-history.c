@@ -54,7 +54,7 @@ cmd_history_exec(struct ctx *ctx, struct args *a)
 {
 	int64_t	id = *(int64_t *)a->state;
 
-	if (cmd_need_decision(ctx, id) == -1)
+	if (ctx_need_decision(ctx, id) == -1)
 		return -1;
 	return print(ctx, id);
 }

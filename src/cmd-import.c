@@ -49,7 +49,7 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	if (db_begin(ctx->db) == -1)
 		return -1;
 	if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp, name,
-	    &rows, cmd_progress) == -1) {
+	    &rows, ctx_progress) == -1) {
 		db_rollback(ctx->db);
 		return -1;
 	}

@@ -39,7 +39,7 @@ cmd_invalidate_check(struct ctx *ctx, struct args *a)
 		return -1;
 	for (i = 0; i < a->nopts; i++) {
 		if (a->opts[i].id == OPT_ON) {
-			if (parse_date_opt("--on", a->opts[i].value,
+			if (dopt_parse_date("--on", a->opts[i].value,
 			    &v->on) == -1 || decision_check_not_future("--on",
 			    v->on, ctx->today) == -1)
 				return -1;
@@ -63,7 +63,7 @@ cmd_invalidate_exec(struct ctx *ctx, struct args *a)
 {
 	struct invalidate	*v = a->state;
 
-	if (cmd_need_decision(ctx, v->id) == -1)
+	if (ctx_need_decision(ctx, v->id) == -1)
 		return -1;
 	return assumption_mark(ctx->db, v->id, v->number, 1, v->on, v->note);
 }

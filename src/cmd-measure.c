@@ -37,7 +37,7 @@ cmd_measure_check(struct ctx *ctx, struct args *a)
 	/* Every --on is checked; the last one counts. */
 	m->on = ctx->today;
 	for (i = 0; i < a->nopts; i++)
-		if (parse_date_opt("--on", a->opts[i].value, &m->on) == -1 ||
+		if (dopt_parse_date("--on", a->opts[i].value, &m->on) == -1 ||
 		    decision_check_not_future("--on", m->on, ctx->today) == -1)
 			return -1;
 	return 0;
@@ -48,7 +48,7 @@ cmd_measure_exec(struct ctx *ctx, struct args *a)
 {
 	struct measure	*m = a->state;
 
-	if (cmd_need_decision(ctx, m->id) == -1)
+	if (ctx_need_decision(ctx, m->id) == -1)
 		return -1;
 	return measurement_add(ctx->db, m->id, a->pos[1], m->on, m->value);
 }

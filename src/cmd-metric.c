@@ -57,7 +57,7 @@ cmd_metric_check(struct ctx *ctx, struct args *a)
 			if (*m->unit == '\0')
 				m->unit = NULL;
 		} else {
-			if (parse_date_opt("--by", a->opts[i].value,
+			if (dopt_parse_date("--by", a->opts[i].value,
 			    &m->by) == -1)
 				return -1;
 			m->has_by = 1;

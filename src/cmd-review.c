@@ -57,12 +57,12 @@ parse(struct args *a, struct args_review *ar)
 			r->outcome = v;
 			break;
 		case OPT_ON:
-			if (parse_date_opt("--on", v, &r->reviewed_on) == -1)
+			if (dopt_parse_date("--on", v, &r->reviewed_on) == -1)
 				return -1;
 			ar->has_on = 1;
 			break;
 		case OPT_NEXT:
-			if (parse_date_opt("--next", v, &r->next_review_on)
+			if (dopt_parse_date("--next", v, &r->next_review_on)
 			    == -1)
 				return -1;
 			ar->has_next = 1;

@@ -24,10 +24,10 @@ cmd_sunset_exec(struct ctx *ctx, struct args *a)
 	int64_t	id = *(int64_t *)a->state;
 	int	number;
 
-	if (cmd_need_decision(ctx, id) == -1 ||
+	if (ctx_need_decision(ctx, id) == -1 ||
 	    sunset_add(ctx->db, id, a->pos[1], &number) == -1)
 		return -1;
-	return cmd_print_number(number);
+	return ctx_print_number(number);
 }
 
 const struct cmd_entry cmd_sunset_entry = {

@@ -13,7 +13,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
-#include "decision.h"
+#include "dopts.h"
 #include "err.h"
 #include "util.h"
 
@@ -200,20 +200,11 @@ resolve_today(struct ctx *ctx)
 	const char	*env;
 
 	if (ctx->today_opt != NULL)
-		return parse_date_opt("--today", ctx->today_opt, &ctx->today);
+		return dopt_parse_date("--today", ctx->today_opt, &ctx->today);
 	if ((env = getenv("MVB_TODAY")) != NULL && *env != '\0')
-		return parse_date_opt("MVB_TODAY", env, &ctx->today);
+		return dopt_parse_date("MVB_TODAY", env, &ctx->today);
 	ctx->today = date_today();
 	return 0;
-}
-
-int
-parse_date_opt(const char *option, const char *value, int32_t *out)
-{
-	if (date_parse(value, out) == 0)
-		return 0;
-	return err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
-	    "9999-12-31)", option, err_quote(value));
 }
 
 /* The global options given before the command (cli.md §2): -h and
@@ -455,78 +446,4 @@ done:
 out:
 	args_release(&a);
 	return rc;
-}
-
-int
-ctx_open(struct ctx *ctx, int writing)
-{
-	ctx->db = db_open(ctx->db_path, writing ? DB_WRITE : DB_READ);
-	if (ctx->db == NULL)
-		return -1;
-	return settings_load(ctx->db, &ctx->settings);
-}
-
-int
-cmd_need_decision(struct ctx *ctx, int64_t id)
-{
-	struct decision	d;
-
-	if (decision_load(ctx->db, id, &d) == -1)
-		return -1;
-	decision_release(&d);
-	return 0;
-}
-
-/* Runs shorter than this many rows end without a progress line. */
-#define PROGRESS_MIN_ROWS 5000
-
-void
-cmd_progress(const char *verb, long rows, int done)
-{
-	static struct timespec	start, last;
-	static int		tty = -1, shown;
-	struct timespec		now;
-	double			secs;
-
-	if (tty == -1)
-		tty = isatty(STDERR_FILENO);
-	if (!tty)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (rows == 0 && !done) {
-		start = last = now;
-		shown = 0;
-		return;
-	}
-	/* At most five updates a second; the last line only when the run
-	 * was long enough to be worth reporting. */
-	if (!done && (double)(now.tv_sec - last.tv_sec) +
-	    (double)(now.tv_nsec - last.tv_nsec) / 1e9 < 0.2)
-		return;
-	if (done && !shown && rows < PROGRESS_MIN_ROWS)
-		return;
-	last = now;
-	shown = 1;
-	secs = (double)(now.tv_sec - start.tv_sec) +
-	    (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-	/* \033[K clears what a longer line left on the right. */
-	fprintf(stderr, "\r%s %ld rows (%.0f rows/s)\033[K%s", verb, rows,
-	    secs > 0 ? (double)rows / secs : 0.0, done ? "\n" : "");
-}
-
-int
-cmd_print_number(int64_t n)
-{
-	if (printf("%lld\n", (long long)n) < 0 || fflush(stdout) == EOF)
-		return err_fail("cannot write output: %s", strerror(errno));
-	return 0;
-}
-
-void
-ctx_release(struct ctx *ctx)
-{
-	db_close(ctx->db);
-	ctx->db = NULL;
-	free(ctx->db_path);
-	ctx->db_path = NULL;
 }

@@ -194,9 +194,9 @@ dopt_apply(struct decision *d, const struct optval *v,
 	case DOPT_STATUS:
 		return set_column(d, v, "status");
 	case DOPT_DECIDED:
-		return parse_date_opt("--decided", v->value, &given->decided);
+		return dopt_parse_date("--decided", v->value, &given->decided);
 	case DOPT_REVIEW:
-		return parse_date_opt("--review", v->value, &given->review);
+		return dopt_parse_date("--review", v->value, &given->review);
 	case DOPT_GATE:
 		return set_gate(d, v->value);
 	case DOPT_ONE_TIME:
@@ -217,4 +217,13 @@ dopt_apply(struct decision *d, const struct optval *v,
 		return set_column(d, v, "currency");
 	}
 	return 0;
+}
+
+int
+dopt_parse_date(const char *option, const char *value, int32_t *out)
+{
+	if (date_parse(value, out) == 0)
+		return 0;
+	return err_usage("%s: invalid date '%s' (YYYY-MM-DD, 1900-01-01 to "
+	    "9999-12-31)", option, err_quote(value));
 }
