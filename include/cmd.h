@@ -1,7 +1,7 @@
 /*
  * The command table and what every command shares: the run's context (the
- * global options of cli.md §2, resolved), option parsing that accepts the
- * global options anywhere among a command's arguments, opening the
+ * global options of mvb(1) GLOBAL OPTIONS, resolved), option parsing that
+ * accepts the global options anywhere among a command's arguments, opening the
  * register and the write transaction around a command.
  */
 #ifndef MVB_CMD_H
@@ -126,9 +126,9 @@ int ctx_print_number(int64_t n);
 void ctx_release(struct ctx *ctx);
 /*
  * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal
- * (mvb(1) OUTPUT): rows 0 starts the clock; later calls redraw at most five times a
- * second; done ends the line (when anything was shown, or the run had at
- * least a few thousand rows). Import and export pass it their counts.
+ * (mvb(1) OUTPUT): rows 0 starts the clock; later calls redraw at most five
+ * times a second; done ends the line (when anything was shown, or the run had
+ * at least a few thousand rows). Import and export pass it their counts.
  */
 void ctx_progress(const char *verb, long rows, int done);
 

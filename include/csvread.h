@@ -1,5 +1,5 @@
 /*
- * Reading CSV (cli.md §8) a record at a time with libcsv in strict mode,
+ * Reading CSV (mvb(1) CSV) a record at a time with libcsv in strict mode,
  * trimming off: a UTF-8 byte-order mark is skipped, CRLF, LF or CR end a
  * line, blank lines are skipped, and every record is reported with the
  * physical line it starts on. NUL bytes, invalid UTF-8, unterminated

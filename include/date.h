@@ -1,6 +1,6 @@
 /*
  * Calendar dates as day numbers, the YYYY-MM-DD form and the month
- * arithmetic of cli.md §3: adding months clamps to the end of the month and
+ * arithmetic of mvb(1) VALUES: adding months clamps to the end of the month and
  * nothing passes 9999-12-31.
  */
 #ifndef MVB_DATE_H

@@ -1,8 +1,8 @@
 /*
- * The decision model: one record of the register, its fields as a table
- * (for loading, saving, diffing into history and printing), validation of
- * each field's value, the review-timing rules of cli.md §4 and the history
- * log of §11.
+ * The decision model: one record of the register, its fields as a table (for
+ * loading, saving, diffing into history and printing), validation of each
+ * field's value, the review-timing rules of mvb(1) COMMANDS and the history log
+ * of mvb(1) FILES.
  */
 #ifndef MVB_DECISION_H
 #define MVB_DECISION_H
@@ -15,7 +15,7 @@
 #include "money.h"
 #include "settings.h"
 
-/* The four gate questions of §12, in column order. */
+/* The four gate questions of mvb(1) COMMANDS (lint), in column order. */
 enum gate {
 	GATE_DIFFERENTIATION,
 	GATE_MAINTENANCE,
@@ -120,7 +120,8 @@ int decision_parse_id(const char *s, int64_t *id);
 int decision_anchor(sqlite3 *db, int64_t id, int32_t decided_on,
     int32_t *anchor);
 
-/* Value checks of §1 and §3; each returns 1 when s is valid. */
+/* Value checks of mvb(1) DESCRIPTION and mvb(1) VALUES; each returns 1 when s
+ * is valid. */
 int choice_valid(const char *s);
 int status_valid(const char *s);
 

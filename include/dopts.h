@@ -49,14 +49,16 @@ struct dopt_given {
 int dopt_apply(struct decision *d, const struct optval *v,
     struct dopt_given *given);
 
-/* Check a text value against §3; -1 with a usage error naming option. */
+/* Check a text value against mvb(1) VALUES; -1 with a usage error naming
+ * option. */
 int dopt_check_text(const char *option, const char *value, size_t min,
     size_t max);
-/* Check a metric name (§3); -1 with a usage error naming field (such as
- * "metric: NAME") and quoting the name. */
+/* Check a metric name (mvb(1) VALUES); -1 with a usage error naming field (such
+ * as "metric: NAME") and quoting the name. */
 int dopt_check_metric_name(const char *field, const char *name);
-/* Check a metric decimal (§3), what naming it ("target", "value") after
- * field, and write its normal form into norm (NUM_BUFSZ bytes); 0 or -1. */
+/* Check a metric decimal (mvb(1) VALUES), what naming it ("target", "value")
+ * after field, and write its normal form into norm (NUM_BUFSZ bytes); 0 or
+ * -1. */
 int dopt_check_decimal(const char *field, const char *what, const char *s,
     char *norm);
 /* Parse a date option's value; -1 with a usage error naming option. */

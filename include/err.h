@@ -13,7 +13,7 @@
 
 #include "util.h"
 
-/* The documented exit statuses (cli.md §2). */
+/* The documented exit statuses (mvb(1) GLOBAL OPTIONS). */
 enum mvb_exit {
 	EXIT_OK = 0,
 	EXIT_FAIL = 1,		/* operational failure */

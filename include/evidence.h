@@ -1,5 +1,5 @@
 /*
- * The evidence behind a decision (cli.md §4 Evidence): assumptions and
+ * The evidence behind a decision (mvb(1) COMMANDS, Evidence): assumptions and
  * their state, success metrics with their measurements, and sunset
  * criteria. Each change is recorded in the decision's history. Callers
  * hold the write transaction.

@@ -1,7 +1,7 @@
 /*
- * Export and import of the register's tables (cli.md §8, §10): the seven
- * tables, their columns, and streaming both ways so that memory stays flat
- * whatever the size.
+ * Export and import of the register's tables (mvb(1) CSV, mvb(1) OUTPUT): the
+ * seven tables, their columns, and streaming both ways so that memory stays
+ * flat whatever the size.
  */
 #ifndef MVB_EXCHANGE_H
 #define MVB_EXCHANGE_H
@@ -15,11 +15,11 @@
 #include "settings.h"
 
 /*
- * How a long import or export reports how far it got (the commands draw
- * it on a terminal, §13): called with verb ("imported", "exported") and
- * rows 0 at the start, with the count every thousand rows, and with done
- * set at the end of a run that succeeded. Every function below accepts
- * NULL for none; ctx_progress() has this shape.
+ * How a long import or export reports how far it got (the commands draw it on a
+ * terminal, mvb(1) OUTPUT): called with verb ("imported", "exported") and rows
+ * 0 at the start, with the count every thousand rows, and with done set at the
+ * end of a run that succeeded. Every function below accepts NULL for none;
+ * ctx_progress() has this shape.
  */
 typedef void xprogress_fn(const char *verb, long rows, int done);
 
@@ -44,7 +44,7 @@ int export_calendar(sqlite3 *db, FILE *fp, long *rows,
 /*
  * Read CSV from fp (named name in messages: a path, or "-") into table t,
  * inside the caller's transaction, validating every value like the
- * matching command option and the cross-checks of §8; the first bad row
+ * matching command option and the cross-checks of mvb(1) CSV; the first bad row
  * is a usage error "NAME:LINE: COLUMN: reason". Records one history entry
  * for the whole import. *rows gets the number of rows. Returns 0 or -1.
  */

@@ -1,5 +1,5 @@
 /*
- * The flags of cli.md §5: why a proposed or active decision needs
+ * The flags of mvb(1) FLAGS: why a proposed or active decision needs
  * attention as of a given day, in their order of urgency, with the most
  * urgent one said in words.
  */
@@ -12,7 +12,7 @@
 #include "decision.h"
 #include "util.h"
 
-/* In §5 order: a lower number is more urgent. */
+/* In mvb(1) FLAGS order: a lower number is more urgent. */
 enum flag {
 	FLAG_OVERDUE,
 	FLAG_SUNSET,
@@ -74,7 +74,7 @@ extern const char flags_hint_sql[];
  */
 extern const char flags_candidate_sql[];
 
-/* Append the flag names of bits in §5 order, separated by ';'. */
+/* Append the flag names of bits in mvb(1) FLAGS order, separated by ';'. */
 void flags_format(unsigned bits, struct strbuf *sb);
 /* The most urgent flag in bits, or FLAG_COUNT when none. */
 enum flag flags_first(unsigned bits);

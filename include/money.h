@@ -1,6 +1,6 @@
 /*
- * Exact numbers: money as integer cents, two-decimal quantities (percent,
- * FTE, probability) as integer hundredths, and the cost model of cli.md §7
+ * Exact numbers: money as integer cents, two-decimal quantities (percent, FTE,
+ * probability) as integer hundredths, and the cost model of mvb(1) COST MODEL
  * computed without floating point and rounded once.
  */
 #ifndef MVB_MONEY_H
@@ -48,23 +48,25 @@ struct cost {
 	int64_t	lockin_prob;	/* hundredths (0..100) */
 };
 
-/* Whether every figure of c is within §3's ranges. */
+/* Whether every figure of c is within the ranges of mvb(1) VALUES. */
 int cost_valid(const struct cost *c);
-/* tco_24m of §7 in cents, computed exactly, rounded half away from zero.
- * (Figures outside §3's ranges are first clamped into them.) */
+/* tco_24m of mvb(1) COST MODEL in cents, computed exactly, rounded half away
+ * from zero. (Figures outside the ranges of mvb(1) VALUES are first clamped
+ * into them.) */
 int64_t cost_tco_24m(const struct cost *c);
-/* annual_run_rate of §7 in cents, computed exactly, rounded likewise. */
+/* annual_run_rate of mvb(1) COST MODEL in cents, computed exactly, rounded
+ * likewise. */
 int64_t cost_annual_run_rate(const struct cost *c);
 
 /*
- * Metric values and targets (§3): optional '-', digits, optional '.' and
- * digits, at most 15 significant digits, no exponent; ".5" and "1." are
- * rejected. Significant digits run from the first non-zero digit to the
- * last digit of the integer part or the last non-zero digit of the
- * fraction ("100" has 3, "0.0012" has 2); at most 124 fractional digits
- * remain once trailing zeros are dropped. On success writes the normalised
- * form ("4.20" -> "4.2", "007" -> "7", "-0.0" -> "0") into out (at least
- * NUM_BUFSZ bytes) and returns 0; else -1 (nothing recorded).
+ * Metric values and targets (mvb(1) VALUES): optional '-', digits, optional '.'
+ * and digits, at most 15 significant digits, no exponent; ".5" and "1." are
+ * rejected. Significant digits run from the first non-zero digit to the last
+ * digit of the integer part or the last non-zero digit of the fraction ("100"
+ * has 3, "0.0012" has 2); at most 124 fractional digits remain once trailing
+ * zeros are dropped. On success writes the normalised form ("4.20" -> "4.2",
+ * "007" -> "7", "-0.0" -> "0") into out (at least NUM_BUFSZ bytes) and returns
+ * 0; else -1 (nothing recorded).
  */
 int decimal_parse(const char *s, char *out);
 /* Compare two normalised decimals numerically: <0, 0 or >0. */

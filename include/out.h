@@ -1,8 +1,8 @@
 /*
- * Writing rows of named columns as a terminal table, RFC 4180 CSV
- * (cli.md §8, with the formula-injection guard) or a JSON array of objects
- * (§10). CSV and JSON stream row by row; a table is held until out_finish()
- * so that its columns can be aligned and fitted to the terminal (§13).
+ * Writing rows of named columns as a terminal table, RFC 4180 CSV (mvb(1) CSV,
+ * with the formula-injection guard) or a JSON array of objects (mvb(1) OUTPUT).
+ * CSV and JSON stream row by row; a table is held until out_finish() so that
+ * its columns can be aligned and fitted to the terminal (mvb(1) OUTPUT).
  */
 #ifndef MVB_OUT_H
 #define MVB_OUT_H
@@ -58,8 +58,8 @@ void json_add_string(struct strbuf *sb, const char *s);
 void out_add_csv_field(struct strbuf *sb, const char *s, int text);
 
 /*
- * Append shown, a flags cell as displayed (all of full, or a prefix of it
- * cut with "…"), to sb with each flag in its colour (§13): overdue and
+ * Append shown, a flags cell as displayed (all of full, or a prefix of it cut
+ * with "…"), to sb with each flag in its colour (mvb(1) OUTPUT): overdue and
  * sunset red; due, missed and assumption yellow; upcoming plain.
  */
 void out_add_flags(struct strbuf *sb, const char *shown, const char *full);

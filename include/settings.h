@@ -1,5 +1,5 @@
 /*
- * The register's own settings (cli.md §4 `config`): their names, defaults,
+ * The register's own settings (mvb(1) COMMANDS, config): their names, defaults,
  * validation and typed access.
  */
 #ifndef MVB_SETTINGS_H

@@ -1,6 +1,6 @@
 /*
- * The sunset criteria grammar of cli.md §6, parsed once into parts that are
- * stored and evaluated, and the comparison operators it shares with
+ * The sunset criteria grammar of mvb(1) SUNSET CRITERIA, parsed once into parts
+ * that are stored and evaluated, and the comparison operators it shares with
  * metrics.
  *
  *	EXPR := NAME OP NUMBER [after DATE] | monthly_cost OP AMOUNT | on DATE
@@ -52,10 +52,10 @@ int sunset_parse(const char *expr, struct sunset_expr *out, char *why,
 void sunset_format(const struct sunset_expr *e, struct strbuf *sb);
 
 /*
- * Parse expr (§6), check that a metric it names belongs to decision id,
- * and store it with a history entry; *number gets its number. Every error
- * is a usage error quoting the whole expression, cut by err_quote() as
- * every quoted value is. Returns 0 or -1.
+ * Parse expr (mvb(1) SUNSET CRITERIA), check that a metric it names belongs to
+ * decision id, and store it with a history entry; *number gets its number.
+ * Every error is a usage error quoting the whole expression, cut by err_quote()
+ * as every quoted value is. Returns 0 or -1.
  */
 int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
 

@@ -1,5 +1,5 @@
 /*
- * Text rules of cli.md §3 (valid UTF-8, forbidden control characters,
+ * Text rules of mvb(1) VALUES (valid UTF-8, forbidden control characters,
  * lengths in code points) and the display width used to fit tables to a
  * terminal (East Asian wide characters count two, combining marks none).
  */
@@ -8,16 +8,17 @@
 
 #include <stddef.h>
 
-/* Longest other text (§3), in code points; titles and capabilities 200. */
+/* Longest other text (mvb(1) VALUES), in code points; titles and capabilities
+ * 200. */
 #define TEXT_MAX 10000
 #define TITLE_MAX 200
 
 /*
- * Check s against §3: valid UTF-8 (no overlongs, surrogates or values past
- * U+10FFFF), no U+0000-U+001F except tab and line feed, no U+007F and no
- * U+0080-U+009F, between min and max code points. Returns 0, or -1 and
- * sets *why to a static phrase such as "invalid UTF-8", "control character
- * not allowed", "too long (at most 200 characters)" or "must not be empty".
+ * Check s against mvb(1) VALUES: valid UTF-8 (no overlongs, surrogates or
+ * values past U+10FFFF), no U+0000-U+001F except tab and line feed, no U+007F
+ * and no U+0080-U+009F, between min and max code points. Returns 0, or -1 and
+ * sets *why to a static phrase such as "invalid UTF-8", "control character not
+ * allowed", "too long (at most 200 characters)" or "must not be empty".
  */
 int text_check(const char *s, size_t min, size_t max, const char **why);
 /* Number of code points in valid UTF-8 s. */

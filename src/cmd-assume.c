@@ -1,6 +1,6 @@
 /*
  * mvb assume: add an assumption to a decision; assumptions are numbered
- * within their decision (cli.md §4 Evidence).
+ * within their decision (mvb(1) COMMANDS, Evidence).
  */
 #include "cmd.h"
 #include "dopts.h"

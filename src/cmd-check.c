@@ -50,8 +50,9 @@ static const char *const checks[] = {
 	"settings WHERE key = 'deadline_months' AND value GLOB '[1-9]*' AND "
 	"value NOT GLOB '*[^0-9]*' AND CAST(value AS INTEGER) <= 120)",
 
-	/* A cost figure outside §3's ranges (only a hand edit can put one
-	 * there): %s is the catalogue's catalog_cost_check_sql(). */
+	/* A cost figure outside the ranges of mvb(1) VALUES (only a hand edit
+	 * can put one there): %s is the catalogue's
+	 * catalog_cost_check_sql(). */
 	"SELECT 'decisions: decision ' || id || ': cost figures out of range' "
 	"FROM decisions WHERE %s",
 

@@ -1,6 +1,6 @@
 /*
- * mvb confirm: an assumption was re-checked and holds (again, if it had
- * been invalidated), as of a date (cli.md §4 Evidence). The latest date of
+ * mvb confirm: an assumption was re-checked and holds (again, if it had been
+ * invalidated), as of a date (mvb(1) COMMANDS, Evidence). The latest date of
  * invalidate and confirm counts.
  */
 #include "cmd.h"

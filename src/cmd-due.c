@@ -1,6 +1,6 @@
 /*
  * mvb due: every proposed or active decision with a flag as of today, most
- * urgent first (cli.md §4 Attention, §5).
+ * urgent first (mvb(1) COMMANDS, Attention, mvb(1) FLAGS).
  */
 #include <stdlib.h>
 #include <string.h>

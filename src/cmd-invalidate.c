@@ -1,6 +1,6 @@
 /*
  * mvb invalidate: an assumption no longer holds, as of a date, perhaps
- * with a note saying why (cli.md §4 Evidence). The latest date of
+ * with a note saying why (mvb(1) COMMANDS, Evidence). The latest date of
  * invalidate and confirm counts.
  */
 #include "cmd.h"

@@ -1,6 +1,7 @@
 /*
  * mvb measure: a dated measurement of one of a decision's success metrics
- * (cli.md §4 Evidence), which the 'missed' flag and sunset criteria read.
+ * (mvb(1) COMMANDS, Evidence), which the 'missed' flag and sunset criteria
+ * read.
  */
 #include "cmd.h"
 #include "decision.h"

@@ -1,6 +1,6 @@
 /*
- * mvb metric: a success metric of a decision, with an operator, target,
- * unit and target date (cli.md §4 Evidence); 'measure' records how it went.
+ * mvb metric: a success metric of a decision, with an operator, target, unit
+ * and target date (mvb(1) COMMANDS, Evidence); 'measure' records how it went.
  */
 #include "cmd.h"
 #include "date.h"

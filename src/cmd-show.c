@@ -1,6 +1,6 @@
 /*
  * mvb show: the whole record of one decision, as text for a person, one
- * JSON object (cli.md §10) or a MADR document.
+ * JSON object (mvb(1) OUTPUT) or a MADR document.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -30,9 +30,9 @@ json_opt(struct strbuf *sb, const char *s)
 }
 
 /*
- * The table view is written a line at a time through pg_line(): line feeds
- * and tabs inside a value become spaces, so that no value breaks the
- * layout, and on a terminal each line is cut to its width with "…" (§13).
+ * The table view is written a line at a time through pg_line(): line feeds and
+ * tabs inside a value become spaces, so that no value breaks the layout, and on
+ * a terminal each line is cut to its width with "…" (mvb(1) OUTPUT).
  */
 struct page {
 	size_t		width;	/* columns of the terminal, or SIZE_MAX */

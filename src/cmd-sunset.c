@@ -1,6 +1,6 @@
 /*
  * mvb sunset: add a criterion that says when a decision must be exited
- * (cli.md §6), parsed once and stored to be evaluated.
+ * (mvb(1) SUNSET CRITERIA), parsed once and stored to be evaluated.
  */
 #include <stdio.h>
 

@@ -207,7 +207,7 @@ resolve_today(struct ctx *ctx)
 	return 0;
 }
 
-/* The global options given before the command (cli.md §2): -h and
+/* The global options given before the command (mvb(1) GLOBAL OPTIONS): -h and
  * --help ("mvb --help add" is "mvb add --help") and --version end the
  * parse. Sets *ip to the command's index. */
 static int

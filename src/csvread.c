@@ -152,7 +152,7 @@ feed(struct reader *r, const char *s, size_t n)
 	}
 	/* Whatever ended the line (CRLF, LF or CR), libcsv is given LF, so
 	 * a line break inside a quoted field is read as the line feed that
-	 * text may hold (§3), whichever convention the file used. */
+	 * text may hold (mvb(1) VALUES), whichever convention the file used. */
 	if (csv_parse(&r->parser, s, body, on_field, on_row, r) != body ||
 	    (body < n && csv_parse(&r->parser, "\n", 1, on_field, on_row, r)
 	    != 1)) {

@@ -1,7 +1,7 @@
 /*
  * Calendar dates as day numbers since 1970-01-01 in the proleptic Gregorian
  * calendar, their YYYY-MM-DD form, and the clamped month arithmetic and
- * durations of cli.md §3. Integer arithmetic only; nothing passes
+ * durations of mvb(1) VALUES. Integer arithmetic only; nothing passes
  * 9999-12-31.
  */
 #include <assert.h>

@@ -1,7 +1,7 @@
 /*
- * Opening the register: the file rules of cli.md §2 (create on write,
- * refuse on read, never touch a foreign file) and the connection settings
- * of §11 (WAL, foreign keys, busy timeout).
+ * Opening the register: the file rules of mvb(1) GLOBAL OPTIONS (create on
+ * write, refuse on read, never touch a foreign file) and the connection
+ * settings of mvb(1) FILES (WAL, foreign keys, busy timeout).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /*
  * Validating and applying the decision options of add and edit, each value
- * checked exactly as cli.md §3 says, errors naming the option and value.
+ * checked exactly as mvb(1) VALUES says, errors naming the option and value.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * The attention rules of cli.md §5, evaluated against a day passed in,
+ * The attention rules of mvb(1) FLAGS, evaluated against a day passed in,
  * never the clock: the date flags from a decision's stored dates, the
  * evidence flags (sunset, missed, assumption) from its criteria, metrics
  * and assumptions.

@@ -1,7 +1,7 @@
 /*
  * Import: CSV rows into one table, matched by header name, every value
  * checked exactly like the matching command option plus the cross-checks
- * of cli.md §8, inside the caller's transaction so that the first bad row
+ * of mvb(1) CSV, inside the caller's transaction so that the first bad row
  * leaves nothing behind. Rows are recorded as they stand: importing a
  * review changes no status and no recorded date.
  */

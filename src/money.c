@@ -1,8 +1,8 @@
 /*
  * Exact numbers without floating point: two-decimal quantities held as
- * integer hundredths, the cost model of cli.md §7 summed over a common
+ * integer hundredths, the cost model of mvb(1) COST MODEL summed over a common
  * denominator in 128 bits and rounded once, and the decimal strings of
- * metric values (§3) normalised and compared digit by digit.
+ * metric values (mvb(1) VALUES) normalised and compared digit by digit.
  */
 #include <assert.h>
 #include <stdint.h>
@@ -115,8 +115,8 @@ clamp(int64_t v, int64_t max)
 }
 
 /*
- * The ranges §3 allows keep every sum below 2^72, far inside 128 bits.
- * Figures outside them exist only in a register edited by hand ('mvb
+ * The ranges mvb(1) VALUES allows keep every sum below 2^72, far inside 128
+ * bits. Figures outside them exist only in a register edited by hand ('mvb
  * check' reports them); they are clamped so that nothing overflows.
  */
 static struct cost

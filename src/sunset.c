@@ -1,5 +1,5 @@
 /*
- * Parsing sunset criteria (cli.md §6) into their parts, the small
+ * Parsing sunset criteria (mvb(1) SUNSET CRITERIA) into their parts, the small
  * vocabulary they share with metrics (operators and metric names), and
  * storing a criterion.
  */

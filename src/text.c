@@ -1,8 +1,8 @@
 /*
- * Text as cli.md §3 and §13 see it: strict UTF-8 decoding, the control
- * characters a register refuses, lengths in code points, and display
- * widths from a small built-in table so that the result never depends on
- * the locale.
+ * Text as mvb(1) VALUES and mvb(1) OUTPUT see it: strict UTF-8 decoding, the
+ * control characters a register refuses, lengths in code points, and display
+ * widths from a small built-in table so that the result never depends on the
+ * locale.
  */
 #include <stdint.h>
 #include <stdio.h>

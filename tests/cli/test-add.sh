@@ -1,5 +1,5 @@
 # mvb add: defaults, the review range rule, and every kind of bad value of
-# cli.md §3 refused with exit 2, one line naming it, register untouched.
+# mvb(1) VALUES refused with exit 2, one line naming it, register untouched.
 . "$(dirname "$0")/lib.sh"
 
 t "add prints the new id alone; ids are assigned in order"

@@ -1,10 +1,10 @@
-# export and import (cli.md §8, §10): every table survives export → import
-# → export byte for byte, the exact CSV bytes (CRLF, minimal quoting, the
-# formula guard, money, flags as of --today), what import accepts (header
-# order, line ends, BOM, blank lines, spaces, defaults, derived columns,
-# ids, the guard undone), every malformed input refused with one
-# "FILE:LINE: COLUMN: reason" line and the register left byte-identical,
-# --dry-run, the operational failures and the history entry.
+# export and import (mvb(1) CSV, mvb(1) OUTPUT): every table survives export →
+# import → export byte for byte, the exact CSV bytes (CRLF, minimal quoting, the
+# formula guard, money, flags as of --today), what import accepts (header order,
+# line ends, BOM, blank lines, spaces, defaults, derived columns, ids, the guard
+# undone), every malformed input refused with one "FILE:LINE: COLUMN: reason"
+# line and the register left byte-identical, --dry-run, the operational failures
+# and the history entry.
 . "$(dirname "$0")/lib.sh"
 
 cd "$T" || exit 1

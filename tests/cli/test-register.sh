@@ -1,5 +1,5 @@
-# The register file rules of cli.md §2 and §11: where it lives, what creates
-# it, and what is refused untouched.
+# The register file rules of mvb(1) GLOBAL OPTIONS and mvb(1) FILES: where it
+# lives, what creates it, and what is refused untouched.
 . "$(dirname "$0")/lib.sh"
 
 t "reading a missing register is exit 1 and creates nothing"

@@ -1,4 +1,4 @@
-# cli.md §13 on a terminal: tables fit COLUMNS and rows never wrap, flags
+# mvb(1) OUTPUT on a terminal: tables fit COLUMNS and rows never wrap, flags
 # are coloured unless NO_COLOR is set, and pipes get no escape sequences.
 # script(1) gives mvb a pseudo-terminal.
 . "$(dirname "$0")/lib.sh"

@@ -1,6 +1,6 @@
 /*
  * Unit tests of csvread.c: byte strings read through fmemopen() and the
- * records, fields and line numbers that come out (cli.md §8): CRLF, LF and
+ * records, fields and line numbers that come out (mvb(1) CSV): CRLF, LF and
  * CR line ends, the byte-order mark, blank lines, quoted fields with
  * commas, quotes and line breaks, spaces and tabs kept as data, every
  * structural error with its exact message, a callback that stops the

@@ -1,7 +1,7 @@
 /*
- * Unit tests of db.c and migrate.c: what opening a register does to the
- * file on disk (cli.md §2: create on write, refuse on read, never touch a
- * foreign file), the connection settings and schema marks of §11, the
+ * Unit tests of db.c and migrate.c: what opening a register does to the file on
+ * disk (mvb(1) GLOBAL OPTIONS: create on write, refuse on read, never touch a
+ * foreign file), the connection settings and schema marks of mvb(1) FILES, the
  * mvb_add_months SQL function and the append-only history.
  */
 #include <stdarg.h>

@@ -1,8 +1,8 @@
 /*
- * Unit tests of decision.c: ids and the 'created' history entry of an
- * insert, loading and the unknown-id error, a round trip of every stored
- * field, the per-field history of an update (§11), the anchor, the
- * review-range rule of §4 and the checks of ids, choices and statuses.
+ * Unit tests of decision.c: ids and the 'created' history entry of an insert,
+ * loading and the unknown-id error, a round trip of every stored field, the
+ * per-field history of an update (mvb(1) FILES), the anchor, the review-range
+ * rule of mvb(1) COMMANDS and the checks of ids, choices and statuses.
  */
 #include <stdarg.h>
 #include <stddef.h>

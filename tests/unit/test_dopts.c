@@ -1,6 +1,6 @@
 /*
  * Unit tests of dopts.c: each option of add and edit takes the values of
- * cli.md §3 and applies them to a decision; every other value is a usage
+ * mvb(1) VALUES and applies them to a decision; every other value is a usage
  * error that names the option and quotes the value, with bytes unsafe for
  * a terminal shown as \xNN.
  */

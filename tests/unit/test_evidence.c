@@ -1,9 +1,10 @@
 /*
- * Unit tests of evidence.c and of the evidence flags of flags.c (cli.md
- * §4 Evidence, §5, §6) on an in-memory register with the real migrations:
- * assumption numbering and the latest-date-counts rule of invalidate and
- * confirm, metrics and measurements, sunset criteria and their errors, and
- * the 'sunset', 'missed' and 'assumption' flags on both sides of each edge.
+ * Unit tests of evidence.c and of the evidence flags of flags.c (mvb(1)
+ * COMMANDS, Evidence, mvb(1) FLAGS, mvb(1) SUNSET CRITERIA) on an in-memory
+ * register with the real migrations: assumption numbering and the
+ * latest-date-counts rule of invalidate and confirm, metrics and measurements,
+ * sunset criteria and their errors, and the 'sunset', 'missed' and 'assumption'
+ * flags on both sides of each edge.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * Unit tests of flags.c: each rule of cli.md §5 on both sides of its edge,
+ * Unit tests of flags.c: each rule of mvb(1) FLAGS on both sides of its edge,
  * with today and the horizon passed in, the reason said for the most
  * urgent flag, and the order and separator of flag lists. The date rules
  * use decisions built in memory; the evidence rules (sunset, missed,

@@ -1,7 +1,7 @@
 /*
- * Unit tests of money.c: the two-decimal parser and printer, currency
- * codes, the §7 cost model with its single rounding, and the metric
- * decimals of §3.
+ * Unit tests of money.c: the two-decimal parser and printer, currency codes,
+ * the cost model of mvb(1) COST MODEL with its single rounding, and the metric
+ * decimals of mvb(1) VALUES.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,8 +1,8 @@
 /*
  * Unit tests of out.c: the exact bytes of CSV (RFC 4180 with CRLF, minimal
- * quoting and the formula-injection guard of cli.md §8), JSON (§10) and
- * aligned tables, written to a memory stream (not a terminal, so no
- * fitting to a width and no colour).
+ * quoting and the formula-injection guard of mvb(1) CSV), JSON (mvb(1) OUTPUT)
+ * and aligned tables, written to a memory stream (not a terminal, so no fitting
+ * to a width and no colour).
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * Unit tests of settings.c: the defaults of cli.md §4 'config', what each
+ * Unit tests of settings.c: the defaults of mvb(1) COMMANDS, config, what each
  * key accepts, the canonical text it stores, the review_months <=
  * deadline_months rule, and the recomputation of every deadline when
  * deadline_months changes.

@@ -1,9 +1,9 @@
 /*
- * Unit tests of sunset.c: every form of the sunset grammar of cli.md §6
- * with its parsed parts and canonical text, the rejection of every
- * malformed expression with a reason that quotes the bad word (safely, on
- * one line), the comparison operators at each side of the threshold and
- * the metric-name rule of §3.
+ * Unit tests of sunset.c: every form of the sunset grammar of mvb(1) SUNSET
+ * CRITERIA with its parsed parts and canonical text, the rejection of every
+ * malformed expression with a reason that quotes the bad word (safely, on one
+ * line), the comparison operators at each side of the threshold and the
+ * metric-name rule of mvb(1) VALUES.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /*
- * Unit tests of text.c: what §3 accepts as text (UTF-8, control
+ * Unit tests of text.c: what mvb(1) VALUES accepts as text (UTF-8, control
  * characters, lengths in code points) and the display widths and cutting
- * used to fit tables to a terminal (§13).
+ * used to fit tables to a terminal (mvb(1) OUTPUT).
  */
 #include <stdarg.h>
 #include <stddef.h>
