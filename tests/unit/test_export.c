@@ -21,14 +21,14 @@
 #include "option.h"
 #include "util.h"
 
+#include "fixture.h"
+
 static int
 setup(void **state)
 {
 	sqlite3	*db;
 
-	err_clear();
-	setenv("USER", "tester", 1);
-	if ((db = db_open_memory()) == NULL || db_exec(db, "INSERT INTO "
+	if ((db = fixture_register()) == NULL || db_exec(db, "INSERT INTO "
 	    "decisions (id, title, capability, choice, status, decided_on, "
 	    "anchor_on, next_review_on, deadline_on, currency, fte_cost_cents) "
 	    "VALUES (1, 'Pay', 'p', 'buy', 'active', '2025-01-15', "
@@ -48,9 +48,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	db_close(*state);
-	err_clear();
-	return 0;
+	return fixture_teardown(state);
 }
 
 static char *
@@ -66,7 +64,7 @@ calendar(sqlite3 *db, long *rows)
 }
 
 static size_t
-count(const char *hay, const char *needle)
+occurrences(const char *hay, const char *needle)
 {
 	size_t	n = 0;
 
@@ -86,12 +84,12 @@ test_calendar_events_carry_alarms_30_and_7_days_before(void **state)
 	ics = calendar(*state, &rows);
 	/* The open decision's window and deadline; the retired one none. */
 	assert_int_equal(rows, 2);
-	assert_int_equal(count(ics, "BEGIN:VEVENT\r\n"), 2);
+	assert_int_equal(occurrences(ics, "BEGIN:VEVENT\r\n"), 2);
 	assert_non_null(strstr(ics, "DTSTART;VALUE=DATE:20250715\r\n"));
 	assert_non_null(strstr(ics, "DTSTART;VALUE=DATE:20260715\r\n"));
-	assert_int_equal(count(ics, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"), 4);
-	assert_int_equal(count(ics, "TRIGGER:-P30D\r\nEND:VALARM\r\n"), 2);
-	assert_int_equal(count(ics, "TRIGGER:-P7D\r\nEND:VALARM\r\n"), 2);
+	assert_int_equal(occurrences(ics, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"), 4);
+	assert_int_equal(occurrences(ics, "TRIGGER:-P30D\r\nEND:VALARM\r\n"), 2);
+	assert_int_equal(occurrences(ics, "TRIGGER:-P7D\r\nEND:VALARM\r\n"), 2);
 	/* The 30-day alarm comes first in each event. */
 	assert_true(strstr(ics, "TRIGGER:-P30D") < strstr(ics,
 	    "TRIGGER:-P7D"));

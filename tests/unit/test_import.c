@@ -22,6 +22,8 @@
 #include "settings.h"
 #include "util.h"
 
+#include "fixture.h"
+
 struct fx {
 	sqlite3		*db;
 	struct settings	 s;
@@ -33,9 +35,7 @@ setup(void **state)
 {
 	struct fx	*fx = xcalloc(1, sizeof(*fx));
 
-	err_clear();
-	setenv("USER", "tester", 1);
-	if ((fx->db = db_open_memory()) == NULL ||
+	if ((fx->db = fixture_register()) == NULL ||
 	    settings_load(fx->db, &fx->s) == -1)
 		return -1;
 	date_parse("2025-06-01", &fx->today);
@@ -50,7 +50,7 @@ teardown(void **state)
 
 	db_close(fx->db);
 	free(fx);
-	err_clear();
+	fixture_end();
 	return 0;
 }
 

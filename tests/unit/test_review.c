@@ -19,15 +19,7 @@
 #include "review.h"
 #include "settings.h"
 
-static int32_t
-day(const char *s)
-{
-	int32_t	d;
-
-	if (date_parse(s, &d) != 0)
-		fail_msg("bad date '%s'", s);
-	return d;
-}
+#include "fixture.h"
 
 static void
 test_outcomes_and_the_status_each_leaves(void **state)
@@ -104,25 +96,10 @@ test_record_sets_status_anchor_and_refuses_a_day_before(void **state)
 	struct settings	 s;
 	struct decision	 d;
 	struct review	 r;
-	sqlite3		*db;
-	sqlite3_stmt	*cache = NULL;
+	sqlite3		*db = *state;
 
-	(void)state;
-	setenv("USER", "tester", 1);
-	assert_non_null(db = db_open_memory());
 	assert_int_equal(settings_load(db, &s), 0);
-	decision_init(&d);
-	decision_set_text(&d.title, "T");
-	decision_set_text(&d.capability, "c");
-	decision_set_text(&d.choice, "buy");
-	decision_set_text(&d.status, "active");
-	decision_set_text(&d.currency, "EUR");
-	d.decided_on = d.anchor_on = day("2025-01-15");
-	d.next_review_on = day("2025-07-15");
-	d.deadline_on = review_deadline(d.anchor_on, &s);
-	assert_int_equal(decision_store(db, &cache, &d), 0);
-	sqlite3_finalize(cache);
-	decision_release(&d);
+	assert_int_equal(insert_decision(db, "T", "active", "2025-01-15"), 1);
 
 	memset(&r, 0, sizeof(r));
 	r.decision_id = 1;
@@ -142,7 +119,6 @@ test_record_sets_status_anchor_and_refuses_a_day_before(void **state)
 	assert_int_equal(d.next_review_on, review_next_default(day(
 	    "2025-01-15"), &s));
 	decision_release(&d);
-	db_close(db);
 }
 
 int
@@ -153,8 +129,9 @@ main(void)
 		cmocka_unit_test(
 		    test_anchor_is_the_later_date_and_deadline_follows),
 		cmocka_unit_test(test_assumption_latest_date_counts),
-		cmocka_unit_test(
-		    test_record_sets_status_anchor_and_refuses_a_day_before),
+		cmocka_unit_test_setup_teardown(
+		    test_record_sets_status_anchor_and_refuses_a_day_before,
+		    fixture_setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
