@@ -156,6 +156,7 @@ extern const struct cmd_entry cmd_invalidate_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_measure_entry;
 extern const struct cmd_entry cmd_metric_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_sunset_entry;

@@ -35,6 +35,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_list_entry,
 	&cmd_measure_entry,
 	&cmd_metric_entry,
+	&cmd_report_entry,
 	&cmd_review_entry,
 	&cmd_show_entry,
 	&cmd_sunset_entry,
