@@ -82,3 +82,11 @@ heading "mvb export --what calendar (review dates for a calendar app)"
 ics=$("$MVB" export --what calendar)
 printf '%s\n' "$ics" | sed -n '6,12p'
 
+
+heading "mvb report (the quarterly re-evaluation report of $MVB_TODAY's quarter)"
+"$MVB" report
+# Written beside the register, so it goes with the throwaway folder.
+"$MVB" report --format html >"$tmp/report.html"
+echo
+echo "The same report as one HTML page: $tmp/report.html" \
+    "(removed with the demo's folder)"

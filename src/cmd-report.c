@@ -32,18 +32,18 @@ static const struct {
 	const char	*heading;
 	const char	*means;
 } sections[REPORT_LISTS] = {
-	{ "Overdue", "the review deadline has passed" },
-	{ "Sunset", "a sunset criterion is met" },
-	{ "Missed", "a success metric missed its target" },
-	{ "Assumption", "an assumption was invalidated and not reviewed since" },
-	{ "Due", "the re-evaluation window opens by the end of the quarter "
+	{ "Overdue", "The review deadline has passed" },
+	{ "Sunset", "A sunset criterion is met" },
+	{ "Missed", "A success metric missed its target" },
+	{ "Assumption", "An assumption was invalidated and not reviewed since" },
+	{ "Due", "The re-evaluation window opens by the end of the quarter "
 	    "(or opened earlier and is still open)" }
 };
 
 static const char reviewed_means[] =
-    "every review dated in the quarter, of any decision";
+    "Every review dated in the quarter, of any decision";
 static const char spend_means[] =
-    "active decisions per choice and currency; totals per currency";
+    "Active decisions per choice and currency; totals per currency";
 
 static const char *const list_cols[] = {
 	"id", "title", "owner", "next_review_on", "deadline", "reason"
