@@ -427,7 +427,7 @@ static const char html_style[] =
     "table{border-collapse:collapse;width:100%}\n"
     "th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;"
     "vertical-align:top;overflow-wrap:anywhere}\n"
-    "th{background:#f2f2f2}td.n,th.n{text-align:right;"
+    "th{background:#f2f2f2;white-space:nowrap}td.n,th.n{text-align:right;"
     "font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "td.d{white-space:nowrap}tr.total td{font-weight:bold;"
     "border-top:2px solid #999}\n"
