@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "err.h"
@@ -37,6 +38,10 @@ main(int argc, char **argv)
 	struct ctx	ctx;
 
 	memset(&ctx, 0, sizeof(ctx));
+	/* Output to a file or a pipe goes out in large blocks; a terminal
+	 * keeps its line buffering. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	/* One thread, no allocation statistics: SQLite skips its mutexes. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

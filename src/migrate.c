@@ -9,15 +9,30 @@
 #include "migrate.h"
 #include "sql.h"
 
-/* Read application_id, user_version and whether any schema object exists. */
+/*
+ * Read application_id, user_version and whether any schema object exists,
+ * in one statement: one snapshot of the register, and one query on every
+ * start-up rather than three.
+ */
 static int
 read_marks(sqlite3 *db, int64_t *app, int64_t *version, int64_t *objects)
 {
-	if (db_query_int(db, "PRAGMA application_id", app) == -1 ||
-	    db_query_int(db, "PRAGMA user_version", version) == -1 ||
-	    db_query_int(db, "SELECT count(*) FROM sqlite_schema",
-	    objects) == -1)
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	stmt = db_prepare(db, "SELECT (SELECT application_id FROM "
+	    "pragma_application_id), (SELECT user_version FROM "
+	    "pragma_user_version), (SELECT count(*) FROM sqlite_schema)");
+	if (stmt == NULL)
 		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*app = sqlite3_column_int64(stmt, 0);
+		*version = sqlite3_column_int64(stmt, 1);
+		*objects = sqlite3_column_int64(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return err_db(db, "cannot read the register");
 	return 0;
 }
 
@@ -25,7 +40,7 @@ static int
 judge(sqlite3 *db, int *version)
 {
 	const char	*file = sqlite3_db_filename(db, "main");
-	int64_t		 app, ver, objects;
+	int64_t		 app = 0, ver = 0, objects = 0;
 
 	if (file == NULL || *file == '\0')
 		file = ":memory:";
@@ -49,14 +64,8 @@ judge(sqlite3 *db, int *version)
 int
 migrate_check(sqlite3 *db, int *version)
 {
-	int	rc;
-
-	/* One read transaction: the marks are read from one snapshot. */
-	if (db_exec(db, "BEGIN") == -1)
-		return -1;
-	rc = judge(db, version);
-	db_rollback(db);
-	return rc;
+	/* One statement, so one snapshot: no transaction of its own. */
+	return judge(db, version);
 }
 
 /*
