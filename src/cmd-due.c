@@ -61,6 +61,15 @@ select_open(struct ctx *ctx)
 	return stmt;
 }
 
+static void
+bind_static(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, idx);
+	else
+		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
+}
+
 /* Store one flagged decision's output row. */
 static int
 store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
@@ -68,21 +77,25 @@ store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
 {
 	char	nb[DATE_BUFSZ], eb[DATE_BUFSZ];
 
+	int	rc;
+
 	sb_reset(flags);
 	flags_format(f->bits, flags);
-	sqlite3_reset(ins);
+	/* Every value outlives the step, so SQLite need not copy it. */
 	sqlite3_bind_int(ins, 1, (int)flags_first(f->bits));
 	sqlite3_bind_text(ins, 2, date_format(d->next_review_on, nb), -1,
-	    SQLITE_TRANSIENT);
+	    SQLITE_STATIC);
 	sqlite3_bind_int64(ins, 3, d->id);
-	db_bind_text(ins, 4, d->title);
-	db_bind_text(ins, 5, d->choice);
-	db_bind_text(ins, 6, d->owner);
+	bind_static(ins, 4, d->title);
+	bind_static(ins, 5, d->choice);
+	bind_static(ins, 6, d->owner);
 	sqlite3_bind_text(ins, 7, date_format(d->deadline_on, eb), -1,
-	    SQLITE_TRANSIENT);
-	db_bind_text(ins, 8, flags->buf);
-	db_bind_text(ins, 9, f->reason);
-	if (sqlite3_step(ins) != SQLITE_DONE)
+	    SQLITE_STATIC);
+	bind_static(ins, 8, flags->buf);
+	bind_static(ins, 9, f->reason);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE)
 		return err_db(db, "due: cannot sort the flagged decisions");
 	return 0;
 }
@@ -100,6 +113,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	int		 rc;
 
 	*n = 0;
+	/* The table before any statement runs: creating it expires them. */
 	if (db_exec(ctx->db, sql_create) == -1)
 		return -1;
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
@@ -136,14 +150,19 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	return 0;
 }
 
-/* Print the stored rows, most urgent first. */
+/* Print the n stored rows, most urgent first. */
 static int
-print(struct ctx *ctx)
+print(struct ctx *ctx, size_t n)
 {
 	sqlite3_stmt	*stmt;
 	struct out	*o;
 	int		 rc;
 
+	if (n == 0) {
+		o = out_new(ctx->format, stdout, due_cols,
+		    (int)ARRAY_SIZE(due_cols), 6);
+		return out_finish(o);
+	}
 	if ((stmt = db_prepare(ctx->db, sql_sorted)) == NULL)
 		return -1;
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
@@ -215,7 +234,7 @@ cmd_due_exec(struct ctx *ctx, struct args *a)
 		db_rollback(ctx->db);
 		return -1;
 	}
-	if (collect(ctx, &fl, &n) == 0 && print(ctx) == 0)
+	if (collect(ctx, &fl, &n) == 0 && print(ctx, n) == 0)
 		rc = du->exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
 	db_rollback(ctx->db);

@@ -109,11 +109,13 @@ out_add_csv_field(struct strbuf *sb, const char *s, int text)
 	sb_addc(sb, '"');
 	if (guard)
 		sb_addc(sb, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			sb_addc(sb, '"');
-		sb_addc(sb, *p);
+	/* Copy in spans, doubling each quote. */
+	while ((p = strchr(s, '"')) != NULL) {
+		sb_add(sb, s, (size_t)(p - s) + 1);
+		sb_addc(sb, '"');
+		s = p + 1;
 	}
+	sb_adds(sb, s);
 	sb_addc(sb, '"');
 }
 
