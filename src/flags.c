@@ -245,15 +245,19 @@ criterion_met(struct flagger *f, int64_t monthly, char **why)
 	if (strcmp(kind, "on") == 0) {
 		if (strcmp(f->today_s, on_date) < 0)
 			return 0;
-		*why = xasprintf("sunset criterion %d met: %s", number, expr);
+		if (why != NULL)
+			*why = xasprintf("sunset criterion %d met: %s", number,
+			    expr);
 		return 1;
 	}
 	if (strcmp(kind, "monthly_cost") == 0) {
 		if (fixed2_parse(threshold, MONEY_MAX, &amount) == -1 ||
 		    !op_holds(op, monthly < amount ? -1 : monthly > amount))
 			return 0;
-		*why = xasprintf("sunset criterion %d met: %s (monthly cost "
-		    "%s)", number, expr, fixed2_format(monthly, buf));
+		if (why != NULL)
+			*why = xasprintf("sunset criterion %d met: %s (monthly "
+			    "cost %s)", number, expr, fixed2_format(monthly,
+			    buf));
 		return 1;
 	}
 	if (on_date != NULL && strcmp(f->today_s, on_date) < 0)
@@ -263,8 +267,9 @@ criterion_met(struct flagger *f, int64_t monthly, char **why)
 	on = (const char *)sqlite3_column_text(s, 9);
 	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
 		return 0;
-	*why = xasprintf("sunset criterion %d met: %s (latest %s %s on %s)",
-	    number, expr, metric, value, on);
+	if (why != NULL)
+		*why = xasprintf("sunset criterion %d met: %s (latest %s %s "
+		    "on %s)", number, expr, metric, value, on);
 	return 1;
 }
 
@@ -308,17 +313,17 @@ eval_missed(struct flagger *f, int64_t id, char **why)
 		if ((!missed || strcmp(target_on, best) < 0) &&
 		    (value == NULL || !op_holds(op, decimal_cmp(value,
 		    target)))) {
-			free(*why);
-			if (value == NULL)
-				*why = xasprintf("metric %s has no measurement "
-				    "since its target date %s (target %s "
-				    "%s%s%s)", name, target_on, op, target,
-				    unit ? " " : "", unit ? unit : "");
-			else
-				*why = xasprintf("metric %s missed its target "
-				    "%s %s%s%s by %s: %s on %s", name, op,
-				    target, unit ? " " : "", unit ? unit : "",
-				    target_on, value, on);
+			if (why != NULL) {
+				free(*why);
+				*why = value == NULL ? xasprintf("metric %s "
+				    "has no measurement since its target date "
+				    "%s (target %s %s%s%s)", name, target_on,
+				    op, target, unit ? " " : "", unit ? unit :
+				    "") : xasprintf("metric %s missed its "
+				    "target %s %s%s%s by %s: %s on %s", name,
+				    op, target, unit ? " " : "", unit ? unit :
+				    "", target_on, value, on);
+			}
 			snprintf(best, sizeof(best), "%s", target_on);
 			missed = 1;
 		}
@@ -337,6 +342,8 @@ eval_assumption(struct flagger *f, int64_t id, char **why)
 
 	if (f->assumption.id != id)
 		return 0;
+	if (why == NULL)
+		return 1;
 	text = text_fit((const char *)sqlite3_column_text(a, 2), 60);
 	*why = xasprintf("assumption %d invalidated on %s, not reviewed "
 	    "since: %s", sqlite3_column_int(a, 1), sqlite3_column_text(a, 3),
@@ -354,15 +361,18 @@ flags_evidence(struct flagger *f, int64_t id, int64_t monthly,
 	*bits = 0;
 	if (cursors_at(f, id) == -1)
 		return -1;
-	if ((r = eval_sunset(f, id, monthly, &why[FLAG_SUNSET])) == -1)
+	if ((r = eval_sunset(f, id, monthly, why != NULL ? &why[FLAG_SUNSET] :
+	    NULL)) == -1)
 		return -1;
 	if (r)
 		*bits |= 1u << FLAG_SUNSET;
-	if ((r = eval_missed(f, id, &why[FLAG_MISSED])) == -1)
+	if ((r = eval_missed(f, id, why != NULL ? &why[FLAG_MISSED] :
+	    NULL)) == -1)
 		return -1;
 	if (r)
 		*bits |= 1u << FLAG_MISSED;
-	if ((r = eval_assumption(f, id, &why[FLAG_ASSUMPTION])) == -1)
+	if ((r = eval_assumption(f, id, why != NULL ?
+	    &why[FLAG_ASSUMPTION] : NULL)) == -1)
 		return -1;
 	if (r)
 		*bits |= 1u << FLAG_ASSUMPTION;
@@ -379,7 +389,10 @@ flags_eval(struct flagger *f, const struct decision *d, struct flags *out)
 	out->reason = NULL;
 	if (!is_open(d))
 		return 0;
-	rc = flags_evidence(f, d->id, d->cost.monthly, &out->bits, why);
+	/* An overdue decision's reason is its deadline: no evidence reason
+	 * is put in words for it. */
+	rc = flags_evidence(f, d->id, d->cost.monthly, &out->bits,
+	    f->today > d->deadline_on ? NULL : why);
 	if (f->today > d->deadline_on)
 		out->bits |= 1u << FLAG_OVERDUE;
 	if (d->next_review_on <= f->today && f->today <= d->deadline_on)
