@@ -54,6 +54,12 @@ struct importer {
 						    linked yet */
 	xprogress_fn		*progress;	/* or NULL */
 	sqlite3_stmt		*stmt[S_COUNT];
+	/* The columns the row readers asked for, by the address of the
+	 * name they passed (a constant), so that later rows find them
+	 * without comparing strings. */
+	const char		*asked[MAX_COLS];
+	int			 asked_col[MAX_COLS];
+	int			 nasked;
 };
 
 /* The row's error: "NAME:LINE: COLUMN: message". Returns -1. */
@@ -150,11 +156,28 @@ val_at(struct importer *imp, int i)
 	return v;
 }
 
+/* col_index() of name, remembered by its address. */
+static int
+col_of(struct importer *imp, const char *name)
+{
+	int	i;
+
+	for (i = 0; i < imp->nasked; i++)
+		if (imp->asked[i] == name)
+			return imp->asked_col[i];
+	i = col_index(imp->table, name);
+	if (imp->nasked < MAX_COLS) {
+		imp->asked[imp->nasked] = name;
+		imp->asked_col[imp->nasked++] = i;
+	}
+	return i;
+}
+
 /* The value of column name (see val_at()). */
 static const char *
 val(struct importer *imp, const char *name)
 {
-	return val_at(imp, col_index(imp->table, name));
+	return val_at(imp, col_of(imp, name));
 }
 
 /*
@@ -169,7 +192,7 @@ get(struct importer *imp, const char *name, void *row)
 	struct strbuf		 msg;
 	const char		*v, *why;
 
-	c = &imp->table->cols[col_index(imp->table, name)];
+	c = &imp->table->cols[col_of(imp, name)];
 	if ((v = val(imp, name)) == NULL ||
 	    (why = catalog_parse(c, v, row)) == NULL)
 		return 0;
