@@ -1,6 +1,6 @@
 /*
- * Applying the numbered migrations compiled into the binary, one
- * transaction each, and recognising what is and is not an mvb register.
+ * Applying the numbered migrations compiled into the binary, all the
+ * missing ones in one transaction, and recognising what is and is not an mvb register.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -69,43 +69,35 @@ migrate_check(sqlite3 *db, int *version)
 }
 
 /*
- * Apply migration step (user_version step to step + 1) in its own
- * IMMEDIATE transaction, unless another process applied it first. Private:
- * only migrate_apply() takes the steps, in order.
+ * Apply the missing migrations in one IMMEDIATE transaction, unless
+ * another process applied them first: a register goes from its version to
+ * the current one whole or not at all, and a new one gets its schema with
+ * one commit (one sync) rather than one per step.
  */
-static int
-apply_step(sqlite3 *db, int step)
+int
+migrate_apply(sqlite3 *db)
 {
 	char	pragma[96];
-	int	version;
+	int	step, version;
 
 	if (db_begin(db) == -1)
 		return -1;
 	/* Read again under the lock: another process may have won. */
 	if (judge(db, &version) == -1)
 		goto fail;
-	if (version > step) {
+	if (version >= migrations_count) {
 		db_rollback(db);
 		return 0;
 	}
+	for (step = version; step < migrations_count; step++)
+		if (db_exec(db, migrations[step]) == -1)
+			goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
-	    "PRAGMA application_id=%d", step + 1, MVB_APPLICATION_ID);
-	if (db_exec(db, migrations[step]) == -1 ||
-	    db_exec(db, pragma) == -1 || db_commit(db) == -1)
+	    "PRAGMA application_id=%d", migrations_count, MVB_APPLICATION_ID);
+	if (db_exec(db, pragma) == -1 || db_commit(db) == -1)
 		goto fail;
 	return 0;
 fail:
 	db_rollback(db);
 	return -1;
-}
-
-int
-migrate_apply(sqlite3 *db)
-{
-	int	step;
-
-	for (step = 0; step < migrations_count; step++)
-		if (apply_step(db, step) == -1)
-			return -1;
-	return 0;
 }
