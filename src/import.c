@@ -6,6 +6,7 @@
  * review changes no status and no recorded date.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,6 +39,8 @@ enum {
 	S_COUNT
 };
 
+#define ASKED_SLOTS 128
+
 struct importer {
 	sqlite3			*db;
 	const struct settings	*s;
@@ -56,10 +59,9 @@ struct importer {
 	sqlite3_stmt		*stmt[S_COUNT];
 	/* The columns the row readers asked for, by the address of the
 	 * name they passed (a constant), so that later rows find them
-	 * without comparing strings. */
-	const char		*asked[MAX_COLS];
-	int			 asked_col[MAX_COLS];
-	int			 nasked;
+	 * without comparing strings: a direct-mapped cache. */
+	const char		*asked[ASKED_SLOTS];
+	int			 asked_col[ASKED_SLOTS];
 };
 
 /* The row's error: "NAME:LINE: COLUMN: message". Returns -1. */
@@ -160,17 +162,13 @@ val_at(struct importer *imp, int i)
 static int
 col_of(struct importer *imp, const char *name)
 {
-	int	i;
+	size_t	slot = ((uintptr_t)name >> 3) % ASKED_SLOTS;
 
-	for (i = 0; i < imp->nasked; i++)
-		if (imp->asked[i] == name)
-			return imp->asked_col[i];
-	i = col_index(imp->table, name);
-	if (imp->nasked < MAX_COLS) {
-		imp->asked[imp->nasked] = name;
-		imp->asked_col[imp->nasked++] = i;
+	if (imp->asked[slot] != name) {
+		imp->asked[slot] = name;
+		imp->asked_col[slot] = col_index(imp->table, name);
 	}
-	return i;
+	return imp->asked_col[slot];
 }
 
 /* The value of column name (see val_at()). */
