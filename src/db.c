@@ -446,3 +446,33 @@ db_close(sqlite3 *db)
 	if (db != NULL)
 		sqlite3_close(db);
 }
+
+int
+db_bulk_begin(sqlite3 *db)
+{
+	sqlite3_stmt	*stmt;
+	const char	*mode;
+	int		 rc, on = 0;
+
+	if ((stmt = db_prepare(db, "PRAGMA journal_mode=DELETE")) == NULL)
+		return -1;
+	/* No waiting: busy means another connection, and WAL stays. */
+	sqlite3_busy_timeout(db, 0);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		mode = (const char *)sqlite3_column_text(stmt, 0);
+		on = mode != NULL && strcmp(mode, "delete") == 0;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return err_db(db, "cannot set up the register");
+	return on;
+}
+
+void
+db_bulk_end(sqlite3 *db, const char *path)
+{
+	/* The load is committed or rolled back whatever happens here. */
+	if (set_wal(db, path, 1) == -1)
+		err_clear();
+}
