@@ -76,8 +76,9 @@ void flags_release(struct flags *f);
  * or active decision id, whose monthly cost (in cents) sunset criteria
  * on it compare against: their bits in *bits, each one's reason in
  * why[flag], allocated (the caller frees every why[], which must start
- * NULL); with why NULL, the bits alone. flags_eval() adds the date flags; the report (mvb(1) REPORT)
- * uses this as it is, with its own day as the flagger's. Returns 0 or -1.
+ * NULL); with why NULL, the bits alone. flags_eval() adds the date flags;
+ * the report (mvb(1) REPORT) uses this as it is, with its own day as the
+ * flagger's. Returns 0 or -1.
  */
 int flags_evidence(struct flagger *f, int64_t id, int64_t monthly,
     unsigned *bits, char *why[FLAG_COUNT]);

@@ -34,6 +34,8 @@ static const char *const due_cols[] = {
  * small and no decision is read or evaluated twice however many are
  * flagged.
  */
+/* The sort key 'urgency' is the most urgent flag and the day the window
+ * opens in one integer (see store()), so that rows compare as integers. */
 static const char sql_create[] =
     "CREATE TEMP TABLE due_row (urgency INTEGER, next_review_on TEXT, "
     "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
@@ -42,7 +44,7 @@ static const char sql_insert[] =
     "INSERT INTO temp.due_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
-    "reason FROM temp.due_row ORDER BY urgency, next_review_on, id";
+    "reason FROM temp.due_row ORDER BY urgency, id";
 
 /* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
 static sqlite3_stmt *
@@ -82,7 +84,10 @@ store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
 	sb_reset(flags);
 	flags_format(f->bits, flags);
 	/* Every value outlives the step, so SQLite need not copy it. */
-	sqlite3_bind_int(ins, 1, (int)flags_first(f->bits));
+	/* Flag, then day (offset to be non-negative), as one integer. */
+	sqlite3_bind_int64(ins, 1, (int64_t)flags_first(f->bits) *
+	    ((int64_t)1 << 32) + (int64_t)d->next_review_on +
+	    ((int64_t)1 << 31));
 	sqlite3_bind_text(ins, 2, date_format(d->next_review_on, nb), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(ins, 3, d->id);

@@ -1,6 +1,7 @@
 /*
  * Applying the numbered migrations compiled into the binary, all the
- * missing ones in one transaction, and recognising what is and is not an mvb register.
+ * missing ones in one transaction, and recognising what is and is not an
+ * mvb register.
  */
 #include <stdint.h>
 #include <stdio.h>
