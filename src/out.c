@@ -202,10 +202,18 @@ out_num(struct out *o, const char *s)
 void
 out_int(struct out *o, int64_t n)
 {
-	char	buf[32];
+	char		 buf[32], *p = buf + sizeof(buf);
+	uint64_t	 u = n < 0 ? -(uint64_t)n : (uint64_t)n;
 
-	snprintf(buf, sizeof(buf), "%lld", (long long)n);
-	cell(o, buf, 1);
+	/* By hand, not snprintf: listings print one per row. */
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (n < 0)
+		*--p = '-';
+	cell(o, p, 1);
 }
 
 void
