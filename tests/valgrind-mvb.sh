@@ -1,0 +1,12 @@
+#!/bin/sh
+# Runs mvb under valgrind memcheck, for tests/valgrind.sh: any memory error
+# or definitely lost block makes the run exit 99 and leaves valgrind's
+# report in $MVB_VALGRIND_LOGS. The scripts named in $MVB_VALGRIND_SKIP
+# (see tests/valgrind.sh) get the plain binary.
+top=$(cd "$(dirname "$0")/.." && pwd)
+for s in ${MVB_VALGRIND_SKIP:-}; do
+	[ "$s" = "${MVB_TEST_SCRIPT:-}" ] && exec "$top/mvb" "$@"
+done
+exec valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+    --log-file="${MVB_VALGRIND_LOGS:?}/vg.%p" "$top/mvb" "$@"
