@@ -45,7 +45,8 @@ value() {
 # value), path (a file name: any bytes but the empty name).
 kind() {
 	case $1:$2 in
-	*:--help|*:-h|*:--version|import:--dry-run|due:--exit-code) echo flag ;;
+	*:--help|*:-h|*:--version|import:--dry-run|*:--exit-code) echo flag ;;
+	option:--name) echo text ;;
 	*:--db|export:-o|export:--output) echo path ;;
 	add:--title|add:--capability|edit:--title|edit:--capability) echo text ;;
 	add:--vendor|add:--owner|add:--cost-center|add:--rationale) echo optional ;;
@@ -53,7 +54,7 @@ kind() {
 	review:--notes|invalidate:--note|metric:--unit) echo optional ;;
 	list:--owner|list:--capability|list:--search) echo filter ;;
 	*:--today|*:--format|*:--what|*:--decided|*:--review|*:--on) echo refuse ;;
-	*:--next|*:--by|*:--within|*:--choice|*:--status|*:--outcome) echo refuse ;;
+	*:--next|*:--by|*:--within|*:--quarter|*:--choice|*:--status|*:--outcome) echo refuse ;;
 	*:--one-time|*:--monthly|*:--increase|*:--ops-fte|*:--fte-cost) echo refuse ;;
 	*:--lockin-cost|*:--lockin-prob|*:--currency|*:--gate) echo refuse ;;
 	*) echo unknown ;;
@@ -70,7 +71,10 @@ base() {
 	review:--outcome) echo "1" ;;
 	review:--by) echo "1 --outcome replace" ;;
 	review:*) echo "1 --outcome keep" ;;
-	edit:*|show:*|history:*|assume:*) echo "1" ;;
+	edit:*|show:*|history:*|assume:*|compare:*|lint:*) echo "1" ;;
+	option:--choice) echo "1 --name N" ;;
+	option:--name) echo "1 --choice buy" ;;
+	option:*) echo "1 --choice buy --name N" ;;
 	invalidate:*|confirm:*) echo "1 1" ;;
 	measure:*) echo "1 latency 5" ;;
 	metric:*) echo "1 users >= 5" ;;

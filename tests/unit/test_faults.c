@@ -879,6 +879,17 @@ test_measure(void **state)
 }
 
 static void
+test_option(void **state)
+{
+	static const struct scenario sc = { "option", 0,
+	    { "option", "2", "--choice", "build", "--name", "In-house",
+	    "--monthly", "1500", "--ops-fte", "0.5", NULL } };
+
+	(void)state;
+	run_scenario(&sc);
+}
+
+static void
 test_backup(void **state)
 {
 	static const struct scenario sc = { "backup", 0,
@@ -918,6 +929,7 @@ main(void)
 		cmocka_unit_test(test_edit),
 		cmocka_unit_test(test_assume),
 		cmocka_unit_test(test_measure),
+		cmocka_unit_test(test_option),
 		cmocka_unit_test(test_backup),
 		cmocka_unit_test(test_migration),
 	};
