@@ -252,6 +252,9 @@ const struct cmd_entry cmd_due_entry = {
 	.usage = "mvb due [--within DURATION] [--exit-code]\n"
 	"--within sets how far ahead 'upcoming' looks (default the 'within' "
 	"setting);\n--exit-code exits 3 when anything is flagged",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb due --within 60d\n"
+	    "  mvb due --exit-code || echo \"something needs attention\"",
 	.opts = due_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),

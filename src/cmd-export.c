@@ -128,11 +128,15 @@ cmd_export_exec(struct ctx *ctx, struct args *a)
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.summary = "write a table of the register as CSV or JSON",
-	.usage = "mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
+	.usage = "mvb export [--what TABLE] [-o FILE] [--format csv|json|ics]\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews, options, or calendar (an iCalendar feed of review "
-	"dates,\ndeadlines and sunset dates); -o writes FILE whole or not at "
+	"dates,\ndeadlines and sunset dates, format ics); -o writes FILE whole or "
+	"not at "
 	"all\n(- is standard output)",
+	.group = CMD_GROUP_EXCHANGE,
+	.examples = "  mvb export --what decisions -o decisions.csv\n"
+	    "  mvb export --what calendar -o reviews.ics",
 	.opts = export_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),

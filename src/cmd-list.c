@@ -238,6 +238,9 @@ const struct cmd_entry cmd_list_entry = {
 	"--owner and --capability match exactly; --search matches part of "
 	"the title,\ncapability, vendor, rationale or an assumption, ignoring "
 	"ASCII case",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb list --status active --choice buy\n"
+	    "  mvb list --search kafka --format csv",
 	.opts = list_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),
