@@ -82,3 +82,27 @@ heading "mvb export --what calendar (review dates for a calendar app)"
 ics=$("$MVB" export --what calendar)
 printf '%s\n' "$ics" | sed -n '6,12p'
 
+
+kafka=$(find_id "Confluent Cloud for order")
+
+heading "mvb compare $kafka: Confluent Cloud against self-hosted Kafka and MSK"
+"$MVB" compare "$kafka"
+
+heading "mvb compare $datadog --format json (the payback of switching)"
+"$MVB" compare "$datadog" --format json
+
+heading "mvb lint: the framework's checks (the money rules of all findings)"
+findings=$("$MVB" lint)
+printf '%s findings in all, among them:\n' \
+    "$(printf '%s\n' "$findings" | wc -l | tr -d ' ')"
+printf '%s\n' "$findings" | grep -E ': (gate|crossover|switch-pays): '
+
+heading "mvb report (the quarterly re-evaluation report of $MVB_TODAY's quarter)"
+"$MVB" report
+# Kept for a browser after the demo, in the build folder (ignored by git,
+# removed by make clean).
+page=${MVB_DEMO_HTML:-build/demo-report.html}
+mkdir -p "$(dirname "$page")"
+"$MVB" report --format html >"$page"
+echo
+echo "The same report as one HTML page: $page (open it in a browser)"

@@ -1,0 +1,598 @@
+/*
+ * The quarterly re-evaluation report of mvb(1) REPORT, built from a few
+ * set-based queries: one pass over the open decisions (the date lists and
+ * the spend), one query each for the sunset criteria, the metrics and the
+ * assumptions of every open decision with the latest measurement each
+ * needs joined in, and one for the reviews of the quarter. flags.c
+ * evaluates one decision at a time (for 'due' and 'show'); these queries
+ * are the same rules of mvb(1) FLAGS for the whole register at once, in
+ * this one place, with the same reasons in words.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "report.h"
+#include "sunset.h"
+#include "text.h"
+
+const char *const report_list_names[REPORT_LISTS] = {
+	"overdue", "sunset", "missed", "assumption", "due"
+};
+
+static const char *const choices[] = { "build", "buy", "oss", "assemble" };
+
+#define OPEN "d.status IN ('proposed', 'active')"
+
+/* NOT INDEXED: one pass over the table in id order is far cheaper than
+ * following the open-decision index into it at random. */
+static const char sql_decisions[] =
+    "SELECT id, title, owner, choice, status, next_review_on, deadline_on, "
+    "currency, one_time_cents, monthly_cents, increase_hundredths, "
+    "ops_fte_hundredths, fte_cost_cents, lockin_cost_cents, "
+    "lockin_prob_hundredths FROM decisions d NOT INDEXED WHERE " OPEN
+    " ORDER BY id";
+
+/* The latest measurement of a metric dated on or after a day (mvb(1)
+ * SUNSET CRITERIA, FLAGS), for the row of table t. */
+#define LATEST(t, metric, since) \
+    "LEFT JOIN measurements m ON m.id = (SELECT x.id FROM measurements x " \
+    "WHERE x.decision_id = " t ".decision_id AND x.metric = " metric \
+    " AND x.measured_on >= " since " ORDER BY x.measured_on DESC, x.id " \
+    "DESC LIMIT 1) "
+
+/* Criteria that can be met as of :asof ('on' and 'after' dates passed). */
+static const char sql_sunset[] =
+    "SELECT s.decision_id, s.number, s.expression, s.kind, s.metric, s.op, "
+    "s.threshold, m.value, m.measured_on, d.monthly_cents FROM sunset s "
+    "JOIN decisions d ON d.id = s.decision_id "
+    LATEST("s", "s.metric", "COALESCE(s.on_date, '')")
+    "WHERE " OPEN " AND (s.on_date IS NULL OR s.on_date <= :asof) "
+    "ORDER BY s.decision_id, s.number";
+
+static const char sql_missed[] =
+    "SELECT t.decision_id, t.name, t.op, t.target, t.unit, t.target_on, "
+    "m.value, m.measured_on FROM metrics t "
+    "JOIN decisions d ON d.id = t.decision_id "
+    LATEST("t", "t.name", "t.target_on")
+    "WHERE " OPEN " AND t.target_on < :asof "
+    "ORDER BY t.decision_id, t.target_on, t.name";
+
+static const char sql_assumption[] =
+    "SELECT a.decision_id, a.number, a.text, a.invalidated_on "
+    "FROM assumptions a JOIN decisions d ON d.id = a.decision_id "
+    "WHERE " OPEN " AND a.status = 'invalidated' AND NOT EXISTS "
+    "(SELECT 1 FROM reviews r WHERE r.decision_id = a.decision_id AND "
+    "r.reviewed_on >= a.invalidated_on) "
+    "ORDER BY a.decision_id, a.number";
+
+static const char sql_reviews[] =
+    "SELECT r.decision_id, d.title, r.reviewed_on, r.outcome FROM reviews r "
+    "JOIN decisions d ON d.id = r.decision_id "
+    "WHERE r.reviewed_on >= :start AND r.reviewed_on <= :end "
+    "ORDER BY r.reviewed_on, r.id";
+
+int
+report_quarter_parse(const char *s, int *year, int *quarter)
+{
+	int	i, y = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	s += 4;
+	if (*s == '-')
+		s++;
+	if (s[0] != 'Q' || s[1] < '1' || s[1] > '4' || s[2] != '\0' ||
+	    y < 1900)
+		return -1;
+	*year = y;
+	*quarter = s[1] - '0';
+	return 0;
+}
+
+void
+report_quarter_of(int32_t day, int *year, int *quarter)
+{
+	int	m, d;
+
+	date_to_ymd(day, year, &m, &d);
+	*quarter = (m - 1) / 3 + 1;
+}
+
+enum report_list
+report_first(const struct report_decision *d)
+{
+	int	i;
+
+	for (i = 0; i < REPORT_LISTS; i++)
+		if (d->lists & (1u << i))
+			return (enum report_list)i;
+	return REPORT_LISTS;
+}
+
+/* "today", "in 3 days", "1 day ago". */
+static char *
+days_phrase(int32_t n)
+{
+	if (n == 0)
+		return xstrdup("today");
+	if (n > 0)
+		return xasprintf("in %ld day%s", (long)n, n == 1 ? "" : "s");
+	return xasprintf("%ld day%s ago", (long)-n, n == -1 ? "" : "s");
+}
+
+static void
+put(struct report_decision *d, enum report_list l, char *why)
+{
+	d->lists |= 1u << l;
+	d->why[l] = why;
+}
+
+/* The date lists of d as of the report's day. */
+static void
+date_lists(const struct report *r, struct report_decision *d)
+{
+	char	 a[DATE_BUFSZ], b[DATE_BUFSZ], *when;
+
+	if (d->deadline_on < r->as_of) {
+		when = days_phrase(d->deadline_on - r->as_of);
+		put(d, REPORT_OVERDUE, xasprintf("review deadline %s passed "
+		    "%s", date_format(d->deadline_on, a), when));
+		free(when);
+	} else if (d->next_review_on <= r->end) {
+		when = days_phrase(d->next_review_on - r->as_of);
+		put(d, REPORT_DUE, xasprintf("re-evaluation %s %s (%s), "
+		    "deadline %s", d->next_review_on <= r->as_of ?
+		    "due since" : "window opens",
+		    date_format(d->next_review_on, a), when,
+		    date_format(d->deadline_on, b)));
+		free(when);
+	}
+}
+
+static const char *
+column(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Find or add the spend cell of choice and currency. */
+static struct report_spend *
+spend_cell(struct report_spend **v, size_t *n, const char *choice,
+    const char *currency)
+{
+	size_t	i;
+
+	for (i = 0; i < *n; i++)
+		if ((*v)[i].choice == choice &&
+		    strcmp((*v)[i].currency, currency) == 0)
+			return &(*v)[i];
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	(*v)[*n].choice = choice;
+	snprintf((*v)[*n].currency, sizeof((*v)[*n].currency), "%s",
+	    currency);
+	return &(*v)[(*n)++];
+}
+
+static void
+spend_add(struct report_spend *c, const struct cost *cost)
+{
+	c->decisions++;
+	c->monthly += cost->monthly;
+	c->one_time += cost->one_time;
+	c->annual_run_rate += cost_annual_run_rate(cost);
+	c->tco_24m += cost_tco_24m(cost);
+	c->ops_fte += cost->ops_fte;
+}
+
+/* The choices of mvb(1) DESCRIPTION as the constant strings above, so
+ * that cells compare by pointer and sort in that order. */
+static const char *
+choice_const(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(choices); i++)
+		if (strcmp(s, choices[i]) == 0)
+			return choices[i];
+	return choices[0];
+}
+
+static int
+choice_rank(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < ARRAY_SIZE(choices); i++)
+		if (s == choices[i])
+			return (int)i;
+	return (int)ARRAY_SIZE(choices);
+}
+
+static int
+spend_cmp(const void *pa, const void *pb)
+{
+	const struct report_spend	*a = pa, *b = pb;
+	int				 c;
+
+	if ((c = strcmp(a->currency, b->currency)) != 0)
+		return c;
+	return choice_rank(a->choice) - choice_rank(b->choice);
+}
+
+/* One pass over the open decisions: the date lists and the spend. */
+static int
+load_decisions(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt		*s;
+	struct report_decision	*d;
+	struct report_spend	*c;
+	struct cost		 cost;
+	size_t			 alloc = 0;
+	int			 rc;
+
+	if ((s = db_prepare(db, sql_decisions)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (r->ndecisions == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			r->decisions = xrealloc(r->decisions,
+			    alloc * sizeof(*r->decisions));
+		}
+		d = &r->decisions[r->ndecisions];
+		memset(d, 0, sizeof(*d));
+		d->id = sqlite3_column_int64(s, 0);
+		d->title = db_column_strdup(s, 1);
+		d->owner = db_column_strdup(s, 2);
+		d->choice = db_column_strdup(s, 3);
+		d->status = db_column_strdup(s, 4);
+		r->ndecisions++;
+		if (date_parse(column(s, 5), &d->next_review_on) == -1 ||
+		    date_parse(column(s, 6), &d->deadline_on) == -1) {
+			sqlite3_finalize(s);
+			return err_fail("report: decision %lld: invalid date "
+			    "in the register", (long long)d->id);
+		}
+		date_lists(r, d);
+		if (strcmp(d->status, "active") != 0)
+			continue;
+		cost.one_time = sqlite3_column_int64(s, 8);
+		cost.monthly = sqlite3_column_int64(s, 9);
+		cost.increase = sqlite3_column_int64(s, 10);
+		cost.ops_fte = sqlite3_column_int64(s, 11);
+		cost.fte_cost = sqlite3_column_int64(s, 12);
+		cost.lockin_cost = sqlite3_column_int64(s, 13);
+		cost.lockin_prob = sqlite3_column_int64(s, 14);
+		c = spend_cell(&r->spend, &r->nspend, choice_const(d->choice),
+		    column(s, 7));
+		spend_add(c, &cost);
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(db, "report: cannot read the decisions");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	if (r->nspend > 0)
+		qsort(r->spend, r->nspend, sizeof(*r->spend), spend_cmp);
+	return 0;
+}
+
+static void
+totals(struct report *r)
+{
+	struct report_spend	*t;
+	size_t			 i;
+
+	for (i = 0; i < r->nspend; i++) {
+		const struct report_spend *c = &r->spend[i];
+
+		t = spend_cell(&r->totals, &r->ntotals, NULL, c->currency);
+		t->decisions += c->decisions;
+		t->monthly += c->monthly;
+		t->one_time += c->one_time;
+		t->annual_run_rate += c->annual_run_rate;
+		t->tco_24m += c->tco_24m;
+		t->ops_fte += c->ops_fte;
+	}
+}
+
+/* The open decision id, or NULL. */
+static struct report_decision *
+find(struct report *r, int64_t id)
+{
+	size_t	lo = 0, hi = r->ndecisions, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->decisions[mid].id == id)
+			return &r->decisions[mid];
+		if (r->decisions[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Whether the sunset criterion of the current row of s is met (mvb(1)
+ * SUNSET CRITERIA); its 'on' and 'after' dates have passed (the query).
+ */
+static char *
+sunset_met(sqlite3_stmt *s, int64_t monthly)
+{
+	const char	*expr = column(s, 2), *kind = column(s, 3);
+	const char	*metric = column(s, 4), *op = column(s, 5);
+	const char	*threshold = column(s, 6), *value = column(s, 7);
+	int		 number = sqlite3_column_int(s, 1);
+	char		 buf[NUM_BUFSZ];
+	int64_t		 amount;
+
+	if (strcmp(kind, "on") == 0)
+		return xasprintf("sunset criterion %d met: %s", number, expr);
+	if (strcmp(kind, "monthly_cost") == 0) {
+		if (fixed2_parse(threshold, MONEY_MAX, &amount) == -1 ||
+		    !op_holds(op, monthly < amount ? -1 : monthly > amount))
+			return NULL;
+		return xasprintf("sunset criterion %d met: %s (monthly cost "
+		    "%s)", number, expr, fixed2_format(monthly, buf));
+	}
+	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
+		return NULL;
+	return xasprintf("sunset criterion %d met: %s (latest %s %s on %s)",
+	    number, expr, metric, value, column(s, 8));
+}
+
+static sqlite3_stmt *
+prepare_asof(sqlite3 *db, const char *sql, const struct report *r)
+{
+	sqlite3_stmt	*s;
+	char		 b[DATE_BUFSZ];
+
+	if ((s = db_prepare(db, sql)) != NULL)
+		db_bind_named(s, ":asof", date_format(r->as_of, b));
+	return s;
+}
+
+static int
+load_sunset(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt		*s;
+	struct report_decision	*d;
+	char			*why;
+	int			 rc;
+
+	if ((s = prepare_asof(db, sql_sunset, r)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d = find(r, sqlite3_column_int64(s, 0));
+		if (d == NULL || (d->lists & (1u << REPORT_SUNSET)))
+			continue;
+		if ((why = sunset_met(s, sqlite3_column_int64(s, 9))) != NULL)
+			put(d, REPORT_SUNSET, why);
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(db, "report: cannot read the sunset criteria");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int
+load_missed(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt		*s;
+	struct report_decision	*d;
+	const char		*name, *op, *target, *unit, *on, *value;
+	int			 rc;
+
+	if ((s = prepare_asof(db, sql_missed, r)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d = find(r, sqlite3_column_int64(s, 0));
+		if (d == NULL || (d->lists & (1u << REPORT_MISSED)))
+			continue;
+		name = column(s, 1);
+		op = column(s, 2);
+		target = column(s, 3);
+		unit = column(s, 4);
+		on = column(s, 5);
+		value = column(s, 6);
+		if (value == NULL)
+			put(d, REPORT_MISSED, xasprintf("metric %s has no "
+			    "measurement since its target date %s (target "
+			    "%s %s%s%s)", name, on, op, target,
+			    unit ? " " : "", unit ? unit : ""));
+		else if (!op_holds(op, decimal_cmp(value, target)))
+			put(d, REPORT_MISSED, xasprintf("metric %s missed its "
+			    "target %s %s%s%s by %s: %s on %s", name, op,
+			    target, unit ? " " : "", unit ? unit : "", on,
+			    value, column(s, 7)));
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(db, "report: cannot read the metrics");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int
+load_assumption(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt		*s;
+	struct report_decision	*d;
+	char			*text;
+	int			 rc;
+
+	if ((s = db_prepare(db, sql_assumption)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d = find(r, sqlite3_column_int64(s, 0));
+		if (d == NULL || (d->lists & (1u << REPORT_ASSUMPTION)))
+			continue;
+		text = text_fit(column(s, 2), 60);
+		put(d, REPORT_ASSUMPTION, xasprintf("assumption %d invalidated "
+		    "on %s, not reviewed since: %s", sqlite3_column_int(s, 1),
+		    column(s, 3), text));
+		free(text);
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(db, "report: cannot read the assumptions");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int
+load_reviews(sqlite3 *db, struct report *r)
+{
+	sqlite3_stmt		*s;
+	struct report_review	*v;
+	char			 b[DATE_BUFSZ];
+	size_t			 alloc = 0;
+	int			 rc;
+
+	if ((s = db_prepare(db, sql_reviews)) == NULL)
+		return -1;
+	db_bind_named(s, ":start", date_format(r->start, b));
+	db_bind_named(s, ":end", date_format(r->end, b));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (r->nreviews == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			r->reviews = xrealloc(r->reviews,
+			    alloc * sizeof(*r->reviews));
+		}
+		v = &r->reviews[r->nreviews++];
+		v->id = sqlite3_column_int64(s, 0);
+		v->title = db_column_strdup(s, 1);
+		v->outcome = db_column_strdup(s, 3);
+		if (date_parse(column(s, 2), &v->reviewed_on) == -1)
+			v->reviewed_on = r->start;
+	}
+	if (rc != SQLITE_DONE) {
+		err_db(db, "report: cannot read the reviews");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* For qsort: the decisions array being sorted, indices into it. */
+static const struct report_decision *sorting;
+
+static int
+urgency_cmp(const void *pa, const void *pb)
+{
+	const struct report_decision	*a = &sorting[*(const size_t *)pa];
+	const struct report_decision	*b = &sorting[*(const size_t *)pb];
+
+	if (a->deadline_on != b->deadline_on)
+		return a->deadline_on < b->deadline_on ? -1 : 1;
+	if (a->next_review_on != b->next_review_on)
+		return a->next_review_on < b->next_review_on ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int
+timeline_cmp(const void *pa, const void *pb)
+{
+	const struct report_decision	*a = &sorting[*(const size_t *)pa];
+	const struct report_decision	*b = &sorting[*(const size_t *)pb];
+	enum report_list		 fa = report_first(a);
+	enum report_list		 fb = report_first(b);
+
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
+	return urgency_cmp(pa, pb);
+}
+
+static void
+make_lists(struct report *r)
+{
+	size_t	i, l;
+
+	sorting = r->decisions;
+	for (l = 0; l < REPORT_LISTS; l++) {
+		r->list[l] = xcalloc(r->ndecisions + 1, sizeof(size_t));
+		for (i = 0; i < r->ndecisions; i++)
+			if (r->decisions[i].lists & (1u << l))
+				r->list[l][r->nlist[l]++] = i;
+		qsort(r->list[l], r->nlist[l], sizeof(size_t), urgency_cmp);
+	}
+	r->timeline = xcalloc(r->ndecisions + 1, sizeof(size_t));
+	for (i = 0; i < r->ndecisions; i++)
+		r->timeline[i] = i;
+	qsort(r->timeline, r->ndecisions, sizeof(size_t), timeline_cmp);
+	sorting = NULL;
+}
+
+int
+report_build(sqlite3 *db, int year, int quarter, int32_t today,
+    struct report *r)
+{
+	int	rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	r->year = year;
+	r->quarter = quarter;
+	r->start = date_from_ymd(year, (quarter - 1) * 3 + 1, 1);
+	r->end = date_add_months(r->start, 3) - 1;
+	if (year == 9999 && quarter == 4)
+		r->end = DATE_MAX;
+	r->as_of = today < r->end ? today : r->end;
+	/* One read transaction: every query sees the same register. */
+	if (db_exec(db, "BEGIN") == -1)
+		return -1;
+	if (load_decisions(db, r) == 0 && load_sunset(db, r) == 0 &&
+	    load_missed(db, r) == 0 && load_assumption(db, r) == 0 &&
+	    load_reviews(db, r) == 0) {
+		totals(r);
+		make_lists(r);
+		rc = 0;
+	}
+	db_rollback(db);
+	return rc;
+}
+
+void
+report_release(struct report *r)
+{
+	size_t	i;
+	int	l;
+
+	for (i = 0; i < r->ndecisions; i++) {
+		free(r->decisions[i].title);
+		free(r->decisions[i].owner);
+		free(r->decisions[i].choice);
+		free(r->decisions[i].status);
+		for (l = 0; l < REPORT_LISTS; l++)
+			free(r->decisions[i].why[l]);
+	}
+	free(r->decisions);
+	for (l = 0; l < REPORT_LISTS; l++)
+		free(r->list[l]);
+	free(r->timeline);
+	for (i = 0; i < r->nreviews; i++) {
+		free(r->reviews[i].title);
+		free(r->reviews[i].outcome);
+	}
+	free(r->reviews);
+	free(r->spend);
+	free(r->totals);
+	memset(r, 0, sizeof(*r));
+}
