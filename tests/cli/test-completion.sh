@@ -145,6 +145,14 @@ MVB_TODAY=2026-11-22 run __complete quarters
 expect_out "$(printf '2026Q3\n2026Q4\n2027Q1')"
 MVB_TODAY=2026-01-01 run __complete quarters
 expect_out "$(printf '2025Q4\n2026Q1\n2026Q2')"
+MVB_TODAY=2026-12-31 comp mvb report --quarter ""
+expect_out "$(printf '2026Q3\n2026Q4\n2027Q1')"
+comp mvb report --format ""
+expect_out "$(printf 'html\njson\nmd\ntable')"
+comp mvb compare ""
+expect_out_has "12"
+comp mvb option 1 --choice o
+expect_out "oss"
 
 t "every command and option of the table is in both scripts and mvb.1"
 [ -s "$T/table" ] && ok || bad "no table listed"

@@ -176,6 +176,22 @@ tty_run 100 env list
 expect_out_lacks "owner"
 expect_out_match "choice  +status  +next_revi[^ ]*  +deadline  +flags$"
 
+t "report's lists keep 20 columns of title and 30 of reason at 80"
+for w in 60 80; do
+	tty_run "$w" env report
+	expect_code 0
+	# The tables' lines: the header, the rows, the reasons under them.
+	widest=$(printf '%s\n' "$out" | grep -E '^(id  | *[0-9]+  |    )' |
+	    wc -L)
+	[ "$widest" -le "$w" ] && ok || bad "report at $w: $widest columns"
+	hdr=$(printf '%s\n' "$out" | grep '^id  title' | head -1)
+	tw=$(col_width title "$hdr" "$w")
+	[ "$tw" -ge 20 ] && ok || bad "report at $w: title column $tw"
+	expect_out_has "review deadline 20"
+	rl=$(printf '%s\n' "$out" | grep -o 'review deadline 20.*' | head -1)
+	[ "$(dw "$rl")" -ge 30 ] && ok || bad "report at $w: reason '$rl'"
+done
+
 t "pipes and csv get every column whole, whatever COLUMNS says"
 COLUMNS=40 run due
 expect_out_has "$long"
