@@ -5,7 +5,9 @@
 #                   throwaway register and show what is due
 #   make test       install missing packages, build, run every test
 #   make check      the same as make test
-#   make bench      time mvb on large registers
+#   make bench      time mvb against sqlite3 and Taskwarrior at 10k, 100k and
+#                   1M decisions (BENCH_SIZES=10000 for a short run);
+#                   writes BENCHMARKS.md
 #   make install    PREFIX=/usr/local DESTDIR= honoured; the man page and
 #                   the bash and zsh completion too
 #
@@ -31,6 +33,8 @@ TEST_LIBS = -lcmocka
 PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev sqlite3 time zsh
 # The headers the build needs, each with the package that has it.
 HEADERS   = sqlite3.h:libsqlite3-dev csv.h:libcsv-dev
+# The benchmark's peers besides: Taskwarrior (make bench only).
+BENCH_PACKAGES = taskwarrior
 
 B         = build
 SRCS      = $(wildcard src/*.c)
@@ -109,7 +113,7 @@ $(B) $(B)/obj $(B)/tests:
 
 # Install whatever of $(PACKAGES) is missing, with sudo when not root.
 deps:
-	@missing=; for p in $(PACKAGES); do \
+	@missing=; for p in $(PACKAGES) $(EXTRA_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
 			grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -137,7 +141,8 @@ unit: mvb $(UNIT_BINS)
 cli: mvb
 	@sh tests/run.sh --cli-only
 
-bench: deps
+bench:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES='$(BENCH_PACKAGES)'
 	@$(MAKE) --no-print-directory mvb
 	@sh tests/bench.sh ./mvb
 

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "decision.h"
 #include "util.h"
 
@@ -30,20 +31,30 @@ struct flags {
 	char		*reason;	/* the most urgent flag in words */
 };
 
+/* One evidence table walked in decision order. */
+struct fcursor {
+	sqlite3_stmt	*stmt;
+	int64_t		 id;		/* its row's decision, or INT64_MAX */
+};
+
 /*
- * The evaluator: its queries are prepared once and reused for every
- * decision of a listing. today is the day rules compare against; horizon
- * is today + the 'within' duration (the reach of 'upcoming').
+ * The evaluator, set-based: one cursor per evidence table (sunset criteria
+ * and metrics each with their latest measurement, unreviewed invalidated
+ * assumptions), prepared once and advanced with the decisions asked about,
+ * so that decisions asked in increasing id order (as every listing reads
+ * them) walk each evidence table once; asking about a lower id restarts
+ * the cursors there. today is the day rules compare against; horizon is
+ * today + the 'within' duration (the reach of 'upcoming').
  */
 struct flagger {
 	sqlite3		*db;
 	int32_t		 today;
 	int32_t		 horizon;
-	unsigned	 may;		/* evidence flags worth querying */
-	sqlite3_stmt	*sunset;	/* a decision's sunset criteria */
-	sqlite3_stmt	*latest;	/* a metric's latest measurement */
-	sqlite3_stmt	*metrics;	/* metrics whose target date passed */
-	sqlite3_stmt	*assumption;	/* an unreviewed invalidation */
+	char		 today_s[DATE_BUFSZ];
+	int64_t		 next;		/* the decision asked last, or -1 */
+	struct fcursor	 sunset;
+	struct fcursor	 metrics;
+	struct fcursor	 assumption;
 };
 
 /* Prepare f for db; returns 0 or -1. Release with flagger_release(). */
@@ -59,20 +70,6 @@ void flagger_release(struct flagger *f);
 int flags_eval(struct flagger *f, const struct decision *d,
     struct flags *out);
 void flags_release(struct flags *f);
-
-/*
- * An SQL expression (on a decisions row named d, with :today bound to
- * today) whose value, put in struct flagger's may before flags_eval(),
- * spares the evidence queries of decisions that have no such evidence.
- */
-extern const char flags_hint_sql[];
-
-/*
- * The SQL condition (on a decisions row named d) that a decision may carry
- * a flag as of :today with :horizon: every flagged decision satisfies it,
- * so 'due' reads only these rows.
- */
-extern const char flags_candidate_sql[];
 
 /* Append the flag names of bits in mvb(1) FLAGS order, separated by ';'. */
 void flags_format(unsigned bits, struct strbuf *sb);

@@ -60,23 +60,20 @@ static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
     "reason FROM temp.due_row ORDER BY urgency, next_review_on, id";
 
-/* Prepare "SELECT <decision columns>, <hint> FROM decisions WHERE ...". */
+/* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
 static sqlite3_stmt *
-select_where(struct ctx *ctx, const char *where, int32_t horizon)
+select_open(struct ctx *ctx)
 {
 	sqlite3_stmt	*stmt;
-	char		*sql, hb[DATE_BUFSZ], tb[DATE_BUFSZ];
+	char		*sql;
 
 	/* NOT INDEXED: one pass over the table in id order is far cheaper
-	 * than following the open-decision index into it at random. */
-	sql = xasprintf("SELECT %s, %s FROM decisions d NOT INDEXED WHERE %s",
-	    decision_columns_sql(), flags_hint_sql, where);
+	 * than following the open-decision index into it at random, and it
+	 * is the order the flagger walks the evidence in. */
+	sql = xasprintf("SELECT %s FROM decisions d NOT INDEXED WHERE "
+	    "d.status IN ('proposed', 'active')", decision_columns_sql());
 	stmt = db_prepare(ctx->db, sql);
 	free(sql);
-	if (stmt == NULL)
-		return NULL;
-	db_bind_named(stmt, ":today", date_format(ctx->today, tb));
-	db_bind_named(stmt, ":horizon", date_format(horizon, hb));
 	return stmt;
 }
 
@@ -107,8 +104,7 @@ store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
 }
 
 /*
- * Evaluate every decision that can carry a flag (flags_candidate_sql) and
- * store the flagged ones; *n gets their number.
+ * Evaluate every open decision and store the flagged ones; *n gets their number.
  */
 static int
 collect(struct ctx *ctx, struct flagger *fl, size_t *n)
@@ -124,8 +120,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 		return -1;
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
 		return -1;
-	if ((stmt = select_where(ctx, flags_candidate_sql, fl->horizon)) ==
-	    NULL) {
+	if ((stmt = select_open(ctx)) == NULL) {
 		sqlite3_finalize(ins);
 		return -1;
 	}
@@ -133,8 +128,6 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
-		fl->may = (unsigned)sqlite3_column_int(stmt,
-		    decision_columns_count());
 		if (flags_eval(fl, &d, &f) == -1) {
 			decision_release(&d);
 			break;

@@ -111,8 +111,8 @@ query(sqlite3 *db, const struct filter *f, const char *today)
 	struct strbuf	 sql;
 
 	sb_init(&sql);
-	sb_addf(&sql, "SELECT %s, %s FROM decisions d WHERE 1",
-	    decision_columns_sql(), flags_hint_sql);
+	sb_addf(&sql, "SELECT %s FROM decisions d WHERE 1",
+	    decision_columns_sql());
 	if (f->status != NULL)
 		sb_adds(&sql, " AND status = :status");
 	if (f->choice != NULL)
@@ -191,8 +191,6 @@ print(struct ctx *ctx, const struct filter *f)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
-		fg.may = (unsigned)sqlite3_column_int(stmt,
-		    decision_columns_count());
 		if (flags_eval(&fg, &d, &fl) == -1) {
 			decision_release(&d);
 			break;
@@ -205,8 +203,9 @@ print(struct ctx *ctx, const struct filter *f)
 		flags_release(&fl);
 		decision_release(&d);
 	}
-	sqlite3_finalize(stmt);
+	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	flagger_release(&fg);
+	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		if (err_msg() == NULL)
 			err_db(ctx->db, "cannot read the register");

@@ -91,8 +91,8 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 
 	if (flagger_init(&fl, db, today, horizon) == -1)
 		return -1;
-	sql = xasprintf("SELECT %s, %s FROM decisions d ORDER BY id",
-	    decision_columns_sql(), flags_hint_sql);
+	sql = xasprintf("SELECT %s FROM decisions d ORDER BY id",
+	    decision_columns_sql());
 	stmt = db_prepare(db, sql);
 	free(sql);
 	if (stmt == NULL) {
@@ -105,8 +105,6 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
-		fl.may = (unsigned)sqlite3_column_int(stmt,
-		    decision_columns_count());
 		if (flags_eval(&fl, &d, &f) == -1) {
 			decision_release(&d);
 			break;
@@ -118,8 +116,9 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 		if (++*rows % 1000 == 0)
 			tick(progress, *rows, 0);
 	}
-	sqlite3_finalize(stmt);
+	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	flagger_release(&fl);
+	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		if (err_msg() == NULL)
 			err_db(db, "cannot read decisions");

@@ -20,21 +20,36 @@ const char *const flag_names[FLAG_COUNT] = {
 	"overdue", "sunset", "missed", "assumption", "due", "upcoming"
 };
 
-const char flags_candidate_sql[] =
-	"d.status IN ('proposed', 'active') AND (d.next_review_on <= :horizon "
-	"OR d.deadline_on < :today OR "
-	"EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id) OR "
-	"EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id AND "
-	"m.target_on < :today) OR "
-	"EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id AND "
-	"a.status = 'invalidated'))";
-
-const char flags_hint_sql[] =
-	"(EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id) << 1) | "
-	"(EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id AND "
-	"m.target_on < :today) << 2) | "
-	"(EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id AND "
-	"a.status = 'invalidated') << 3)";
+/*
+ * The evidence flags are found set-based: one query per evidence table
+ * walks it in decision order (its primary key), from the first decision
+ * asked about, each metric and sunset row with its latest measurement
+ * joined; flags_eval() then advances each cursor to the decision at hand
+ * (a merge join), so a listing in id order reads every evidence table once
+ * instead of querying it per decision.
+ */
+static const char sunset_sql[] =
+	"SELECT s.decision_id, s.number, s.expression, s.kind, s.metric, "
+	"s.op, s.threshold, s.on_date, ms.value, ms.measured_on "
+	"FROM sunset s LEFT JOIN measurements ms ON s.kind = 'metric' AND "
+	"ms.id = (SELECT id FROM measurements WHERE decision_id = "
+	"s.decision_id AND metric = s.metric AND measured_on >= "
+	"ifnull(s.on_date, '') ORDER BY measured_on DESC, id DESC LIMIT 1) "
+	"WHERE s.decision_id >= ? ORDER BY s.decision_id, s.number";
+static const char metrics_sql[] =
+	"SELECT m.decision_id, m.name, m.op, m.target, m.unit, m.target_on, "
+	"ms.value, ms.measured_on FROM metrics m LEFT JOIN measurements ms ON "
+	"ms.id = (SELECT id FROM measurements WHERE decision_id = "
+	"m.decision_id AND metric = m.name AND measured_on >= m.target_on "
+	"ORDER BY measured_on DESC, id DESC LIMIT 1) "
+	"WHERE m.decision_id >= ? AND m.target_on < ? "
+	"ORDER BY m.decision_id, m.name";
+static const char assumption_sql[] =
+	"SELECT a.decision_id, a.number, a.text, a.invalidated_on "
+	"FROM assumptions a WHERE a.decision_id >= ? AND a.status = "
+	"'invalidated' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE "
+	"r.decision_id = a.decision_id AND r.reviewed_on >= a.invalidated_on) "
+	"ORDER BY a.decision_id, a.number";
 
 int
 flagger_init(struct flagger *f, sqlite3 *db, int32_t today, int32_t horizon)
@@ -43,37 +58,83 @@ flagger_init(struct flagger *f, sqlite3 *db, int32_t today, int32_t horizon)
 	f->db = db;
 	f->today = today;
 	f->horizon = horizon;
-	f->may = ~0u;
-	f->sunset = db_prepare(db, "SELECT number, expression, kind, metric, "
-	    "op, threshold, on_date FROM sunset WHERE decision_id = ? "
-	    "ORDER BY number");
-	f->latest = db_prepare(db, "SELECT value, measured_on FROM "
-	    "measurements WHERE decision_id = ? AND metric = ? AND "
-	    "measured_on >= ? ORDER BY measured_on DESC, id DESC LIMIT 1");
-	f->metrics = db_prepare(db, "SELECT name, op, target, unit, target_on "
-	    "FROM metrics WHERE decision_id = ? AND target_on < ? "
-	    "ORDER BY target_on, name");
-	f->assumption = db_prepare(db, "SELECT number, text, invalidated_on "
-	    "FROM assumptions a WHERE decision_id = ? AND status = "
-	    "'invalidated' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE "
-	    "r.decision_id = a.decision_id AND r.reviewed_on >= "
-	    "a.invalidated_on) ORDER BY number LIMIT 1");
-	if (f->sunset == NULL || f->latest == NULL || f->metrics == NULL ||
-	    f->assumption == NULL) {
+	date_format(today, f->today_s);
+	f->next = -1;
+	f->sunset.stmt = db_prepare(db, sunset_sql);
+	f->metrics.stmt = db_prepare(db, metrics_sql);
+	f->assumption.stmt = db_prepare(db, assumption_sql);
+	if (f->sunset.stmt == NULL || f->metrics.stmt == NULL ||
+	    f->assumption.stmt == NULL) {
 		flagger_release(f);
 		return -1;
 	}
+	sqlite3_bind_text(f->metrics.stmt, 2, f->today_s, -1,
+	    SQLITE_TRANSIENT);
 	return 0;
 }
 
 void
 flagger_release(struct flagger *f)
 {
-	sqlite3_finalize(f->sunset);
-	sqlite3_finalize(f->latest);
-	sqlite3_finalize(f->metrics);
-	sqlite3_finalize(f->assumption);
+	sqlite3_finalize(f->sunset.stmt);
+	sqlite3_finalize(f->metrics.stmt);
+	sqlite3_finalize(f->assumption.stmt);
 	memset(f, 0, sizeof(*f));
+}
+
+/* Step cursor c once: c->id becomes its row's decision, or INT64_MAX at
+ * the end. Returns 0 or -1. */
+static int
+cursor_step(struct flagger *f, struct fcursor *c)
+{
+	int	rc = sqlite3_step(c->stmt);
+
+	if (rc == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(c->stmt, 0);
+		return 0;
+	}
+	c->id = INT64_MAX;
+	return rc == SQLITE_DONE ? 0 : err_db(f->db, "cannot read evidence");
+}
+
+/* (Re)start cursor c at decision id. */
+static int
+cursor_start(struct flagger *f, struct fcursor *c, int64_t id)
+{
+	sqlite3_reset(c->stmt);
+	sqlite3_bind_int64(c->stmt, 1, id);
+	return cursor_step(f, c);
+}
+
+/* Move cursor c to the first row of decision id or after. */
+static int
+cursor_seek(struct flagger *f, struct fcursor *c, int64_t id)
+{
+	while (c->id < id)
+		if (cursor_step(f, c) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * Bring every cursor to decision id. Decisions asked in increasing id
+ * order cost one pass over each evidence table; going back (or asking
+ * again) restarts the cursors there.
+ */
+static int
+cursors_at(struct flagger *f, int64_t id)
+{
+	if (f->next < 0 || id <= f->next) {
+		if (cursor_start(f, &f->sunset, id) == -1 ||
+		    cursor_start(f, &f->metrics, id) == -1 ||
+		    cursor_start(f, &f->assumption, id) == -1)
+			return -1;
+	} else if (cursor_seek(f, &f->sunset, id) == -1 ||
+	    cursor_seek(f, &f->metrics, id) == -1 ||
+	    cursor_seek(f, &f->assumption, id) == -1)
+		return -1;
+	f->next = id;
+	return 0;
 }
 
 static int
@@ -121,55 +182,25 @@ date_reason(const struct decision *d, enum flag fl, int32_t today)
 	return r;
 }
 
-/*
- * The latest measurement of metric name of decision id dated on or after
- * since (NULL: any). Returns 1 with value and date copied out, 0 when
- * none, -1 on error.
- */
-static int
-latest(struct flagger *f, int64_t id, const char *name, const char *since,
-    char *value, char *on)
-{
-	int	rc;
-
-	sqlite3_reset(f->latest);
-	sqlite3_bind_int64(f->latest, 1, id);
-	sqlite3_bind_text(f->latest, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(f->latest, 3, since != NULL ? since : "", -1,
-	    SQLITE_TRANSIENT);
-	rc = sqlite3_step(f->latest);
-	if (rc == SQLITE_ROW) {
-		snprintf(value, NUM_BUFSZ, "%s",
-		    sqlite3_column_text(f->latest, 0));
-		snprintf(on, DATE_BUFSZ, "%s",
-		    sqlite3_column_text(f->latest, 1));
-	}
-	sqlite3_reset(f->latest);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 :
-	    err_db(f->db, "cannot read measurements");
-}
-
 /* Whether one sunset criterion (the current row of f->sunset) is met;
- * sets *why to its reason when it is. Returns 1, 0 or -1. */
+ * sets *why to its reason when it is. Returns 1 or 0. */
 static int
 criterion_met(struct flagger *f, const struct decision *d, char **why)
 {
-	sqlite3_stmt	*s = f->sunset;
-	const char	*expr = (const char *)sqlite3_column_text(s, 1);
-	const char	*kind = (const char *)sqlite3_column_text(s, 2);
-	const char	*metric = (const char *)sqlite3_column_text(s, 3);
-	const char	*op = (const char *)sqlite3_column_text(s, 4);
-	const char	*threshold = (const char *)sqlite3_column_text(s, 5);
-	const char	*on_date = (const char *)sqlite3_column_text(s, 6);
-	int		 number = sqlite3_column_int(s, 0), found;
-	char		 today[DATE_BUFSZ], value[NUM_BUFSZ], on[DATE_BUFSZ];
+	sqlite3_stmt	*s = f->sunset.stmt;
+	const char	*expr = (const char *)sqlite3_column_text(s, 2);
+	const char	*kind = (const char *)sqlite3_column_text(s, 3);
+	const char	*metric = (const char *)sqlite3_column_text(s, 4);
+	const char	*op = (const char *)sqlite3_column_text(s, 5);
+	const char	*threshold = (const char *)sqlite3_column_text(s, 6);
+	const char	*on_date = (const char *)sqlite3_column_text(s, 7);
+	const char	*value, *on;
+	int		 number = sqlite3_column_int(s, 1);
+	char		 buf[NUM_BUFSZ];
 	int64_t		 amount;
 
-	date_format(f->today, today);
 	if (strcmp(kind, "on") == 0) {
-		if (strcmp(today, on_date) < 0)
+		if (strcmp(f->today_s, on_date) < 0)
 			return 0;
 		*why = xasprintf("sunset criterion %d met: %s", number, expr);
 		return 1;
@@ -180,100 +211,95 @@ criterion_met(struct flagger *f, const struct decision *d, char **why)
 		    d->cost.monthly > amount))
 			return 0;
 		*why = xasprintf("sunset criterion %d met: %s (monthly cost "
-		    "%s)", number, expr, fixed2_format(d->cost.monthly, value));
+		    "%s)", number, expr, fixed2_format(d->cost.monthly, buf));
 		return 1;
 	}
-	if (on_date != NULL && strcmp(today, on_date) < 0)
+	if (on_date != NULL && strcmp(f->today_s, on_date) < 0)
 		return 0;
-	if ((found = latest(f, d->id, metric, on_date, value, on)) <= 0)
-		return found;
-	if (!op_holds(op, decimal_cmp(value, threshold)))
+	/* The latest measurement on or after on_date, joined to the row. */
+	value = (const char *)sqlite3_column_text(s, 8);
+	on = (const char *)sqlite3_column_text(s, 9);
+	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
 		return 0;
 	*why = xasprintf("sunset criterion %d met: %s (latest %s %s on %s)",
 	    number, expr, metric, value, on);
 	return 1;
 }
 
+/* The first met sunset criterion of d, in number order: 1, 0 or -1. */
 static int
 eval_sunset(struct flagger *f, const struct decision *d, char **why)
 {
-	int	rc, met = 0;
+	struct fcursor	*c = &f->sunset;
 
-	sqlite3_reset(f->sunset);
-	sqlite3_bind_int64(f->sunset, 1, d->id);
-	while (!met && (rc = sqlite3_step(f->sunset)) == SQLITE_ROW)
-		if ((met = criterion_met(f, d, why)) == -1)
-			break;
-	sqlite3_reset(f->sunset);
-	if (met == -1 || (!met && rc != SQLITE_DONE))
-		return met == -1 ? -1 : err_db(f->db, "cannot read sunset");
-	return met;
+	while (c->id == d->id) {
+		if (criterion_met(f, d, why))
+			return 1;
+		if (cursor_step(f, c) == -1)
+			return -1;
+	}
+	return 0;
 }
 
+/*
+ * The first missed metric of d whose target date passed, by target date
+ * then name (the cursor gives them by name): 1, 0 or -1.
+ */
 static int
 eval_missed(struct flagger *f, const struct decision *d, char **why)
 {
-	sqlite3_stmt	*m = f->metrics;
-	char		 today[DATE_BUFSZ], value[NUM_BUFSZ], on[DATE_BUFSZ];
-	const char	*name, *op, *target, *unit, *target_on;
-	int		 rc, found, missed = 0;
+	struct fcursor	*c = &f->metrics;
+	sqlite3_stmt	*m = c->stmt;
+	const char	*name, *op, *target, *unit, *target_on, *value, *on;
+	char		 best[DATE_BUFSZ] = "";
+	int		 missed = 0;
 
-	sqlite3_reset(m);
-	sqlite3_bind_int64(m, 1, d->id);
-	sqlite3_bind_text(m, 2, date_format(f->today, today), -1,
-	    SQLITE_TRANSIENT);
-	while (!missed && (rc = sqlite3_step(m)) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(m, 0);
-		op = (const char *)sqlite3_column_text(m, 1);
-		target = (const char *)sqlite3_column_text(m, 2);
-		unit = (const char *)sqlite3_column_text(m, 3);
-		target_on = (const char *)sqlite3_column_text(m, 4);
-		found = latest(f, d->id, name, target_on, value, on);
-		if (found == -1) {
-			missed = -1;
-			break;
-		}
-		if (!found) {
-			*why = xasprintf("metric %s has no measurement since "
-			    "its target date %s (target %s %s%s%s)", name,
-			    target_on, op, target, unit ? " " : "",
-			    unit ? unit : "");
-			missed = 1;
-		} else if (!op_holds(op, decimal_cmp(value, target))) {
-			*why = xasprintf("metric %s missed its target "
-			    "%s %s%s%s by %s: %s on %s", name, op, target,
-			    unit ? " " : "", unit ? unit : "", target_on,
-			    value, on);
+	while (c->id == d->id) {
+		name = (const char *)sqlite3_column_text(m, 1);
+		op = (const char *)sqlite3_column_text(m, 2);
+		target = (const char *)sqlite3_column_text(m, 3);
+		unit = (const char *)sqlite3_column_text(m, 4);
+		target_on = (const char *)sqlite3_column_text(m, 5);
+		value = (const char *)sqlite3_column_text(m, 6);
+		on = (const char *)sqlite3_column_text(m, 7);
+		if ((!missed || strcmp(target_on, best) < 0) &&
+		    (value == NULL || !op_holds(op, decimal_cmp(value,
+		    target)))) {
+			free(*why);
+			if (value == NULL)
+				*why = xasprintf("metric %s has no measurement "
+				    "since its target date %s (target %s "
+				    "%s%s%s)", name, target_on, op, target,
+				    unit ? " " : "", unit ? unit : "");
+			else
+				*why = xasprintf("metric %s missed its target "
+				    "%s %s%s%s by %s: %s on %s", name, op,
+				    target, unit ? " " : "", unit ? unit : "",
+				    target_on, value, on);
+			snprintf(best, sizeof(best), "%s", target_on);
 			missed = 1;
 		}
+		if (cursor_step(f, c) == -1)
+			return -1;
 	}
-	sqlite3_reset(m);
-	if (missed == -1 || (!missed && rc != SQLITE_DONE))
-		return missed == -1 ? -1 : err_db(f->db, "cannot read metrics");
 	return missed;
 }
 
+/* The first invalidated assumption of d not reviewed since: 1 or 0. */
 static int
 eval_assumption(struct flagger *f, const struct decision *d, char **why)
 {
-	sqlite3_stmt	*a = f->assumption;
+	sqlite3_stmt	*a = f->assumption.stmt;
 	char		*text;
-	int		 rc;
 
-	sqlite3_reset(a);
-	sqlite3_bind_int64(a, 1, d->id);
-	rc = sqlite3_step(a);
-	if (rc == SQLITE_ROW) {
-		text = text_fit((const char *)sqlite3_column_text(a, 1), 60);
-		*why = xasprintf("assumption %d invalidated on %s, not "
-		    "reviewed since: %s", sqlite3_column_int(a, 0),
-		    sqlite3_column_text(a, 2), text);
-		free(text);
-	}
-	sqlite3_reset(a);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : err_db(f->db, "cannot read assumptions");
+	if (f->assumption.id != d->id)
+		return 0;
+	text = text_fit((const char *)sqlite3_column_text(a, 2), 60);
+	*why = xasprintf("assumption %d invalidated on %s, not reviewed "
+	    "since: %s", sqlite3_column_int(a, 1), sqlite3_column_text(a, 3),
+	    text);
+	free(text);
+	return 1;
 }
 
 int
@@ -286,24 +312,23 @@ flags_eval(struct flagger *f, const struct decision *d, struct flags *out)
 	out->reason = NULL;
 	if (!is_open(d))
 		return 0;
+	if (cursors_at(f, d->id) == -1)
+		return -1;
 	if (f->today > d->deadline_on)
 		out->bits |= 1u << FLAG_OVERDUE;
-	if ((f->may & (1u << FLAG_SUNSET)) &&
-	    (r = eval_sunset(f, d, &why[FLAG_SUNSET])) != 0) {
+	if ((r = eval_sunset(f, d, &why[FLAG_SUNSET])) != 0) {
 		if (r == -1)
 			rc = -1;
 		else
 			out->bits |= 1u << FLAG_SUNSET;
 	}
-	if (rc == 0 && (f->may & (1u << FLAG_MISSED)) &&
-	    (r = eval_missed(f, d, &why[FLAG_MISSED])) != 0) {
+	if (rc == 0 && (r = eval_missed(f, d, &why[FLAG_MISSED])) != 0) {
 		if (r == -1)
 			rc = -1;
 		else
 			out->bits |= 1u << FLAG_MISSED;
 	}
-	if (rc == 0 && (f->may & (1u << FLAG_ASSUMPTION)) &&
-	    (r = eval_assumption(f, d, &why[FLAG_ASSUMPTION])) != 0) {
+	if (rc == 0 && (r = eval_assumption(f, d, &why[FLAG_ASSUMPTION])) != 0) {
 		if (r == -1)
 			rc = -1;
 		else

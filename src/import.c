@@ -109,6 +109,11 @@ col_index(const struct table *t, const char *name)
 {
 	int	i;
 
+	/* Callers mostly pass the catalogue's own name: find that by its
+	 * address first, without comparing strings, row after row. */
+	for (i = 0; i < t->ncols; i++)
+		if (t->cols[i].name == name)
+			return (t->cols[i].flags & COL_INTERNAL) ? -1 : i;
 	for (i = 0; i < t->ncols; i++)
 		if (!(t->cols[i].flags & COL_INTERNAL) &&
 		    strcmp(t->cols[i].name, name) == 0)

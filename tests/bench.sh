@@ -1,29 +1,39 @@
 #!/bin/sh
-# The speed benchmark: times mvb on a register of 10,000 decisions and one
-# of 1,000,000, and holds the results against the speed targets. Speed
-# targets live here, never in the unit or CLI tests.
+# The speed benchmark: each mvb operation against the tool a user would
+# otherwise use doing the raw part of the same work on the same data, side
+# by side, at 10k, 100k and 1M decisions. Prints a table of ratios and
+# writes it, with the machine it ran on, to BENCHMARKS.md beside the
+# Makefile. Not a test: it gates nothing.
 #
-#   sh tests/bench.sh ./mvb        (or: make bench)
+#   sh tests/bench.sh ./mvb                   (or: make bench)
+#   BENCH_SIZES=10000 sh tests/bench.sh ./mvb  (a quick run)
 #
-# Each register starts as 'mvb init', a few 'mvb add's, a review and some
-# evidence (assumption, metric, sunset criteria); the rest is
-# bulk-inserted with the sqlite3 shell (a recursive CTE that fills every
-# column consistently: anchor = decided, next review = decided + 12 months,
-# deadline = decided + 18 months, decided dates spread over 2019-01 to
-# 2026-10, days 1-28 only so that SQLite's and mvb's month arithmetic
-# agree) and confirmed with 'mvb check'. Every command is then run 3 times;
-# the report shows the median wall time and the peak RSS of the 3 runs, and
-# PASS or SLOW against its target.
+# The data (an awk generator, seeded, so every run sees the same): an
+# import CSV of 11 columns per decision, titles quoted with commas and
+# quotes, five currencies, decided dates over 2019-01 to 2026-10; one
+# decision in 7 has assumptions (one in 21 an invalidated one), one in 11
+# a metric with two measurements, and sunset criteria on about one in 8.
 #
-# Informational: exits 0 even when targets are missed (they are listed at
-# the end), 1 only when a command fails or the setup cannot be done.
-# Needs the sqlite3 shell (Debian 'sqlite3'); GNU time (Debian 'time') for
-# the RSS column. Takes about 2 minutes on 2 cores; uses a temporary folder
-# that is removed on exit.
+# The pairs, each run BENCH_RUNS times alternating (mvb, peer, mvb, ...),
+# the median wall time of each and mvb's peak RSS (GNU time %M) reported:
+#   import      mvb import of the CSV into a new register, against the
+#               sqlite3 shell's .import of the same CSV into a plain
+#               11-column table with one index (on decided_on)
+#   export      mvb export (27 columns, derived ones included), against
+#               sqlite3 -csv of the decisions table of the same register
+#   due         mvb due --format csv, against sqlite3's indexed range
+#               query for the same dates (open decisions whose window opens
+#               within 30 days or whose deadline passed, sorted) on the
+#               same register
+#   start-up    mvb due on an empty register, against sqlite3 DB 'select 1'
+#   report      mvb report --format json, against a sqlite3 GROUP BY of
+#               the same spend (when mvb has a report command)
+#   due at 10k  against Taskwarrior (Debian taskwarrior) listing what is
+#               due, fed the same 10k items with their due dates (private
+#               TASKRC and TASKDATA in the temporary folder)
 #
-# The commands benched are single-quoted strings eval'd per run (SC2016),
-# naming variables and functions only those strings use (SC2034, SC2317).
-# shellcheck disable=SC2016,SC2034,SC2317
+# Needs sqlite3, GNU time and GNU date; Taskwarrior for its row (else the
+# row says why it is missing). Exits 1 only when a command fails.
 set -u
 
 MVB=${1:?usage: bench.sh PATH-TO-MVB}
@@ -32,10 +42,21 @@ case $MVB in
 *) MVB=$(pwd)/$MVB ;;
 esac
 [ -x "$MVB" ] || { echo "bench: '$MVB' is not an executable" >&2; exit 1; }
-command -v sqlite3 >/dev/null 2>&1 || {
-	echo "bench: needs the sqlite3 shell (Debian package sqlite3)" >&2
+top=$(cd "$(dirname "$0")/.." && pwd)
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+RUNS=${BENCH_RUNS:-5}
+OUT=${BENCH_OUT:-$top/BENCHMARKS.md}
+
+die() {
+	echo "bench: $*" >&2
 	exit 1
 }
+
+command -v sqlite3 >/dev/null 2>&1 || die "needs the sqlite3 shell (sqlite3)"
+[ -x /usr/bin/time ] || die "needs GNU time at /usr/bin/time (time)"
+case $(date +%N) in
+*[!0-9]* | '') die "needs a date(1) that knows %N (GNU coreutils)" ;;
+esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mvb-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -43,356 +64,312 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-export MVB_TODAY=2026-11-22
+TODAY=2026-11-22
+HORIZON=2026-12-22	# today + the default 'within' of 30 days
+export MVB_TODAY=$TODAY
 unset MVB_DB XDG_DATA_HOME NO_COLOR COLUMNS
 
-RUNS=3
-
-# GNU time gives the peak RSS; without it the RSS column is '-'.
-gnutime=
-if [ -x /usr/bin/time ] &&
-    /usr/bin/time -f '%M' -o "$tmp/probe" true 2>/dev/null &&
-    grep -q '^[0-9][0-9]*$' "$tmp/probe"; then
-	gnutime=/usr/bin/time
-fi
-case $(date +%N) in
-*[!0-9]* | '')
-	echo "bench: needs a date(1) that knows %N (GNU coreutils)" >&2
-	exit 1 ;;
-esac
-
-now_ms() {
-	echo $(($(date +%s%N) / 1000000))
+# gen N DIR: the CSVs of N decisions and their evidence.
+gen() {
+	awk -v n="$1" -v dir="$2" '
+	function pad(x) { return x < 10 ? "0" x : x }
+	BEGIN {
+		srand(12345)
+		split("USD USD USD USD USD EUR EUR GBP CHF JPY", cur, " ")
+		split("build buy oss assemble", ch, " ")
+		split("proposed active active active active active active " \
+		    "active superseded retired", st, " ")
+		split("Postgres,Kafka,Redis,Vault,Grafana,Okta,Stripe,Twilio," \
+		    "Datadog,Sentry", ven, ",")
+		D = dir "/decisions.csv"; A = dir "/assumptions.csv"
+		M = dir "/metrics.csv"; S = dir "/measurements.csv"
+		U = dir "/sunset.csv"
+		print "id,title,capability,choice,vendor,owner,status," \
+		    "decided_on,currency,one_time_cost,monthly_cost" > D
+		print "decision_id,number,text,status,invalidated_on" > A
+		print "decision_id,name,op,target,unit,target_on" > M
+		print "decision_id,metric,measured_on,value" > S
+		print "decision_id,number,expression" > U
+		for (i = 1; i <= n; i++) {
+			c = ch[i % 4 + 1]
+			y = 2019 + int(rand() * 8); mo = 1 + int(rand() * 12)
+			dd = 1 + int(rand() * 28)
+			if (y == 2026 && mo > 10) mo = 10
+			date = y "-" pad(mo) "-" pad(dd)
+			v = c == "build" ? "" : ven[i % 10 + 1] " " (i % 300)
+			t = "\"Decision " i ", " (c == "build" ? "in-house" : \
+			    "with \"\"" v "\"\"") " for capability " (i % 250) "\""
+			printf "%d,%s,capability %d,%s,%s,team-%d,%s,%s,%s," \
+			    "%d.%02d,%d.%02d\n", i, t, i % 250, c, v, i % 40,
+			    st[i % 10 + 1], date, cur[i % 10 + 1],
+			    int(rand() * 100000), i % 100, int(rand() * 20000),
+			    i % 97 > D
+			if (i % 7 == 0) {
+				print i ",1,\"Load stays under " (i % 90) \
+				    "k requests, per day\",holding," > A
+				if (i % 21 == 0)
+					print i ",2,Vendor keeps the price," \
+					    "invalidated,2026-0" (1 + i % 9) "-15" > A
+			}
+			if (i % 11 == 0) {
+				print i ",uptime,>=,99.9,%,2026-0" (1 + i % 9) \
+				    "-01" > M
+				print i ",uptime,2026-0" (1 + i % 9) "-20," \
+				    (i % 3 ? "99.95" : "99.5") > S
+				print i ",uptime,2026-10-01,99." (i % 10) > S
+				if (i % 33 == 0)
+					print i ",1,uptime < 99.7" > U
+			}
+			if (i % 13 == 0)
+				print i ",2,monthly_cost > " (i % 150) "00" > U
+			if (i % 29 == 0)
+				print i ",3,on 2026-0" (1 + i % 9) "-01" > U
+		}
+	}'
 }
 
-# 1234 -> "1.234 s"
-secs() {
-	printf '%d.%03d s' $(($1 / 1000)) $(($1 % 1000))
+now_ns() {
+	date +%s%N
 }
 
-# 200 -> "0.2 s", 15000 -> "15 s"
-tsecs() {
-	if [ $(($1 % 1000)) -eq 0 ]; then
-		printf '%d s' $(($1 / 1000))
+# run NAME CMD...: run CMD once under GNU time; appends its wall time in
+# ms to $tmp/NAME.t and its peak RSS in KB to $tmp/NAME.m.
+run() {
+	rn=$1
+	shift
+	t0=$(now_ns)
+	/usr/bin/time -f '%M' -o "$tmp/rss" "$@" >"$tmp/out" 2>"$tmp/err" || {
+		echo "bench: $rn: $* failed: $(head -n 3 "$tmp/err")" >&2
+		failed=1
+		return 1
+	}
+	t1=$(now_ns)
+	echo $(((t1 - t0) / 1000000)) >>"$tmp/$rn.t"
+	tail -n 1 "$tmp/rss" >>"$tmp/$rn.m"
+}
+
+median() {
+	sort -n "$1" | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]
+		else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+maxof() {
+	sort -n "$1" | tail -n 1
+}
+
+# ms -> "1.234 s" / "56 ms"
+fmt_ms() {
+	if [ "$1" -ge 1000 ]; then
+		awk -v m="$1" 'BEGIN { printf "%.2f s", m / 1000 }'
 	else
-		printf '%d.%s s' $(($1 / 1000)) \
-		    "$(printf '%03d' $(($1 % 1000)) | sed 's/0*$//')"
+		printf '%d ms' "$1"
 	fi
 }
 
-# KB -> "12.3 MB"
-mb() {
+# KB -> "12.3 MiB"
+fmt_kb() {
+	awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'
+}
+
+failed=0
+rows="$tmp/rows"
+: >"$rows"
+
+# row SIZE OPERATION MVB_MS PEER PEER_MS RSS_KB KIND LIMIT: one line of the
+# table. KIND 'le': the ratio mvb/peer must be at most LIMIT; 'ge': the
+# speed-up peer/mvb at least LIMIT.
+row() {
+	size=$1 op=$2 m=$3 peer=$4 p=$5 kb=$6 kind=$7 limit=$8
+	[ "$m" -gt 0 ] || m=1
+	[ "$p" -gt 0 ] || p=1
+	if [ "$kind" = le ]; then
+		ratio=$(awk -v a="$m" -v b="$p" 'BEGIN { printf "%.2f×", a / b }')
+		ok=$(awk -v a="$m" -v b="$p" -v l="$limit" \
+		    'BEGIN { print (a / b <= l) ? "met" : "MISSED" }')
+		target="≤ $limit×"
+	else
+		ratio="$(awk -v a="$m" -v b="$p" \
+		    'BEGIN { printf "%.1f×", b / a }') faster"
+		ok=$(awk -v a="$m" -v b="$p" -v l="$limit" \
+		    'BEGIN { print (b / a >= l) ? "met" : "MISSED" }')
+		target="≥ $limit× faster"
+	fi
+	mem=$(fmt_kb "$kb")
+	case $op in
+	import* | export*)
+		if [ "$kb" -gt 16384 ]; then
+			ok="$ok; RSS MISSED"
+		fi
+		mem="$mem (≤ 16 MiB)" ;;
+	esac
+	line="| $size | $op | $(fmt_ms "$m") | $peer | $(fmt_ms "$p") | $ratio | $target | $mem | $ok |"
+	echo "$line" >>"$rows"
+	echo "$line"
+}
+
+# pair NAME 'MVB COMMAND' 'PEER COMMAND' [SETUP]: RUNS alternating runs of
+# each (SETUP eval'd before every run, for fresh files).
+pair() {
+	name=$1 mcmd=$2 pcmd=$3 setup=${4:-:}
+	rm -f "$tmp/$name-m.t" "$tmp/$name-m.m" "$tmp/$name-p.t" "$tmp/$name-p.m"
+	i=1
+	while [ "$i" -le "$RUNS" ]; do
+		eval "$setup"
+		eval "run $name-m $mcmd" || return 1
+		eval "$setup"
+		eval "run $name-p $pcmd" || return 1
+		i=$((i + 1))
+	done
+	m_ms=$(median "$tmp/$name-m.t")
+	p_ms=$(median "$tmp/$name-p.t")
+	m_kb=$(maxof "$tmp/$name-m.m")
+}
+
+label() {
 	case $1 in
-	-) printf -- '-' ;;
-	*) printf '%d.%d MB' $(($1 / 1024)) $(($1 % 1024 * 10 / 1024)) ;;
+	10000) echo 10k ;;
+	100000) echo 100k ;;
+	1000000) echo 1M ;;
+	*) echo "$1" ;;
 	esac
 }
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
+has_report=0
+"$MVB" report --help >/dev/null 2>&1 && has_report=1
 
-# Missed targets and failed commands, one line each.
-missed="$tmp/missed"
-failed="$tmp/failed"
-: >"$missed"
-: >"$failed"
+sq_range="SELECT id, title, choice, owner, next_review_on, deadline_on
+    FROM decisions WHERE status IN ('proposed', 'active') AND
+    (next_review_on <= '$HORIZON' OR deadline_on < '$TODAY')
+    ORDER BY next_review_on, id"
+sq_spend="SELECT currency, choice, count(*), sum(monthly_cents) * 12,
+    sum(one_time_cents) FROM decisions WHERE status IN ('proposed',
+    'active') GROUP BY currency, choice ORDER BY currency, choice"
 
-# build_register FILE N: a register of N decisions.
-build_register() {
+# Taskwarrior: the same items (title, due = next_review_on, or the
+# deadline when that passed) as JSON, imported once, listed RUNS times.
+taskwarrior() {
 	db=$1
-	total=$2
-	m() {
-		"$MVB" --db "$db" "$@" >/dev/null 2>"$tmp/err" ||
-		    die "setup: mvb $*: $(cat "$tmp/err")"
+	command -v task >/dev/null 2>&1 || {
+		echo "| 10k | due vs Taskwarrior | - | task due.before:$HORIZON | - | n/a: taskwarrior not installed | ≥ 10× faster | - | - |" |
+		    tee -a "$rows"
+		return 0
 	}
-	# A few decisions the ordinary way, so the file is mvb's own.
-	m init
-	m add --title "Confluent Cloud for order events" \
-	    --capability "event streaming" --choice buy --vendor Confluent \
-	    --owner data-platform --decided 2025-08-31 \
-	    --rationale "Managed Kafka costs half of self-hosting." \
-	    --gate differentiation=no --one-time 8000 --monthly 3200 \
-	    --increase 10 --lockin-cost 40000 --lockin-prob 0.10
-	m add --title "Self-hosted Vault for secrets" \
-	    --capability "secrets handling" --choice oss --owner sre-team \
-	    --decided 2025-02-10 --one-time 20000 --monthly 900 --ops-fte 0.35
-	m add --title "Foo feature-flag service" --capability "feature flags" \
-	    --choice build --owner web-platform --decided 2024-06-15 \
-	    --status proposed --ops-fte 1.5
-	m add --title "Backstage developer portal" \
-	    --capability "developer portal" --choice assemble \
-	    --owner devex --decided 2023-11-30 --currency EUR --monthly 450
-	m add --title "Datadog for observability" --capability "observability" \
-	    --choice buy --vendor Datadog --owner sre-team \
-	    --decided 2022-03-01 --monthly 14000 --increase 8
-	m review 5 --outcome keep --on 2023-04-01
-	# Some evidence, so that every flag's code path runs (the bulk
-	# decisions have none).
-	m assume 1 "Order volume stays under 50k events per second"
-	m invalidate 1 1 --on 2026-06-01
-	m metric 2 uptime '>=' 99.9 --unit % --by 2026-03-01
-	m measure 2 uptime 99.5 --on 2026-04-01
-	m sunset 4 'monthly_cost > 400'
-	m sunset 3 'on 2026-10-31'
-
-	# Then the bulk, with the decisions indexes dropped during the
-	# insert and rebuilt from their own SQL afterwards (faster), and no
-	# journal (a throwaway file).
-	sqlite3 "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index'
-	    AND tbl_name = 'decisions' AND sql IS NOT NULL" >"$tmp/indexes.sql" ||
-	    die "setup: cannot read the indexes of '$db'"
-	drops=$(sqlite3 "$db" "SELECT 'DROP INDEX \"' || name || '\";'
-	    FROM sqlite_master WHERE type = 'index' AND tbl_name = 'decisions'
-	    AND sql IS NOT NULL")
-	{
-		echo "PRAGMA journal_mode = OFF;"
-		echo "PRAGMA synchronous = OFF;"
-		echo "PRAGMA cache_size = -200000;"
-		echo "BEGIN;"
-		echo "$drops"
-		cat <<EOF
-WITH RECURSIVE seq(n) AS (
-	SELECT (SELECT ifnull(max(id), 0) FROM decisions) + 1
-	UNION ALL SELECT n + 1 FROM seq WHERE n < $total
-), g AS (
-	-- m: months after 2019-01 (up to 2026-10); d: day 1-28
-	SELECT n, n * 7 % 94 AS m, n * 13 % 28 + 1 AS d,
-	    CASE n % 4 WHEN 0 THEN 'build' WHEN 1 THEN 'buy'
-	        WHEN 2 THEN 'oss' ELSE 'assemble' END AS choice
-	FROM seq
-)
-INSERT INTO decisions (id, title, capability, choice, vendor, owner,
-    cost_center, status, decided_on, anchor_on, next_review_on, deadline_on,
-    rationale, gate_differentiation, gate_maintenance, gate_no_alternative,
-    gate_opportunity, currency, one_time_cents, monthly_cents,
-    increase_hundredths, ops_fte_hundredths, fte_cost_cents,
-    lockin_cost_cents, lockin_prob_hundredths)
-SELECT n,
-    'Decision ' || n || CASE WHEN n % 97 = 0 THEN ' for the Foo gateway'
-        ELSE ' on capability ' || (n % 250) END,
-    'capability ' || (n % 250),
-    choice,
-    CASE choice WHEN 'build' THEN NULL ELSE 'Vendor ' || (n % 300) END,
-    'team-' || (n % 40),
-    'CC-' || (n % 25),
-    CASE n % 10 WHEN 0 THEN 'proposed' WHEN 1 THEN 'superseded'
-        WHEN 2 THEN 'retired' ELSE 'active' END,
-    printf('%04d-%02d-%02d', 2019 + m / 12, m % 12 + 1, d),
-    printf('%04d-%02d-%02d', 2019 + m / 12, m % 12 + 1, d),
-    printf('%04d-%02d-%02d', 2020 + m / 12, m % 12 + 1, d),
-    printf('%04d-%02d-%02d', 2019 + (m + 18) / 12, (m + 18) % 12 + 1, d),
-    CASE WHEN n % 3 = 0 THEN NULL
-        ELSE 'Chosen after comparing ' || (n % 5 + 2) || ' options; '
-            || CASE WHEN n % 211 = 0 THEN 'the foo team agreed.'
-               ELSE 'ops effort and lock-in weighed.' END END,
-    CASE n % 3 WHEN 0 THEN NULL WHEN 1 THEN 'yes' ELSE 'no' END,
-    CASE n % 5 WHEN 0 THEN NULL WHEN 1 THEN 'yes' ELSE 'no' END,
-    CASE n % 7 WHEN 0 THEN NULL WHEN 1 THEN 'yes' ELSE 'no' END,
-    CASE n % 2 WHEN 0 THEN NULL ELSE 'no' END,
-    CASE WHEN n % 50 = 0 THEN 'EUR' ELSE 'USD' END,
-    (n % 100) * 50000,
-    (n % 400) * 10000 + (n % 7) * 25,
-    (n % 16) * 100,
-    (n % 60) * 5,
-    20000000,
-    CASE WHEN choice = 'buy' THEN (n % 90) * 100000 ELSE 0 END,
-    CASE WHEN choice = 'buy' THEN n % 101 ELSE 0 END
-FROM g;
-EOF
-		cat "$tmp/indexes.sql"
-		echo "COMMIT;"
-		echo "PRAGMA journal_mode = WAL;"
-	} >"$tmp/bulk.sql"
-	sqlite3 -bail "$db" <"$tmp/bulk.sql" >/dev/null 2>"$tmp/err" ||
-	    die "setup: bulk insert into '$db' failed: $(cat "$tmp/err")"
-	n=$(sqlite3 "$db" "SELECT count(*) FROM decisions")
-	[ "$n" = "$total" ] || die "setup: '$db' has $n decisions, not $total"
+	export TASKRC="$tmp/taskrc" TASKDATA="$tmp/task"
+	mkdir -p "$TASKDATA"
+	: >"$TASKRC"
+	sqlite3 "$db" "SELECT json_object('description', title, 'status',
+	    'pending', 'entry', replace(decided_on, '-', '') || 'T000000Z',
+	    'due', replace(CASE WHEN deadline_on < '$TODAY' THEN deadline_on
+	    ELSE next_review_on END, '-', '') || 'T000000Z',
+	    'project', 'mvb', 'tags', json_array(choice))
+	    FROM decisions WHERE status IN ('proposed', 'active')" \
+	    >"$tmp/tasks.json"
+	task rc.confirmation=off rc.verbose=nothing import "$tmp/tasks.json" \
+	    >/dev/null 2>&1 || { echo "bench: task import failed" >&2; return 0; }
+	pair tw "\"\$MVB\" --db \"\$db\" due --format csv" \
+	    "task rc.confirmation=off rc.verbose=nothing rc.color=off rc.gc=off due.before:$HORIZON list" ||
+	    return 1
+	row 10k "due vs Taskwarrior" "$m_ms" "task due.before:… list" \
+	    "$p_ms" "$m_kb" ge 10
+	unset TASKRC TASKDATA
 }
 
-# Header and rows of the report.
-row() {
-	printf '%-9s %-32s %10s %9s %8s  %-22s %s\n' "$@"
-}
-
-# bench SIZE LABEL TIME_MS RSS_KB 'ARGS': run mvb ARGS $RUNS times on $db
-# (ARGS is one string, shell-quoted, eval'd once per run with $i = 1..RUNS
-# so that a run can name its own id), then report the median wall time and
-# the peak RSS against TIME_MS and RSS_KB (0: no target).
-bench() {
-	size=$1 label=$2 tgt_ms=$3 tgt_kb=$4 args=$5
-	i=1
-	: >"$tmp/times"
-	peak=0
-	while [ "$i" -le "$RUNS" ]; do
-		eval "set -- $args"
-		t0=$(now_ms)
-		if [ -n "$gnutime" ]; then
-			$gnutime -f '%M' -o "$tmp/rss" \
-			    "$MVB" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-		else
-			"$MVB" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-		fi
-		rc=$?
-		t1=$(now_ms)
-		if [ "$rc" -ne 0 ]; then
-			row "$size" "$label" FAILED - - "exit $rc" FAIL
-			echo "$size: mvb $*: exit $rc: $(head -n 1 "$tmp/err")" >>"$failed"
-			return
-		fi
-		echo $((t1 - t0)) >>"$tmp/times"
-		if [ -n "$gnutime" ]; then
-			kb=$(tail -n 1 "$tmp/rss")
-			[ "$kb" -gt "$peak" ] && peak=$kb
-		fi
-		i=$((i + 1))
-	done
-	med=$(sort -n "$tmp/times" | sed -n "$(((RUNS + 1) / 2))p")
-	[ -n "$gnutime" ] || peak=-
-	lines=$(wc -l <"$tmp/out" | tr -d ' ')
-	target='' result=info
-	if [ "$tgt_ms" -gt 0 ]; then
-		target="< $(tsecs "$tgt_ms")"
-		result=PASS
-		if [ "$med" -ge "$tgt_ms" ]; then
-			result=SLOW
-			echo "$size $label: median $(secs "$med"), target $target" >>"$missed"
-		fi
-	fi
-	if [ "$tgt_kb" -gt 0 ]; then
-		target="$target, RSS < $((tgt_kb / 1024)) MB"
-		if [ "$peak" = - ]; then
-			result="$result (RSS unmeasured)"
-		elif [ "$peak" -ge "$tgt_kb" ]; then
-			result=SLOW
-			echo "$size $label: peak RSS $(mb "$peak"), target < $((tgt_kb / 1024)) MB" >>"$missed"
-		fi
-	fi
-	row "$size" "$label" "$(secs "$med")" "$(mb "$peak")" "$lines" "${target:-(no target)}" "$result"
-}
-
-# The open decision run $1 reviews.
-rev_id() {
-	echo "$reviews" | sed -n "$1p"
-}
-
-# The deadline_months run $1 sets: it alternates, so that every run moves
-# every deadline.
-dm() {
-	[ $(($1 % 2)) -eq 1 ] && echo 24 || echo 18
-}
-
-# run_exchange SIZE: export the decisions of $db and import them into new
-# registers, against the sqlite3 CLI exporting the same table and
-# importing the same CSV into a plain table. Targets: within 10 times the
-# sqlite3 CLI's time, and memory flat (under 100 MB whatever the size).
-run_exchange() {
-	size=$1
-	csv="$tmp/decisions.csv"
-	"$MVB" --db "$db" export -o "$csv" 2>"$tmp/err" ||
-	    die "setup: mvb export: $(cat "$tmp/err")"
-	t0=$(now_ms)
-	sqlite3 -csv -header "$db" 'SELECT * FROM decisions' >"$tmp/sq.csv"
-	t1=$(now_ms)
-	sq_export=$((t1 - t0))
-	rm -f "$tmp/sq.db"
-	t0=$(now_ms)
-	sqlite3 "$tmp/sq.db" -cmd '.mode csv' ".import $csv t"
-	t1=$(now_ms)
-	sq_import=$((t1 - t0))
-	rm -f "$tmp/sq.db" "$tmp/sq.csv"
-	echo "sqlite3 CLI: export $(secs "$sq_export"), .import $(secs "$sq_import")" \
-	    "($(wc -c <"$csv" | tr -d ' ') bytes of CSV)"
-	bench "$size" "export -o FILE (csv)" $((sq_export * 10)) 102400 \
-	    'export -o "$tmp/x.csv"'
-	bench "$size" "import FILE (new register)" $((sq_import * 10)) 102400 \
-	    'import --db "$tmp/import-$i.db" "$csv"'
-	rm -f "$tmp"/import-* "$tmp/x.csv" "$csv"
-}
-
-# run_size SIZE N TARGET_MS: build the register of N decisions and time
-# every command; TARGET_MS applies to all commands at this size when
-# non-zero, else the 1,000,000 targets apply.
-run_size() {
-	size=$1 total=$2 all_ms=$3
-	db="$tmp/register-$total.db"
-
-	t0=$(now_ms)
-	build_register "$db" "$total"
-	t1=$(now_ms)
-	echo "built a register of $total decisions in $(secs $((t1 - t0)))"
-	t0=$(now_ms)
-	"$MVB" --db "$db" check >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	t1=$(now_ms)
-	if [ "$rc" -ne 0 ] || [ "$(cat "$tmp/out")" != ok ]; then
-		head -n 5 "$tmp/out" "$tmp/err" >&2
-		die "mvb check does not accept the bulk data of '$db'"
-	fi
-	echo "mvb check: ok in $(secs $((t1 - t0)))"
-
-	# Ids to read and review: open decisions in the middle of the file.
-	mid=$((total / 2))
-	show=$(sqlite3 "$db" "SELECT id FROM decisions WHERE id >= $mid
-	    ORDER BY id LIMIT 1")
-	reviews=$(sqlite3 "$db" "SELECT id FROM decisions WHERE id > $mid AND
-	    status = 'active' ORDER BY id LIMIT $RUNS")
-
-	echo
-	row size command median "peak RSS" lines target result
-	if [ "$all_ms" -gt 0 ]; then
-		t_read=$all_ms t_one=$all_ms t_big=$all_ms t_other=$all_ms
-		rss_list=0
-	else
-		t_read=15000 t_one=100 t_big=0 t_other=0
-		rss_list=102400
-	fi
-	bench "$size" "due --format csv" "$t_read" 0 \
-	    'due --format csv'
-	bench "$size" "list --format csv" "$t_read" "$rss_list" \
-	    'list --format csv'
-	bench "$size" "list --search foo --format csv" "$t_other" 0 \
-	    'list --search foo --format csv'
-	bench "$size" "show ID" "$t_one" 0 \
-	    'show "$show"'
-	bench "$size" "add ..." "$t_one" 0 \
-	    'add --title "Bench write $i" --capability benchmarking \
-	    --choice buy --vendor Acme --owner bench --decided 2026-01-15 \
-	    --one-time 5000 --monthly 1200'
-	bench "$size" "review ID --outcome keep" "$t_one" 0 \
-	    'review "$(rev_id "$i")" --outcome keep'
-	bench "$size" "due (table)" "$t_big" 0 \
-	    'due'
-	bench "$size" "config deadline_months 24|18" "$t_big" 0 \
-	    'config deadline_months "$(dm "$i")"'
-	run_exchange "$size"
-	echo
-	rm -f "$db" "$db-wal" "$db-shm" "$tmp/out"
-}
-
-start=$(now_ms)
-echo "mvb bench: $RUNS runs of each command, median wall time and peak RSS"
-echo "today $MVB_TODAY; $(nproc 2>/dev/null || echo '?') CPUs;" \
-    "$("$MVB" --version); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
-[ -n "$gnutime" ] || echo "(no GNU time at /usr/bin/time: RSS not measured)"
+start=$(date +%s)
+header="| size | operation | mvb | peer | peer time | ratio | target | mvb peak RSS | result |
+|---|---|---|---|---|---|---|---|---|"
+echo "mvb bench: medians of $RUNS alternating runs; today $TODAY"
 echo
-run_size 10k 10000 200
-run_size 1M 1000000 0
-end=$(now_ms)
+echo "$header"
 
-echo "total $(secs $((end - start)))"
-if [ -s "$failed" ]; then
+# Start-up: an empty register.
+"$MVB" --db "$tmp/empty.db" init >/dev/null 2>&1 || die "mvb init failed"
+pair start "\"\$MVB\" --db \"\$tmp/empty.db\" due" \
+    "sqlite3 \"\$tmp/empty.db\" 'select 1'" || exit 1
+row "-" "start-up (due, empty register)" "$m_ms" "sqlite3 DB 'select 1'" \
+    "$p_ms" "$m_kb" le 1.50
+
+for n in $SIZES; do
+	size=$(label "$n")
+	dir="$tmp/data"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	gen "$n" "$dir"
+
+	# Import: a fresh file for every run of each.
+	pair import "\"\$MVB\" --db \"\$tmp/imp.db\" import \"\$dir/decisions.csv\"" \
+	    "sqlite3 \"\$tmp/sq.db\" 'CREATE TABLE t (id INTEGER PRIMARY KEY, title, capability, choice, vendor, owner, status, decided_on, currency, one_time_cost, monthly_cost); CREATE INDEX t_decided ON t (decided_on);' '.import --csv --skip 1 \"$dir/decisions.csv\" t'" \
+	    'rm -f "$tmp"/imp.db* "$tmp"/sq.db*' || exit 1
+	row "$size" "import" "$m_ms" "sqlite3 .import (1 index)" "$p_ms" \
+	    "$m_kb" le 1.00
+	rm -f "$tmp"/imp.db* "$tmp"/sq.db*
+
+	# The register the reads run on: the decisions and their evidence.
+	db="$tmp/register.db"
+	rm -f "$db"*
+	for w in decisions assumptions metrics measurements sunset; do
+		"$MVB" --db "$db" import --what "$w" "$dir/$w.csv" \
+		    >/dev/null 2>"$tmp/err" ||
+		    die "setup: import $w: $(head -n 3 "$tmp/err")"
+	done
+
+	pair export "\"\$MVB\" --db \"\$db\" export" \
+	    "sqlite3 -csv -header \"\$db\" 'SELECT * FROM decisions'" || exit 1
+	row "$size" "export (27 columns)" "$m_ms" "sqlite3 -csv of the table" \
+	    "$p_ms" "$m_kb" le 1.00
+
+	pair due "\"\$MVB\" --db \"\$db\" due --format csv" \
+	    "sqlite3 -csv \"\$db\" \"\$sq_range\"" || exit 1
+	row "$size" "due" "$m_ms" "sqlite3 indexed range query" "$p_ms" \
+	    "$m_kb" le 1.50
+
+	if [ "$has_report" -eq 1 ]; then
+		pair report "\"\$MVB\" --db \"\$db\" report --format json" \
+		    "sqlite3 -json \"\$db\" \"\$sq_spend\"" || exit 1
+		row "$size" "report --format json" "$m_ms" \
+		    "sqlite3 GROUP BY of the spend" "$p_ms" "$m_kb" le 3.00
+	else
+		line="| $size | report --format json | - | sqlite3 GROUP BY of the spend | - | n/a: no report command yet | ≤ 3.00× | - | - |"
+		echo "$line" >>"$rows"
+		echo "$line"
+	fi
+
+	if [ "$n" -eq 10000 ]; then
+		taskwarrior "$db" || exit 1
+	fi
+	rm -f "$db"*
+done
+end=$(date +%s)
+
+# BENCHMARKS.md: the machine, then the table.
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
+    head -n 1)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo \
+    2>/dev/null)
+os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
+{
+	echo "# Benchmarks"
 	echo
-	echo "FAILED commands:"
-	sed 's/^/  /' "$failed"
-fi
-if [ -s "$missed" ]; then
+	echo "Written by \`make bench\` (tests/bench.sh); each mvb operation"
+	echo "against its peer doing the raw part of the same work on the same"
+	echo "data, medians of $RUNS alternating runs, mvb's peak RSS from GNU"
+	echo "time. Ratios are mvb's time over the peer's (lower is better),"
+	echo "except against Taskwarrior (how many times faster mvb is)."
 	echo
-	echo "Targets MISSED ($(wc -l <"$missed" | tr -d ' ')):"
-	sed 's/^/  /' "$missed"
-else
-	echo "All speed targets met."
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-?} memory"
+	echo "- OS: ${os:-$(uname -sr)}, $(uname -r)"
+	echo "- sqlite3 $(sqlite3 --version | cut -d' ' -f1)," \
+	    "$("$MVB" --version)$(command -v task >/dev/null 2>&1 &&
+	    echo ", Taskwarrior $(task --version)")"
+	echo "- sizes: $SIZES decisions; total $((end - start)) s"
+	echo
+	echo "$header"
+	cat "$rows"
+} >"$OUT"
+echo
+echo "total $((end - start)) s; written to $OUT"
+if grep -q MISSED "$rows"; then
+	echo "targets missed: $(grep -c MISSED "$rows")"
 fi
-[ -s "$failed" ] && exit 1
-exit 0
+exit "$failed"

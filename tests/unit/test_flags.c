@@ -455,6 +455,80 @@ test_all_flags_at_once_in_order_with_the_most_urgent_reason(void **state)
 	    "sunset criterion 1 met: on 2026-06-01");
 }
 
+/*
+ * One flagger walks the evidence of many decisions: each decision gets its
+ * own evidence only, asked in id order, with gaps, again, or backwards.
+ */
+static void
+test_one_flagger_gives_each_decision_its_own_evidence(void **state)
+{
+	struct fixture	*fx = *state;
+	struct decision	 d[6];
+	struct flagger	 f;
+	struct flags	 fl;
+	static const int order[] = { 0, 1, 2, 3, 4, 5, 3, 3, 5, 0, 4 };
+	unsigned	 want[6];
+	int		 i, k, number;
+
+	for (i = 0; i < 6; i++) {
+		make_decision(&d[i], "Queue", "2026-01-10");
+		/* Window opens 2027-01-10: no date flag on 2026-11-22. */
+		if (decision_insert(fx->db, &d[i]) != 0)
+			fail_msg("insert: %s", err_msg());
+		want[i] = 0;
+	}
+	/* 0: a met sunset date; 1: none; 2: a metric missed, and a second
+	 * criterion; 3: an unreviewed invalidated assumption; 4: a metric
+	 * met; 5: everything. */
+	assert_int_equal(sunset_add(fx->db, d[0].id, "on 2026-06-01",
+	    &number), 0);
+	want[0] = BIT(FLAG_SUNSET);
+	assert_int_equal(metric_add(fx->db, d[2].id, "adoption", ">=", "60",
+	    NULL, day("2026-02-01")), 0);
+	assert_int_equal(metric_add(fx->db, d[2].id, "uptime", ">=", "99",
+	    NULL, day("2026-03-01")), 0);
+	assert_int_equal(measurement_add(fx->db, d[2].id, "adoption",
+	    day("2026-04-01"), "70"), 0);
+	assert_int_equal(sunset_add(fx->db, d[2].id, "on 2027-06-01",
+	    &number), 0);
+	want[2] = BIT(FLAG_MISSED);
+	assert_int_equal(assumption_add(fx->db, d[3].id, "cheap", &number),
+	    0);
+	assert_int_equal(assumption_mark(fx->db, d[3].id, number, 1,
+	    day("2026-02-01"), NULL), 0);
+	want[3] = BIT(FLAG_ASSUMPTION);
+	assert_int_equal(metric_add(fx->db, d[4].id, "adoption", ">=", "60",
+	    NULL, day("2026-02-01")), 0);
+	assert_int_equal(measurement_add(fx->db, d[4].id, "adoption",
+	    day("2026-02-01"), "60"), 0);
+	assert_int_equal(metric_add(fx->db, d[5].id, "adoption", ">=", "60",
+	    NULL, day("2026-02-01")), 0);
+	assert_int_equal(sunset_add(fx->db, d[5].id, "adoption < 61",
+	    &number), 0);
+	assert_int_equal(measurement_add(fx->db, d[5].id, "adoption",
+	    day("2026-03-01"), "50"), 0);
+	assert_int_equal(assumption_add(fx->db, d[5].id, "cheap", &number),
+	    0);
+	assert_int_equal(assumption_mark(fx->db, d[5].id, number, 1,
+	    day("2026-02-01"), NULL), 0);
+	want[5] = BIT(FLAG_SUNSET) | BIT(FLAG_MISSED) | BIT(FLAG_ASSUMPTION);
+
+	if (flagger_init(&f, fx->db, day("2026-11-22"), day("2026-12-22")) != 0)
+		fail_msg("flagger_init: %s", err_msg());
+	for (k = 0; k < (int)ARRAY_SIZE(order); k++) {
+		i = order[k];
+		if (flags_eval(&f, &d[i], &fl) != 0)
+			fail_msg("flags_eval: %s", err_msg());
+		if (fl.bits != want[i])
+			fail_msg("decision %d (step %d): flags %#x, not %#x",
+			    i, k, fl.bits, want[i]);
+		flags_release(&fl);
+	}
+	flagger_release(&f);
+	for (i = 0; i < 6; i++)
+		decision_release(&d[i]);
+}
+
 static void
 test_format_lists_flags_in_order_split_by_semicolons(void **state)
 {
@@ -549,6 +623,7 @@ main(void)
 		T(test_assumption_flags_until_reviewed_on_or_after_it),
 		T(test_every_recorded_fact_counts_whatever_its_date),
 		T(test_all_flags_at_once_in_order_with_the_most_urgent_reason),
+		T(test_one_flagger_gives_each_decision_its_own_evidence),
 		T(test_format_lists_flags_in_order_split_by_semicolons),
 		T(test_format_appends_to_what_the_buffer_holds),
 		T(test_first_is_the_most_urgent_flag),
