@@ -11,7 +11,8 @@
 #   make fuzz       run each libFuzzer target in tests/fuzz/ for FUZZ_SECONDS
 #                   (default 60) with clang; a crash is left in build/fuzz/
 #   make test-valgrind  the CLI tests with mvb under valgrind memcheck
-#   make install    PREFIX=/usr/local DESTDIR= honoured
+#   make install    PREFIX=/usr/local DESTDIR= honoured; the man page and
+#                   the bash and zsh completion too
 #
 # CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS given on the command line are
 # honoured; the project's own include paths, warnings and libraries always
@@ -21,6 +22,8 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 MANDIR    = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 CFLAGS   ?= -O2 -g
 MVB_WARN  = -std=c11 -Wall -Wextra -Werror -Wpedantic
@@ -30,7 +33,9 @@ MVB_LIBS  = -lsqlite3 -lcsv
 TEST_LIBS = -lcmocka
 
 # Debian packages the build, the tests and the demo need.
-PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev sqlite3 time
+PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev sqlite3 time zsh
+# The headers the build needs, each with the package that has it.
+HEADERS   = sqlite3.h:libsqlite3-dev csv.h:libcsv-dev
 # The benchmark's peers besides: Taskwarrior (make bench only).
 BENCH_PACKAGES = taskwarrior
 
@@ -58,10 +63,35 @@ FUZZ_FLAGS   = -g -O1 -fno-omit-frame-pointer \
 
 COMPILE = $(CC) $(MVB_WARN) $(CFLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS) -MMD -MP
 
-.PHONY: all deps demo test check unit cli bench fuzz test-valgrind install \
-	uninstall clean
+.PHONY: all completion deps demo test check unit cli bench fuzz \
+	test-valgrind install uninstall clean
 
-all: mvb
+all: mvb completion
+
+# The completion scripts, written by mvb from its command table.
+completion: $(B)/mvb.bash $(B)/_mvb
+
+$(B)/mvb.bash: mvb
+	./mvb __complete bash > $@.tmp && mv $@.tmp $@
+
+$(B)/_mvb: mvb
+	./mvb __complete zsh > $@.tmp && mv $@.tmp $@
+
+# Before compiling: say which packages are missing rather than fail on a
+# header (each header is tried with the compiler as the build will).
+$(B)/headers-ok: | $(B)
+	@missing=; for hp in $(HEADERS); do \
+		printf '#include <%s>\n' "$${hp%%:*}" | \
+		    $(CC) $(CFLAGS) $(CPPFLAGS) -E -x c - >/dev/null 2>&1 || \
+		    missing="$$missing $${hp#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "mvb: missing packages:$$missing" >&2; \
+		echo "mvb: 'make deps' installs them ('make demo' and" \
+		    "'make test' too)" >&2; \
+		exit 1; \
+	fi; \
+	touch $@
 
 mvb: $(MAIN_OBJ) $(B)/libmvb.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(B)/libmvb.a $(MVB_LIBS) \
@@ -72,7 +102,7 @@ $(B)/libmvb.a: $(LIB_OBJS)
 	$(AR) rcs $@ $(LIB_OBJS)
 
 # Objects depend on the Makefile too: it holds the version and the flags.
-$(B)/obj/%.o: src/%.c Makefile | $(B)/obj
+$(B)/obj/%.o: src/%.c Makefile | $(B)/obj $(B)/headers-ok
 	$(COMPILE) -c -o $@ $<
 
 $(B)/obj/migrations.o: $(B)/migrations.c | $(B)/obj
@@ -181,13 +211,17 @@ bench:
 	@$(MAKE) --no-print-directory mvb
 	@sh tests/bench.sh ./mvb
 
-install: mvb
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+install: mvb completion
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 mvb $(DESTDIR)$(BINDIR)/mvb
 	install -m 644 mvb.1 $(DESTDIR)$(MANDIR)/mvb.1
+	install -m 644 $(B)/mvb.bash $(DESTDIR)$(BASHCOMPDIR)/mvb
+	install -m 644 $(B)/_mvb $(DESTDIR)$(ZSHCOMPDIR)/_mvb
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/mvb $(DESTDIR)$(MANDIR)/mvb.1
+	rm -f $(DESTDIR)$(BINDIR)/mvb $(DESTDIR)$(MANDIR)/mvb.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/mvb $(DESTDIR)$(ZSHCOMPDIR)/_mvb
 
 clean:
 	rm -rf $(B) mvb

@@ -111,6 +111,8 @@ const struct cmd_entry cmd_backup_entry = {
 	.summary = "write a consistent copy of the register to FILE",
 	.usage = "mvb backup FILE\n"
 	"an existing FILE is replaced atomically",
+	.group = CMD_GROUP_CARE,
+	.examples = "  mvb backup register-$(date +%F).db",
 	.args = { 1, 1 },
 	.needs = CMD_READ,
 	.check = cmd_backup_check,

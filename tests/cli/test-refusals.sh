@@ -102,11 +102,16 @@ refused() {
 	expect_unchanged
 }
 
-commands=$("$MVB" --help | awk '/^commands:/ { on = 1; next }
-    /^$/ { on = 0 } on && /^  [a-z]/ { print $1 }')
+# The command table as the binary holds it: "NAME GROUP OPTION..." a line.
+"$MVB" __complete table >"$T/table"
+commands=$(cut -f1 "$T/table")
+t "the command table lists the commands"
+[ "$(printf '%s\n' "$commands" | wc -w)" -ge 20 ] && ok ||
+    bad "only $(printf '%s\n' "$commands" | wc -w) commands read"
 for cmd in $commands; do
-	opts=$("$MVB" "$cmd" --help | grep -oE '(^|[[ ])--?[a-z][a-z-]*' |
-	    sed 's/^[[ ]*//' | sort -u)
+	opts=$( (awk -F '\t' -v c="$cmd" '$1 == c { for (i = 3; i <= NF; i++)
+	    print $i }' "$T/table"; "$MVB" "$cmd" --help |
+	    grep -oE '(^|[[ ])--?[a-z][a-z-]*' | sed 's/^[[ ]*//') | sort -u)
 	for opt in $opts --today --format; do
 		k=$(kind "$cmd" "$opt")
 		t "$cmd $opt ($k) refuses what it must and keeps the register"
