@@ -37,6 +37,22 @@ enum cmd_needs {
 	CMD_WRITE	/* as CMD_OPEN_WRITE, exec in one write transaction */
 };
 
+/*
+ * What a person is doing with a command: 'mvb --help' lists the commands
+ * under these headings, in this order (mvb(1) COMMANDS).
+ */
+enum cmd_group {
+	CMD_GROUP_NONE,		/* "other commands", last */
+	CMD_GROUP_RECORD,
+	CMD_GROUP_EVIDENCE,
+	CMD_GROUP_REVIEW,
+	CMD_GROUP_ATTENTION,
+	CMD_GROUP_COSTS,
+	CMD_GROUP_EXCHANGE,
+	CMD_GROUP_CARE,
+	CMD_GROUP_COUNT
+};
+
 /* A command's option: name without dashes, whether it takes a value. */
 struct opt {
 	const char	*name;
@@ -77,6 +93,8 @@ struct cmd_entry {
 	const char		*name;
 	const char		*summary;	/* one line for 'mvb --help' */
 	const char		*usage;		/* synopsis and options */
+	enum cmd_group		 group;		/* its heading in 'mvb --help' */
+	const char		*examples;	/* lines ending 'mvb CMD --help' */
 	const struct opt	*opts;		/* NULL-terminated, or NULL */
 	struct {
 		int		 min;		/* positional arguments */
@@ -132,6 +150,11 @@ void ctx_release(struct ctx *ctx);
  */
 void ctx_progress(const char *verb, long rows, int done);
 
+/* The i-th command of the table, or NULL past its end. */
+const struct cmd_entry *cmd_at(size_t i);
+/* Resolve ctx->db_path from --db, $MVB_DB or the default (mvb(1)
+ * GLOBAL OPTIONS); 0, or -1 with the error recorded. */
+int cmd_db_path(struct ctx *ctx);
 /* The command named name (exact match), or NULL. */
 const struct cmd_entry *cmd_find(const char *name);
 /* Print the overall usage (every command's summary) to fp. */

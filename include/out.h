@@ -35,6 +35,27 @@ struct out;
 struct out *out_new(enum fmt fmt, FILE *fp, const char *const *cols,
     int ncols, int flags_col);
 
+/*
+ * How a table column makes way on a terminal too narrow for every column
+ * whole (mvb(1) OUTPUT). A command declares one for each column with
+ * out_layout(); without it, a column whose cells are at most 12 columns wide
+ * and the flags column are kept whole, the others may be cut to 8.
+ */
+struct out_col {
+	size_t		 min;	/* columns a cut column keeps; 0: 8 */
+	int		 drop;	/* 0: always shown; else may be left out,
+				 * the highest first */
+	unsigned	 flags;	/* OUT_WHOLE, OUT_BELOW */
+};
+#define OUT_WHOLE	0x1	/* never cut: ids, dates, flags */
+#define OUT_BELOW	0x2	/* may move to an indented line under its row */
+
+/*
+ * Declare how o's columns make way (one per column, kept by reference);
+ * only a table on a terminal uses it.
+ */
+void out_layout(struct out *o, const struct out_col *layout);
+
 /* The next cell of the current row. NULL text is an empty optional value
  * (empty in CSV and tables, null in JSON). */
 void out_text(struct out *o, const char *s);

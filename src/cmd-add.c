@@ -80,6 +80,14 @@ const struct cmd_entry cmd_add_entry = {
 	"           [--monthly AMOUNT] [--increase PCT] [--ops-fte N]\n"
 	"           [--fte-cost AMOUNT] [--lockin-cost AMOUNT]\n"
 	"           [--lockin-prob P] [--currency CUR]",
+	.group = CMD_GROUP_RECORD,
+	.examples = "  mvb add --title \"Managed Postgres\" --capability database "
+	    "--choice buy \\\n"
+	    "      --vendor \"Acme DB\" --monthly 1200 --gate "
+	    "differentiation=no\n"
+	    "  mvb add --title \"In-house feature flags\" --capability flags "
+	    "--choice build \\\n"
+	    "      --one-time 40000 --ops-fte 0.25 --review 2026-06-01",
 	.opts = dopts,
 	.args = { 0, 0 },
 	.needs = CMD_WRITE,

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "err.h"
 #include "outfile.h"
+#include "util.h"
 
 static int
 copy(sqlite3 *src, const char *tmp)
@@ -52,6 +53,25 @@ copy(sqlite3 *src, const char *tmp)
 	return 0;
 }
 
+/*
+ * A copy that failed half-way can leave SQLite's journal files beside the
+ * temporary file, which outfile_release() removes: they go with it
+ * (mvb(1) backup: FILE is replaced whole or not at all).
+ */
+static void
+drop_journal(const char *tmp)
+{
+	static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+	char	*path;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		path = xasprintf("%s%s", tmp, suffixes[i]);
+		unlink(path);
+		free(path);
+	}
+}
+
 static int
 backup(struct ctx *ctx, const char *file)
 {
@@ -64,6 +84,8 @@ backup(struct ctx *ctx, const char *file)
 	of.fd = -1;
 	if (copy(ctx->db, of.tmp) == 0)
 		rc = outfile_commit(&of, "backup");
+	else
+		drop_journal(of.tmp);
 out:
 	outfile_release(&of);
 	return rc;
@@ -89,6 +111,8 @@ const struct cmd_entry cmd_backup_entry = {
 	.summary = "write a consistent copy of the register to FILE",
 	.usage = "mvb backup FILE\n"
 	"an existing FILE is replaced atomically",
+	.group = CMD_GROUP_CARE,
+	.examples = "  mvb backup register-$(date +%F).db",
 	.args = { 1, 1 },
 	.needs = CMD_READ,
 	.check = cmd_backup_check,

@@ -190,6 +190,8 @@ const struct cmd_entry cmd_check_entry = {
 	.summary = "check the register's integrity",
 	.usage = "mvb check\n"
 	"prints 'ok', or each problem on its own line and exits 1",
+	.group = CMD_GROUP_CARE,
+	.examples = "  mvb check",
 	.args = { 0, 0 },
 	.needs = CMD_OWN_DB,
 	.exec = cmd_check_exec

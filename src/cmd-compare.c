@@ -268,6 +268,9 @@ const struct cmd_entry cmd_compare_entry = {
 	"the chosen figures (#0) and every option, cheapest first: each "
 	"line of the\n24-month TCO, the verdict, and the payback of "
 	"switching to each option that\nruns cheaper",
+	.group = CMD_GROUP_COSTS,
+	.examples = "  mvb compare 7\n"
+	    "  mvb compare 7 --format json",
 	.args = { 1, 1 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON),
 	.default_format = FMT_TABLE,

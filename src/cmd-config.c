@@ -74,6 +74,9 @@ const struct cmd_entry cmd_config_entry = {
 	.usage = "mvb config [KEY [VALUE]]\n"
 	"keys: review_months (12), deadline_months (18), currency (USD),\n"
 	"      fte_cost (200000.00), within (30d), crossover (25000.00)",
+	.group = CMD_GROUP_CARE,
+	.examples = "  mvb config\n"
+	    "  mvb config review_months 6",
 	.args = { 0, 2 },
 	.needs = CMD_OWN_DB,
 	.check = cmd_config_check,

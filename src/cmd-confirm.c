@@ -58,6 +58,8 @@ const struct cmd_entry cmd_confirm_entry = {
 	.usage = "mvb confirm ID N [--on DATE]\n"
 	"--on defaults to today; the latest date of invalidate and confirm "
 	"counts",
+	.group = CMD_GROUP_EVIDENCE,
+	.examples = "  mvb confirm 7 1 --on 2026-03-31",
 	.opts = confirm_opts,
 	.args = { 2, 2 },
 	.needs = CMD_WRITE,

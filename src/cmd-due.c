@@ -28,6 +28,22 @@ static const char *const due_cols[] = {
 };
 
 /*
+ * On a narrow terminal (mvb(1) OUTPUT) the owner, the choice, the deadline
+ * and then the next review date are left out, in that order; the title
+ * keeps 20 columns, the reason 30, or moves to a line of its own.
+ */
+static const struct out_col due_layout[] = {
+	{ 0, 0, OUT_WHOLE },		/* id */
+	{ 20, 0, 0 },			/* title */
+	{ 0, 3, OUT_WHOLE },		/* choice */
+	{ 0, 4, 0 },			/* owner */
+	{ 0, 1, OUT_WHOLE },		/* next_review_on */
+	{ 0, 2, OUT_WHOLE },		/* deadline */
+	{ 0, 0, OUT_WHOLE },		/* flags */
+	{ 30, 0, OUT_BELOW }		/* reason */
+};
+
+/*
  * Each flagged decision's output row goes into a temporary table as it is
  * found, in one pass over the register in id order; SQLite then sorts that
  * table (spilling to a temporary file when it is large), so memory stays
@@ -172,6 +188,7 @@ print(struct ctx *ctx, size_t n)
 		return -1;
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
 	    6);
+	out_layout(o, due_layout);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		out_int(o, sqlite3_column_int64(stmt, 0));
 		out_text(o, (const char *)sqlite3_column_text(stmt, 1));
@@ -252,6 +269,9 @@ const struct cmd_entry cmd_due_entry = {
 	.usage = "mvb due [--within DURATION] [--exit-code]\n"
 	"--within sets how far ahead 'upcoming' looks (default the 'within' "
 	"setting);\n--exit-code exits 3 when anything is flagged",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb due --within 60d\n"
+	    "  mvb due --exit-code || echo \"something needs attention\"",
 	.opts = due_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),

@@ -147,6 +147,9 @@ const struct cmd_entry cmd_edit_entry = {
 	"           [--fte-cost AMOUNT] [--lockin-cost AMOUNT]\n"
 	"           [--lockin-prob P] [--currency CUR]\n"
 	"an empty value ('') clears an optional text field or a gate answer",
+	.group = CMD_GROUP_RECORD,
+	.examples = "  mvb edit 7 --owner platform-team --monthly 1450\n"
+	    "  mvb edit 7 --status active --review 2026-09-01",
 	.opts = dopts,
 	.args = { 1, 1 },
 	.needs = CMD_WRITE,

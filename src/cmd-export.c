@@ -75,6 +75,7 @@ out:
 struct export {
 	int		 t;		/* an xtable, or XT_COUNT: calendar */
 	const char	*output;	/* -o, or NULL */
+	const char	*output_opt;	/* "o" or "output", as given */
 };
 
 static int
@@ -87,8 +88,10 @@ cmd_export_check(struct ctx *ctx, struct args *a)
 	for (i = 0; i < a->nopts; i++) {
 		if (a->opts[i].id == OPT_WHAT)
 			what = a->opts[i].value;
-		else
+		else {
 			e->output = a->opts[i].value;
+			e->output_opt = a->opts[i].name;
+		}
 	}
 	if (strcmp(what, "calendar") == 0)
 		e->t = XT_COUNT;
@@ -108,7 +111,8 @@ cmd_export_check(struct ctx *ctx, struct args *a)
 			    "calendar");
 	}
 	if (e->output != NULL && *e->output == '\0')
-		return err_usage("-o: empty file name");
+		return err_usage("%s%s: empty file name",
+		    strlen(e->output_opt) == 1 ? "-" : "--", e->output_opt);
 	return 0;
 }
 
@@ -128,11 +132,15 @@ cmd_export_exec(struct ctx *ctx, struct args *a)
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.summary = "write a table of the register as CSV or JSON",
-	.usage = "mvb export [--what TABLE] [-o FILE] [--format csv|json]\n"
+	.usage = "mvb export [--what TABLE] [-o FILE] [--format csv|json|ics]\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews, options, or calendar (an iCalendar feed of review "
-	"dates,\ndeadlines and sunset dates); -o writes FILE whole or not at "
+	"dates,\ndeadlines and sunset dates, format ics); -o writes FILE whole or "
+	"not at "
 	"all\n(- is standard output)",
+	.group = CMD_GROUP_EXCHANGE,
+	.examples = "  mvb export --what decisions -o decisions.csv\n"
+	    "  mvb export --what calendar -o reviews.ics",
 	.opts = export_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_ICS),

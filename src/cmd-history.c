@@ -64,6 +64,8 @@ const struct cmd_entry cmd_history_entry = {
 	.summary = "show every change to a decision, oldest first",
 	.usage = "mvb history ID\n"
 	"columns: when (UTC), who ($USER), what, old value, new value",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb history 7",
 	.args = { 1, 1 },
 	.needs = CMD_READ,
 	.state_size = sizeof(int64_t),

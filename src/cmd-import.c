@@ -129,6 +129,9 @@ const struct cmd_entry cmd_import_entry = {
 	.usage = "mvb import [--what TABLE] [--dry-run] FILE|-\n"
 	"TABLE: decisions (default), assumptions, metrics, measurements, "
 	"sunset,\nreviews or options; columns are matched by header name",
+	.group = CMD_GROUP_EXCHANGE,
+	.examples = "  mvb import --dry-run decisions.csv\n"
+	    "  mvb import --what assumptions assumptions.csv",
 	.opts = import_opts,
 	.args = { 1, 1 },
 	.needs = CMD_OWN_DB,

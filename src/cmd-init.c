@@ -19,6 +19,9 @@ const struct cmd_entry cmd_init_entry = {
 	.summary = "create the register (or update its schema) and print its "
 	"path",
 	.usage = "mvb init",
+	.group = CMD_GROUP_CARE,
+	.examples = "  mvb init\n"
+	    "  mvb --db team.db init",
 	.args = { 0, 0 },
 	.needs = CMD_OPEN_WRITE,
 	.exec = cmd_init_exec

@@ -74,6 +74,8 @@ const struct cmd_entry cmd_invalidate_entry = {
 	.usage = "mvb invalidate ID N [--on DATE] [--note TEXT]\n"
 	"--on defaults to today; the latest date of invalidate and confirm "
 	"counts",
+	.group = CMD_GROUP_EVIDENCE,
+	.examples = "  mvb invalidate 7 1 --note \"price rose 18% at renewal\"",
 	.opts = invalidate_opts,
 	.args = { 2, 2 },
 	.needs = CMD_WRITE,

@@ -75,6 +75,9 @@ const struct cmd_entry cmd_lint_entry = {
 	.usage = "mvb lint [ID] [--exit-code]\n"
 	"one finding a line, 'ID: RULE: message', for proposed and active "
 	"decisions;\n--exit-code exits 3 when anything is found",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb lint\n"
+	    "  mvb lint 7 --exit-code",
 	.opts = lint_opts,
 	.args = { 0, 1 },
 	.needs = CMD_READ,

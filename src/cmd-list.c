@@ -39,6 +39,22 @@ static const char *const table_cols[] = {
 	"deadline", "flags"
 };
 
+/*
+ * On a narrow terminal (mvb(1) OUTPUT) the owner, the status, the choice,
+ * the deadline and then the next review date are left out, in that order,
+ * so that the title keeps 30 columns.
+ */
+static const struct out_col table_layout[] = {
+	{ 0, 0, OUT_WHOLE },		/* id */
+	{ 30, 0, 0 },			/* title */
+	{ 0, 3, OUT_WHOLE },		/* choice */
+	{ 0, 4, OUT_WHOLE },		/* status */
+	{ 0, 5, 0 },			/* owner */
+	{ 0, 1, OUT_WHOLE },		/* next_review_on */
+	{ 0, 2, OUT_WHOLE },		/* deadline */
+	{ 0, 0, OUT_WHOLE }		/* flags */
+};
+
 struct filter {
 	const char	*status, *choice, *owner, *capability, *search;
 };
@@ -168,6 +184,8 @@ print(struct ctx *ctx, const struct filter *f)
 	if (table)
 		o = out_new(FMT_TABLE, stdout, table_cols,
 		    (int)ARRAY_SIZE(table_cols), 7);
+	if (table)
+		out_layout(o, table_layout);
 	else
 		o = out_new(ctx->format, stdout, cols, ncols, -1);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -219,6 +237,9 @@ const struct cmd_entry cmd_list_entry = {
 	"--owner and --capability match exactly; --search matches part of "
 	"the title,\ncapability, vendor, rationale or an assumption, ignoring "
 	"ASCII case",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb list --status active --choice buy\n"
+	    "  mvb list --search kafka --format csv",
 	.opts = list_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_CSV) | FMT_BIT(FMT_JSON),

@@ -59,6 +59,8 @@ const struct cmd_entry cmd_measure_entry = {
 	.summary = "record a measurement of a decision's metric",
 	.usage = "mvb measure ID NAME VALUE [--on DATE]\n"
 	"--on defaults to today",
+	.group = CMD_GROUP_EVIDENCE,
+	.examples = "  mvb measure 7 p99_latency_ms 180 --on 2026-03-31",
 	.opts = measure_opts,
 	.args = { 3, 3 },
 	.needs = CMD_WRITE,

@@ -89,6 +89,8 @@ const struct cmd_entry cmd_metric_entry = {
 	.usage = "mvb metric ID NAME >=|<=|>|< TARGET [--unit U] [--by DATE]\n"
 	"--by is the target date (default decided + review_months, fixed "
 	"now)",
+	.group = CMD_GROUP_EVIDENCE,
+	.examples = "  mvb metric 7 p99_latency_ms '<=' 250 --unit ms",
 	.opts = metric_opts,
 	.args = { 4, 4 },
 	.needs = CMD_WRITE,

@@ -111,6 +111,9 @@ const struct cmd_entry cmd_option_entry = {
 	"           [--lockin-prob P] [--currency CUR]\n"
 	"unset costs are 0; --fte-cost defaults to the 'fte_cost' setting, "
 	"--currency\nto the decision's",
+	.group = CMD_GROUP_COSTS,
+	.examples = "  mvb option 7 --choice oss --name \"Self-hosted Postgres\" "
+	    "\\\n      --one-time 15000 --ops-fte 0.5",
 	.opts = option_opts,
 	.args = { 1, 1 },
 	.needs = CMD_WRITE,

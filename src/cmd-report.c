@@ -48,6 +48,19 @@ static const char spend_means[] =
 static const char *const list_cols[] = {
 	"id", "title", "owner", "next_review_on", "deadline", "reason"
 };
+/*
+ * On a narrow terminal (mvb(1) OUTPUT) a list leaves out the owner, the
+ * deadline and then the next review date; the title keeps 20 columns, the
+ * reason 30 or moves to a line of its own, as in 'due'.
+ */
+static const struct out_col list_layout[] = {
+	{ 0, 0, OUT_WHOLE },		/* id */
+	{ 20, 0, 0 },			/* title */
+	{ 0, 3, 0 },			/* owner */
+	{ 0, 1, OUT_WHOLE },		/* next_review_on */
+	{ 0, 2, OUT_WHOLE },		/* deadline */
+	{ 30, 0, OUT_BELOW }		/* reason */
+};
 static const char *const review_cols[] = {
 	"id", "title", "reviewed_on", "outcome"
 };
@@ -119,6 +132,7 @@ print_table(const struct report *r)
 		    sections[l].means);
 		o = out_new(FMT_TABLE, stdout, list_cols,
 		    (int)ARRAY_SIZE(list_cols), -1);
+		out_layout(o, list_layout);
 		for (k = 0; k < r->nlist[l]; k++) {
 			const struct report_decision *d =
 			    &r->decisions[r->list[l][k]];
@@ -776,6 +790,9 @@ const struct cmd_entry cmd_report_entry = {
 	"--quarter names the quarter (default the one that contains today); "
 	"a past\nquarter is reported as of its last day, the current and "
 	"future ones as of today",
+	.group = CMD_GROUP_REVIEW,
+	.examples = "  mvb report --quarter 2026Q3\n"
+	    "  mvb report --format html > report.html",
 	.opts = report_opts,
 	.args = { 0, 0 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD) |

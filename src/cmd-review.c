@@ -123,6 +123,10 @@ const struct cmd_entry cmd_review_entry = {
 	"           [--next DATE] [--notes TEXT] [--by NEWID]\n"
 	"--by NEWID is required with, and only allowed with, --outcome "
 	"replace",
+	.group = CMD_GROUP_REVIEW,
+	.examples = "  mvb review 7 --outcome keep --notes \"still cheaper than "
+	    "building\"\n"
+	    "  mvb review 7 --outcome replace --by 12",
 	.opts = review_opts,
 	.args = { 1, 1 },
 	.needs = CMD_WRITE,

@@ -634,6 +634,9 @@ const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.summary = "show the whole record of a decision",
 	.usage = "mvb show ID",
+	.group = CMD_GROUP_ATTENTION,
+	.examples = "  mvb show 7\n"
+	    "  mvb show 7 --format md > docs/adr/0007-managed-postgres.md",
 	.args = { 1, 1 },
 	.formats = FMT_BIT(FMT_TABLE) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MD),
 	.default_format = FMT_TABLE,

@@ -37,6 +37,9 @@ const struct cmd_entry cmd_sunset_entry = {
 	"EXPR (one argument): NAME OP NUMBER [after DATE]\n"
 	"                   | monthly_cost OP AMOUNT | on DATE\n"
 	"OP: <, <=, > or >=; NAME must be a metric of the decision",
+	.group = CMD_GROUP_EVIDENCE,
+	.examples = "  mvb sunset 7 'monthly_cost > 5000'\n"
+	    "  mvb sunset 7 'on 2027-12-31'",
 	.args = { 2, 2 },
 	.needs = CMD_WRITE,
 	.state_size = sizeof(int64_t),

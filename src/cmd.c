@@ -62,6 +62,12 @@ static const struct opt global_opts[] = {
 };
 
 const struct cmd_entry *
+cmd_at(size_t i)
+{
+	return i < ARRAY_SIZE(commands) ? commands[i] : NULL;
+}
+
+const struct cmd_entry *
 cmd_find(const char *name)
 {
 	size_t	i;
@@ -72,19 +78,42 @@ cmd_find(const char *name)
 	return NULL;
 }
 
+/* The headings of 'mvb --help', by enum cmd_group. */
+static const char *const group_names[CMD_GROUP_COUNT] = {
+	"other commands",
+	"record a decision",
+	"attach evidence",
+	"review",
+	"see what needs attention",
+	"compare costs",
+	"exchange with finance and other tools",
+	"look after the register"
+};
+
 void
 cmd_usage(FILE *fp)
 {
 	size_t	i;
+	int	g, n;
 
 	fputs("usage: mvb [--db PATH] [--today DATE] [--format FMT] "
 	    "COMMAND [ARGS]\n"
-	    "       mvb --help | --version | COMMAND --help\n\n"
+	    "       mvb --help | --version | --help COMMAND\n\n"
 	    "A register of make-vs-buy decisions that says which are due "
-	    "for re-evaluation.\n\ncommands:\n", fp);
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(fp, "  %-11s %s\n", commands[i]->name,
-		    commands[i]->summary);
+	    "for re-evaluation.\n", fp);
+	/* By what a person is doing, as mvb(1) COMMANDS groups them. */
+	for (g = 1; g <= CMD_GROUP_COUNT; g++) {
+		n = 0;
+		for (i = 0; i < ARRAY_SIZE(commands); i++) {
+			if ((int)commands[i]->group != g % CMD_GROUP_COUNT)
+				continue;
+			if (n++ == 0)
+				fprintf(fp, "\n%s:\n",
+				    group_names[g % CMD_GROUP_COUNT]);
+			fprintf(fp, "  %-11s %s\n", commands[i]->name,
+			    commands[i]->summary);
+		}
+	}
 	fputs("\nglobal options:\n"
 	    "  --db PATH      the register (else $MVB_DB, else\n"
 	    "                 $XDG_DATA_HOME/mvb/register.db)\n"
@@ -92,8 +121,11 @@ cmd_usage(FILE *fp)
 	    "$MVB_TODAY, else today)\n"
 	    "  --format FMT   output format, where the command has several\n"
 	    "  -h, --help     this help, or one command's with "
-	    "'mvb COMMAND --help'\n"
+	    "'mvb --help COMMAND'\n"
 	    "  --version      print the version\n\n"
+	    "An option's value may follow it or be joined with '=' "
+	    "(--title=T); after '--'\nevery argument is positional, even "
+	    "one that starts with '-'.\n\n"
 	    "exit status: 0 success, 1 operational failure, 2 usage or "
 	    "validation error,\n3 something found with --exit-code.\n", fp);
 }
@@ -118,6 +150,8 @@ cmd_help(const struct cmd_entry *ce, FILE *fp)
 	}
 	fprintf(fp, "\nglobal options: --db PATH, --today DATE, %s--help\n",
 	    ce->formats != 0 ? "--format FMT, " : "");
+	if (ce->examples != NULL)
+		fprintf(fp, "\nexamples:\n%s\n", ce->examples);
 }
 
 static const struct opt *
@@ -174,8 +208,8 @@ join(const char *dir, const char *rest)
 	    "/", rest);
 }
 
-static int
-resolve_path(struct ctx *ctx)
+int
+cmd_db_path(struct ctx *ctx)
 {
 	const char	*env, *home;
 
@@ -368,7 +402,7 @@ cmd_parse(struct ctx *ctx, int argc, char **argv,
 		return 0;
 	if (resolve_format(ctx, ce) == -1 || resolve_today(ctx) == -1)
 		return -1;
-	if (ce->needs != CMD_NO_DB && resolve_path(ctx) == -1)
+	if (ce->needs != CMD_NO_DB && cmd_db_path(ctx) == -1)
 		return -1;
 	if (a->npos < ce->args.min)
 		return err_usage("%s: missing argument (see 'mvb %s --help')",

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "complete.h"
 #include "err.h"
 #include "text.h"
 
@@ -47,5 +48,8 @@ main(int argc, char **argv)
 	/* One thread, no allocation statistics: SQLite skips its mutexes. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* The shells' completion helper (mvb(1) COMPLETION). */
+	if (argc > 1 && strcmp(argv[1], "__complete") == 0)
+		return finish(&ctx, complete_main(&ctx, argc - 1, argv + 1));
 	return finish(&ctx, cmd_run(&ctx, argc, argv));
 }

@@ -32,6 +32,7 @@ struct out {
 	int			 col;		/* next cell of the row */
 	size_t			 rows;		/* rows ended so far */
 	struct strbuf		 line;		/* CSV or JSON row */
+	const struct out_col	*layout;	/* ncols, or NULL */
 	struct cell		*cells;		/* table: rows * ncols */
 	size_t			 cells_alloc;
 };
@@ -143,6 +144,12 @@ out_new(enum fmt fmt, FILE *fp, const char *const *cols, int ncols,
 		sb_reset(&o->line);
 	}
 	return o;
+}
+
+void
+out_layout(struct out *o, const struct out_col *layout)
+{
+	o->layout = layout;
 }
 
 static void
@@ -288,56 +295,143 @@ out_add_flags(struct strbuf *sb, const char *shown, const char *full)
 	free(copy);
 }
 
-/*
- * Shrink the widest text columns until a row fits in width columns. A
- * column whose cells are all short (dates, ids, amounts, codes) and the
- * flags column keep their cells whole while the others can give way: first
- * the long text columns down to 8 columns, then down to 1, then the flags,
- * then everything. Returns the width of a row, which exceeds width only
- * when even one column each cannot fit.
- */
+/* How a table is laid out on a terminal. */
+struct plan {
+	size_t	*w;		/* width of each column shown */
+	char	*shown;		/* whether each column is in the row */
+	int	 below;		/* the column on the line under, or -1 */
+	size_t	 width;		/* the terminal's, or 0 */
+	int	 cut;		/* rows are still too wide: cut them */
+};
+
+#define BELOW_INDENT	4
+#define GROW_FIRST	40
+
+/* The width of a row of the columns shown, at widths w. */
 static size_t
-fit(struct out *o, size_t *w, size_t width)
+row_width(const struct out *o, const struct plan *p, const size_t *w)
 {
-	size_t	*minw = xcalloc((size_t)o->ncols, sizeof(*minw));
-	char	*is_long = xcalloc((size_t)o->ncols, 1);
-	size_t	 total = 0, cw, r;
+	size_t	total = 0;
+	int	i, n = 0;
+
+	for (i = 0; i < o->ncols; i++)
+		if (p->shown[i] && i != p->below)
+			total += w[i] + (n++ > 0 ? 2 : 0);
+	return total;
+}
+
+/* Leave out droppable columns, the highest drop first, until the needed
+ * widths fit; returns the width of a row at them. */
+static size_t
+drop_columns(struct out *o, struct plan *p, const size_t *need)
+{
+	size_t	total;
+	int	i, j;
+
+	memset(p->shown, 1, (size_t)o->ncols);
+	while ((total = row_width(o, p, need)) > p->width) {
+		j = -1;
+		for (i = 0; i < o->ncols; i++)
+			if (p->shown[i] && i != p->below && o->layout != NULL &&
+			    o->layout[i].drop > 0 && (j == -1 ||
+			    o->layout[i].drop >= o->layout[j].drop))
+				j = i;
+		if (j == -1)
+			break;
+		p->shown[j] = 0;
+	}
+	return total;
+}
+
+/*
+ * Lay the table out in p->width columns (mvb(1) OUTPUT): each column needs
+ * its whole cells (OUT_WHOLE) or its minimum; droppable columns are left
+ * out, the highest drop first, until the needed widths fit, and when even
+ * that is not enough the OUT_BELOW column moves to an indented line under
+ * its row (and the columns left out are tried again); the room left goes
+ * to the cut columns, the one missing most first, then to cut headers.
+ * When nothing fits, every column is narrowed and rows are cut.
+ */
+static void
+fit(struct out *o, struct plan *p, const size_t *nat)
+{
+	size_t	*need = xcalloc((size_t)o->ncols, sizeof(*need));
+	char	*whole = xcalloc((size_t)o->ncols, 1);
+	size_t	 total, cw, hw, min, r;
 	int	 i, j, pass;
 
 	for (i = 0; i < o->ncols; i++) {
-		for (r = 0; r < o->rows; r++) {
-			cw = o->cells[r * (size_t)o->ncols + (size_t)i].width;
-			if (cw > minw[i])
-				minw[i] = cw;
-		}
-		if (minw[i] > 12 && i != o->flags_col) {
-			minw[i] = 8;
-			is_long[i] = 1;
-		}
-		cw = text_width(o->cols[i]);
-		if (minw[i] < (cw < 8 ? cw : 8))
-			minw[i] = cw < 8 ? cw : 8;
-		total += w[i] + (i > 0 ? 2 : 0);
+		cw = 0;
+		for (r = 0; r < o->rows; r++)
+			if (o->cells[r * (size_t)o->ncols + (size_t)i].width >
+			    cw)
+				cw = o->cells[r * (size_t)o->ncols +
+				    (size_t)i].width;
+		min = o->layout != NULL && o->layout[i].min > 0 ?
+		    o->layout[i].min : 8;
+		if (o->layout != NULL)
+			whole[i] = (o->layout[i].flags & OUT_WHOLE) != 0;
+		else
+			whole[i] = cw <= 12 || i == o->flags_col;
+		/* A whole column's header may be cut to 8 columns. */
+		hw = text_width(o->cols[i]);
+		if (hw > 8)
+			hw = 8;
+		if (whole[i])
+			need[i] = cw > hw ? cw : hw;
+		else
+			need[i] = nat[i] < min ? nat[i] : min;
 	}
-	for (pass = 0; pass < 4 && total > width; pass++) {
-		for (i = 0; i < o->ncols; i++)
-			if ((pass == 1 && is_long[i]) ||
-			    (pass == 2 && i == o->flags_col) || pass == 3)
-				minw[i] = 1;
-		while (total > width) {
+	p->below = -1;
+	total = drop_columns(o, p, need);
+	if (total > p->width && o->layout != NULL) {
+		for (i = 0; i < o->ncols && p->below == -1; i++)
+			if (o->layout[i].flags & OUT_BELOW)
+				p->below = i;
+		if (p->below != -1)
+			total = drop_columns(o, p, need);
+	}
+	memcpy(p->w, need, (size_t)o->ncols * sizeof(*need));
+	/* The room left goes to the cut columns, the narrowest first, up to
+	 * GROW_FIRST columns each; then to cut headers; then to the cut
+	 * columns again. */
+	for (pass = 0; pass < 3 && total < p->width; pass++) {
+		while (total < p->width) {
 			j = -1;
 			for (i = 0; i < o->ncols; i++)
-				if (w[i] > minw[i] && (j == -1 || w[i] > w[j]))
+				if (p->shown[i] && i != p->below &&
+				    whole[i] == (pass == 1) &&
+				    p->w[i] < nat[i] && (pass != 0 ||
+				    p->w[i] < GROW_FIRST) &&
+				    (j == -1 || p->w[i] < p->w[j]))
 					j = i;
 			if (j == -1)
 				break;
-			w[j]--;
+			p->w[j]++;
+			total++;
+		}
+	}
+	/* Nothing fits: narrow the cut columns, then every column. */
+	for (pass = 0; pass < 2 && total > p->width; pass++) {
+		while (total > p->width) {
+			j = -1;
+			for (i = 0; i < o->ncols; i++)
+				if (p->shown[i] && i != p->below &&
+				    (pass == 1 || !whole[i]) && p->w[i] > 1 &&
+				    (j == -1 || p->w[i] > p->w[j]))
+					j = i;
+			if (j == -1)
+				break;
+			p->w[j]--;
 			total--;
 		}
 	}
-	free(is_long);
-	free(minw);
-	return total;
+	p->cut = total > p->width;
+	if (p->below != -1)
+		p->w[p->below] = p->width > BELOW_INDENT ?
+		    p->width - BELOW_INDENT : 1;
+	free(whole);
+	free(need);
 }
 
 /* Append n spaces to sb. */
@@ -354,78 +448,113 @@ add_spaces(struct strbuf *sb, size_t n)
 	}
 }
 
+/* Append the i-th cell of a row (c NULL: the header) at width w. */
+static void
+add_cell(struct out *o, struct strbuf *line, int i, const struct cell *c,
+    size_t w, int colour)
+{
+	const char	*t;
+	char		*s;
+	size_t		 cw, pad;
+
+	t = c == NULL ? o->cols[i] : c->text != NULL ? c->text : "";
+	cw = c == NULL ? text_width(t) : c->width;
+	/* Most cells fit as they are; only the others are cut (and line
+	 * feeds and tabs made spaces). */
+	if (cw <= w && strpbrk(t, "\n\t") == NULL)
+		s = NULL;
+	else {
+		s = text_fit(t, w);
+		cw = text_width(s);
+		t = s;
+	}
+	pad = w > cw ? w - cw : 0;
+	if (c != NULL && c->numeric)
+		add_spaces(line, pad);
+	if (colour && c != NULL && i == o->flags_col && c->text != NULL)
+		out_add_flags(line, t, c->text);
+	else
+		sb_adds(line, t);
+	if (c == NULL || !c->numeric)
+		add_spaces(line, pad);
+	free(s);
+}
+
+/* Write line without its trailing spaces, cut to the width when asked. */
+static void
+put_line(struct out *o, struct strbuf *line, const struct plan *p)
+{
+	char	*s;
+
+	while (line->len > 0 && line->buf[line->len - 1] == ' ')
+		line->buf[--line->len] = '\0';
+	if (p->cut && text_width(line->buf) > p->width) {
+		s = text_fit(line->buf, p->width);
+		fprintf(o->fp, "%s\n", s);
+		free(s);
+	} else {
+		fprintf(o->fp, "%s\n", line->buf);
+	}
+}
+
 static void
 print_table(struct out *o)
 {
-	int		 cut = 0;
-	size_t		*w = xcalloc((size_t)o->ncols, sizeof(*w));
-	size_t		 r, width = out_width(o->fp), cw, pad;
-	int		 i, colour = out_colour(o->fp);
+	struct plan	 p;
+	size_t		*nat, r, total = 0;
+	int		 i, n, colour = out_colour(o->fp);
 	struct strbuf	 line;
 	struct cell	*c;
-	const char	*t;
-	char		*s;
 
-	if (o->rows == 0) {
-		free(w);
+	if (o->rows == 0)
 		return;
-	}
-	for (i = 0; i < o->ncols; i++)
-		w[i] = text_width(o->cols[i]);
-	for (r = 0; r < o->rows; r++)
-		for (i = 0; i < o->ncols; i++) {
+	nat = xcalloc((size_t)o->ncols, sizeof(*nat));
+	p.w = xcalloc((size_t)o->ncols, sizeof(*p.w));
+	p.shown = xcalloc((size_t)o->ncols, 1);
+	memset(p.shown, 1, (size_t)o->ncols);
+	p.below = -1;
+	p.cut = 0;
+	p.width = out_width(o->fp);
+	for (i = 0; i < o->ncols; i++) {
+		nat[i] = text_width(o->cols[i]);
+		for (r = 0; r < o->rows; r++) {
 			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (c->width > w[i])
-				w[i] = c->width;
+			if (c->width > nat[i])
+				nat[i] = c->width;
 		}
-	if (width > 0 && fit(o, w, width) > width) {
-		colour = 0;
-		cut = 1;	/* rows are cut to the width below */
+		total += nat[i] + (i > 0 ? 2 : 0);
 	}
+	memcpy(p.w, nat, (size_t)o->ncols * sizeof(*nat));
+	if (p.width > 0 && total > p.width)
+		fit(o, &p, nat);
+	if (p.cut)
+		colour = 0;
 	sb_init(&line);
 	for (r = 0; r <= o->rows; r++) {
 		sb_reset(&line);
-		for (i = 0; i < o->ncols; i++) {
-			c = r == 0 ? NULL :
-			    &o->cells[(r - 1) * (size_t)o->ncols + (size_t)i];
-			t = c == NULL ? o->cols[i] : c->text != NULL ?
-			    c->text : "";
-			cw = c == NULL ? text_width(t) : c->width;
-			/* Most cells fit as they are; only the others are
-			 * cut (and line feeds and tabs made spaces). */
-			if (cw <= w[i] && strpbrk(t, "\n\t") == NULL)
-				s = NULL;
-			else {
-				s = text_fit(t, w[i]);
-				cw = text_width(s);
-				t = s;
-			}
-			pad = w[i] > cw ? w[i] - cw : 0;
-			if (i > 0)
+		c = r == 0 ? NULL : &o->cells[(r - 1) * (size_t)o->ncols];
+		for (i = n = 0; i < o->ncols; i++) {
+			if (!p.shown[i] || i == p.below)
+				continue;
+			if (n++ > 0)
 				sb_adds(&line, "  ");
-			if (c != NULL && c->numeric)
-				add_spaces(&line, pad);
-			if (colour && c != NULL && i == o->flags_col &&
-			    c->text != NULL)
-				out_add_flags(&line, t, c->text);
-			else
-				sb_adds(&line, t);
-			if (c == NULL || !c->numeric)
-				add_spaces(&line, pad);
-			free(s);
+			add_cell(o, &line, i, c == NULL ? NULL : &c[i], p.w[i],
+			    colour);
 		}
-		while (line.len > 0 && line.buf[line.len - 1] == ' ')
-			line.buf[--line.len] = '\0';
-		if (cut && text_width(line.buf) > width) {
-			s = text_fit(line.buf, width);
-			fprintf(o->fp, "%s\n", s);
-			free(s);
-		} else {
-			fprintf(o->fp, "%s\n", line.buf);
-		}
+		put_line(o, &line, &p);
+		if (p.below == -1 || (c != NULL && (c[p.below].text == NULL ||
+		    c[p.below].text[0] == '\0')))
+			continue;
+		sb_reset(&line);
+		add_spaces(&line, BELOW_INDENT);
+		add_cell(o, &line, p.below, c == NULL ? NULL : &c[p.below],
+		    p.w[p.below], colour);
+		put_line(o, &line, &p);
 	}
 	sb_release(&line);
-	free(w);
+	free(p.shown);
+	free(p.w);
+	free(nat);
 }
 
 int

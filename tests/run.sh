@@ -2,7 +2,9 @@
 # Runs every test: the cmocka unit programs given as arguments, then the
 # black-box scripts in tests/cli/ against ./mvb. Ends with one line
 # "N passed, N failed, N skipped", after naming each skipped test, and exits
-# non-zero when anything failed.
+# non-zero when anything failed. MVB_UNDER_TEST names another program to run
+# in place of ./mvb (tests/valgrind.sh's wrapper); each script gets its own
+# name in MVB_TEST_SCRIPT.
 #   tests/run.sh [--unit-only | --cli-only] [UNIT_BINARY...]
 set -u
 mode=all
@@ -45,7 +47,8 @@ fi
 
 if [ "$mode" != unit ]; then
 	for t in "$top"/tests/cli/test-*.sh; do
-		MVB="$top/mvb" TOP="$top" sh "$t" >"$log" 2>&1
+		MVB="${MVB_UNDER_TEST:-$top/mvb}" TOP="$top" \
+		    MVB_TEST_SCRIPT=$(basename "$t") sh "$t" >"$log" 2>&1
 		rc=$?
 		line=$(sed -n 's/^cli: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' "$log")
 		n=${line%% *}

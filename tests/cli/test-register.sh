@@ -151,7 +151,7 @@ expect_code 0
 expect_out_has "mvb 0."
 run --help
 expect_code 0
-expect_out_has "commands:"
+expect_out_has "see what needs attention:"
 run add --help
 expect_code 0
 expect_out_has "usage: mvb add"
