@@ -5,8 +5,9 @@
 # The convention, for README.md:
 #   - Only blocks fenced as ```console are run; ```sh blocks (install, cron)
 #     are shown, never run.
-#   - In a console block a line starting with '$ ' is a command; a following
-#     line starting with '> ' continues it (as the shell's PS2 prompt).
+#   - In a console block a line starting with '$ ' is a command; a command
+#     line ending in a backslash continues on the next line (written without
+#     a prompt, so that it pastes as it is).
 #     Every other line, up to the next command or the end of the block, is
 #     the output expected of it (stdout and stderr together, as a terminal
 #     shows them); a command followed by no line must print nothing.
@@ -54,9 +55,10 @@ awk -v script="$T/script.sh" -v expect="$T/expect" '
 		printf "{ %s", substr($0, 3) > script
 		printf "\036%d\n", n > expect
 		incmd = 1
+		cont = /\\$/
 		next
 	}
-	incmd && /^> / { printf "\n%s", substr($0, 3) > script; next }
+	incmd && cont { printf "\n%s", $0 > script; cont = /\\$/; next }
 	{ close_cmd(); print > expect }
 	END { close_cmd() }
 ' "$readme"
