@@ -3,7 +3,7 @@
 # or definitely lost block makes the run exit 99 and leaves valgrind's
 # report in $MVB_VALGRIND_LOGS. The scripts named in $MVB_VALGRIND_SKIP
 # (see tests/valgrind.sh) get the plain binary.
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 for s in ${MVB_VALGRIND_SKIP:-}; do
 	[ "$s" = "${MVB_TEST_SCRIPT:-}" ] && exec "$top/mvb" "$@"
 done
