@@ -37,4 +37,16 @@ sqlite3 *db_open_memory(void);
 sqlite3 *db_open_scratch(const char *name);
 void db_close(sqlite3 *db);
 
+/*
+ * For the first load into a register just created: a rollback journal
+ * instead of WAL, so that every page is written once, not to the -wal file
+ * and again by the checkpoint. SQLite makes the switch only when no other
+ * connection has the register open. Returns 1 when switched, 0 when not
+ * (the register stays in WAL), -1 on error. db_bulk_end() turns WAL back
+ * on, waiting up to the busy timeout for readers that came meanwhile;
+ * should that fail, the next command that opens the register turns it on.
+ */
+int db_bulk_begin(sqlite3 *db);
+void db_bulk_end(sqlite3 *db, const char *path);
+
 #endif

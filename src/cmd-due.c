@@ -50,6 +50,8 @@ static const struct out_col due_layout[] = {
  * small and no decision is read or evaluated twice however many are
  * flagged.
  */
+/* The sort key 'urgency' is the most urgent flag and the day the window
+ * opens in one integer (see store()), so that rows compare as integers. */
 static const char sql_create[] =
     "CREATE TEMP TABLE due_row (urgency INTEGER, next_review_on TEXT, "
     "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
@@ -58,7 +60,7 @@ static const char sql_insert[] =
     "INSERT INTO temp.due_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
-    "reason FROM temp.due_row ORDER BY urgency, next_review_on, id";
+    "reason FROM temp.due_row ORDER BY urgency, id";
 
 /* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
 static sqlite3_stmt *
@@ -77,6 +79,15 @@ select_open(struct ctx *ctx)
 	return stmt;
 }
 
+static void
+bind_static(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(stmt, idx);
+	else
+		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
+}
+
 /* Store one flagged decision's output row. */
 static int
 store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
@@ -84,21 +95,28 @@ store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
 {
 	char	nb[DATE_BUFSZ], eb[DATE_BUFSZ];
 
+	int	rc;
+
 	sb_reset(flags);
 	flags_format(f->bits, flags);
-	sqlite3_reset(ins);
-	sqlite3_bind_int(ins, 1, (int)flags_first(f->bits));
+	/* Every value outlives the step, so SQLite need not copy it. */
+	/* Flag, then day (offset to be non-negative), as one integer. */
+	sqlite3_bind_int64(ins, 1, (int64_t)flags_first(f->bits) *
+	    ((int64_t)1 << 32) + (int64_t)d->next_review_on +
+	    ((int64_t)1 << 31));
 	sqlite3_bind_text(ins, 2, date_format(d->next_review_on, nb), -1,
-	    SQLITE_TRANSIENT);
+	    SQLITE_STATIC);
 	sqlite3_bind_int64(ins, 3, d->id);
-	db_bind_text(ins, 4, d->title);
-	db_bind_text(ins, 5, d->choice);
-	db_bind_text(ins, 6, d->owner);
+	bind_static(ins, 4, d->title);
+	bind_static(ins, 5, d->choice);
+	bind_static(ins, 6, d->owner);
 	sqlite3_bind_text(ins, 7, date_format(d->deadline_on, eb), -1,
-	    SQLITE_TRANSIENT);
-	db_bind_text(ins, 8, flags->buf);
-	db_bind_text(ins, 9, f->reason);
-	if (sqlite3_step(ins) != SQLITE_DONE)
+	    SQLITE_STATIC);
+	bind_static(ins, 8, flags->buf);
+	bind_static(ins, 9, f->reason);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE)
 		return err_db(db, "due: cannot sort the flagged decisions");
 	return 0;
 }
@@ -116,6 +134,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	int		 rc;
 
 	*n = 0;
+	/* The table before any statement runs: creating it expires them. */
 	if (db_exec(ctx->db, sql_create) == -1)
 		return -1;
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
@@ -152,14 +171,19 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	return 0;
 }
 
-/* Print the stored rows, most urgent first. */
+/* Print the n stored rows, most urgent first. */
 static int
-print(struct ctx *ctx)
+print(struct ctx *ctx, size_t n)
 {
 	sqlite3_stmt	*stmt;
 	struct out	*o;
 	int		 rc;
 
+	if (n == 0) {
+		o = out_new(ctx->format, stdout, due_cols,
+		    (int)ARRAY_SIZE(due_cols), 6);
+		return out_finish(o);
+	}
 	if ((stmt = db_prepare(ctx->db, sql_sorted)) == NULL)
 		return -1;
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
@@ -232,7 +256,7 @@ cmd_due_exec(struct ctx *ctx, struct args *a)
 		db_rollback(ctx->db);
 		return -1;
 	}
-	if (collect(ctx, &fl, &n) == 0 && print(ctx) == 0)
+	if (collect(ctx, &fl, &n) == 0 && print(ctx, n) == 0)
 		rc = du->exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
 	db_rollback(ctx->db);

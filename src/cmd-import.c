@@ -38,28 +38,37 @@ static int
 run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 {
 	long	rows;
+	int	fresh = 0, bulk = 0, rc;
 
 	if (dry && !register_exists(ctx->db_path)) {
 		if ((ctx->db = db_open_scratch("")) == NULL ||
 		    settings_load(ctx->db, &ctx->settings) == -1)
 			return -1;
-	} else if (ctx_open(ctx, 1) == -1) {
-		return -1;
+	} else {
+		fresh = !dry && !register_exists(ctx->db_path);
+		if (ctx_open(ctx, 1) == -1)
+			return -1;
 	}
+	/* The first load into a new register writes without the WAL (mvb(1)
+	 * FILES); all or nothing still, by the rollback journal. */
+	if (fresh && (bulk = db_bulk_begin(ctx->db)) == -1)
+		return -1;
 	if (db_begin(ctx->db) == -1)
-		return -1;
-	if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp, name,
-	    &rows, ctx_progress) == -1) {
+		rc = -1;
+	else if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp,
+	    name, &rows, ctx_progress) == -1) {
 		db_rollback(ctx->db);
-		return -1;
-	}
-	if (dry) {
+		rc = -1;
+	} else if (dry) {
 		db_rollback(ctx->db);
 		fprintf(stderr, "dry run: %ld row%s valid for %s, nothing "
 		    "written\n", rows, rows == 1 ? "" : "s", xtable_names[t]);
-		return 0;
-	}
-	return db_commit(ctx->db);
+		rc = 0;
+	} else
+		rc = db_commit(ctx->db);
+	if (bulk)
+		db_bulk_end(ctx->db, ctx->db_path);
+	return rc;
 }
 
 struct import {
