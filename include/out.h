@@ -1,8 +1,9 @@
 /*
  * Writing rows of named columns as a terminal table, RFC 4180 CSV (mvb(1) CSV,
  * with the formula-injection guard) or a JSON array of objects (mvb(1) OUTPUT).
- * CSV and JSON stream row by row; a table is held until out_finish() so that
- * its columns can be aligned and fitted to the terminal (mvb(1) OUTPUT).
+ * CSV and JSON stream row by row; a table's rows are kept until out_finish()
+ * so that its columns can be aligned and fitted to the terminal, in memory
+ * up to a bound and past it in a temporary file (mvb(1) OUTPUT).
  */
 #ifndef MVB_OUT_H
 #define MVB_OUT_H
@@ -56,6 +57,12 @@ struct out_col {
  */
 void out_layout(struct out *o, const struct out_col *layout);
 
+/*
+ * Keep at most about bytes of a table's rows in memory (default 1 MiB);
+ * later rows go to a temporary file. For tests.
+ */
+void out_hold(struct out *o, size_t bytes);
+
 /* The next cell of the current row. NULL text is an empty optional value
  * (empty in CSV and tables, null in JSON). */
 void out_text(struct out *o, const char *s);
@@ -69,7 +76,7 @@ void out_end_row(struct out *o);
 
 /*
  * Write what is held, release o, and check that the output was written.
- * Returns 0, or -1 (recorded) when writing failed.
+ * Returns 0, or -1 (recorded) when writing (or the temporary file) failed.
  */
 int out_finish(struct out *o);
 

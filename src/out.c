@@ -3,6 +3,7 @@
  * CSV for spreadsheets, JSON for programs.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -23,6 +24,21 @@ struct cell {
 	int	 numeric;
 };
 
+/*
+ * A table holds at most OUT_HOLD bytes of rows in memory; past that they go
+ * to a temporary file, unlinked at once, and are read back one row at a
+ * time when the widths are known (mvb(1) OUTPUT).
+ */
+#define OUT_HOLD	(1024 * 1024)
+
+/* How a cell is written to the temporary file: this, then len bytes. */
+struct spooled {
+	size_t	len;
+	size_t	width;
+	int	numeric;
+	int	null;
+};
+
 struct out {
 	enum fmt		 fmt;
 	FILE			*fp;
@@ -33,8 +49,15 @@ struct out {
 	size_t			 rows;		/* rows ended so far */
 	struct strbuf		 line;		/* CSV or JSON row */
 	const struct out_col	*layout;	/* ncols, or NULL */
-	struct cell		*cells;		/* table: rows * ncols */
+	struct cell		*cells;		/* table: held * ncols */
 	size_t			 cells_alloc;
+	size_t			 held;		/* table rows in cells */
+	size_t			 held_bytes;	/* memory they take */
+	size_t			 hold;		/* the most held: OUT_HOLD */
+	size_t			*widest;	/* each column's widest cell */
+	FILE			*spool;		/* the rows past hold */
+	int			 spool_tried;
+	int			 spool_errno;	/* a failed write or read */
 };
 
 int
@@ -132,6 +155,9 @@ out_new(enum fmt fmt, FILE *fp, const char *const *cols, int ncols,
 	o->cols = cols;
 	o->ncols = ncols;
 	o->flags_col = flags_col;
+	o->hold = OUT_HOLD;
+	o->widest = xcalloc((size_t)(ncols > 0 ? ncols : 1),
+	    sizeof(*o->widest));
 	sb_init(&o->line);
 	if (fmt == FMT_CSV) {
 		for (i = 0; i < ncols; i++) {
@@ -150,6 +176,100 @@ void
 out_layout(struct out *o, const struct out_col *layout)
 {
 	o->layout = layout;
+}
+
+void
+out_hold(struct out *o, size_t bytes)
+{
+	o->hold = bytes;
+}
+
+/* An unlinked temporary file in $TMPDIR (else /tmp), or NULL. */
+static FILE *
+spool_open(void)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+	FILE		*fp;
+	int		 fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = xasprintf("%s/mvb-table.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1) {
+		free(path);
+		return NULL;
+	}
+	unlink(path);
+	free(path);
+	if ((fp = fdopen(fd, "w+")) == NULL)
+		close(fd);
+	return fp;
+}
+
+/*
+ * Move the rows held to the temporary file, made the first time; when none
+ * can be made, the rows stay in memory.
+ */
+static void
+spool_rows(struct out *o)
+{
+	struct spooled	 h;
+	struct cell	*c;
+	size_t		 i, n = o->held * (size_t)o->ncols;
+
+	if (o->spool == NULL && !o->spool_tried) {
+		o->spool_tried = 1;
+		o->spool = spool_open();
+	}
+	if (o->spool == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		c = &o->cells[i];
+		memset(&h, 0, sizeof(h));
+		h.null = c->text == NULL;
+		h.len = c->text != NULL ? strlen(c->text) : 0;
+		h.width = c->width;
+		h.numeric = c->numeric;
+		if (o->spool_errno == 0 &&
+		    (fwrite(&h, sizeof(h), 1, o->spool) != 1 ||
+		    fwrite(c->text != NULL ? c->text : "", 1, h.len,
+		    o->spool) != h.len))
+			o->spool_errno = errno != 0 ? errno : EIO;
+		free(c->text);
+	}
+	o->held = 0;
+	o->held_bytes = 0;
+}
+
+/*
+ * Read the next row from the temporary file into row (ncols cells whose
+ * texts are reused); returns 0, or -1 with spool_errno set.
+ */
+static int
+spool_read(struct out *o, struct cell *row)
+{
+	struct spooled	 h;
+	int		 i;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (fread(&h, sizeof(h), 1, o->spool) != 1)
+			goto fail;
+		free(row[i].text);
+		row[i].text = NULL;
+		row[i].width = h.width;
+		row[i].numeric = h.numeric;
+		if (h.null)
+			continue;
+		row[i].text = xmalloc(h.len + 1);
+		if (fread(row[i].text, 1, h.len, o->spool) != h.len)
+			goto fail;
+		row[i].text[h.len] = '\0';
+	}
+	return 0;
+fail:
+	o->spool_errno = ferror(o->spool) && errno != 0 ? errno : EIO;
+	return -1;
 }
 
 static void
@@ -179,16 +299,19 @@ cell(struct out *o, const char *s, int numeric)
 			json_add_string(&o->line, s);
 		break;
 	default:
-		need = (o->rows + 1) * (size_t)o->ncols;
+		need = (o->held + 1) * (size_t)o->ncols;
 		if (need > o->cells_alloc) {
 			o->cells_alloc = need * 2;
 			o->cells = xrealloc(o->cells,
 			    o->cells_alloc * sizeof(*o->cells));
 		}
-		c = &o->cells[o->rows * (size_t)o->ncols + (size_t)o->col];
+		c = &o->cells[o->held * (size_t)o->ncols + (size_t)o->col];
 		c->text = s != NULL ? xstrdup(s) : NULL;
 		c->width = s != NULL ? text_width(s) : 0;
 		c->numeric = numeric;
+		if (c->width > o->widest[o->col])
+			o->widest[o->col] = c->width;
+		o->held_bytes += sizeof(*c) + (s != NULL ? strlen(s) + 1 : 0);
 		break;
 	}
 	o->col++;
@@ -250,6 +373,10 @@ out_end_row(struct out *o)
 	if (o->fmt == FMT_CSV || o->fmt == FMT_JSON) {
 		fwrite(o->line.buf, 1, o->line.len, o->fp);
 		sb_reset(&o->line);
+	} else {
+		o->held++;
+		if (o->held_bytes > o->hold)
+			spool_rows(o);
 	}
 	o->rows++;
 	o->col = 0;
@@ -357,16 +484,11 @@ fit(struct out *o, struct plan *p, const size_t *nat)
 {
 	size_t	*need = xcalloc((size_t)o->ncols, sizeof(*need));
 	char	*whole = xcalloc((size_t)o->ncols, 1);
-	size_t	 total, cw, hw, min, r;
+	size_t	 total, cw, hw, min;
 	int	 i, j, pass;
 
 	for (i = 0; i < o->ncols; i++) {
-		cw = 0;
-		for (r = 0; r < o->rows; r++)
-			if (o->cells[r * (size_t)o->ncols + (size_t)i].width >
-			    cw)
-				cw = o->cells[r * (size_t)o->ncols +
-				    (size_t)i].width;
+		cw = o->widest[i];
 		min = o->layout != NULL && o->layout[i].min > 0 ?
 		    o->layout[i].min : 8;
 		if (o->layout != NULL)
@@ -497,17 +619,55 @@ put_line(struct out *o, struct strbuf *line, const struct plan *p)
 	}
 }
 
+/* Write a row of cells c (NULL: the header) as p lays it out. */
+static void
+print_row(struct out *o, const struct plan *p, const struct cell *c,
+    struct strbuf *line, int colour)
+{
+	int	i, n;
+
+	sb_reset(line);
+	for (i = n = 0; i < o->ncols; i++) {
+		if (!p->shown[i] || i == p->below)
+			continue;
+		if (n++ > 0)
+			sb_adds(line, "  ");
+		add_cell(o, line, i, c == NULL ? NULL : &c[i], p->w[i], colour);
+	}
+	put_line(o, line, p);
+	if (p->below == -1 || (c != NULL && (c[p->below].text == NULL ||
+	    c[p->below].text[0] == '\0')))
+		return;
+	sb_reset(line);
+	add_spaces(line, BELOW_INDENT);
+	add_cell(o, line, p->below, c == NULL ? NULL : &c[p->below],
+	    p->w[p->below], colour);
+	put_line(o, line, p);
+}
+
+/*
+ * Lay the table out from each column's widest cell, then write it: the
+ * rows in the temporary file one at a time, then those held.
+ */
 static void
 print_table(struct out *o)
 {
 	struct plan	 p;
 	size_t		*nat, r, total = 0;
-	int		 i, n, colour = out_colour(o->fp);
+	int		 i, colour = out_colour(o->fp);
 	struct strbuf	 line;
-	struct cell	*c;
+	struct cell	*row;
 
 	if (o->rows == 0)
 		return;
+	if (o->spool != NULL) {
+		spool_rows(o);
+		if (o->spool_errno == 0 && (fflush(o->spool) == EOF ||
+		    fseek(o->spool, 0, SEEK_SET) == -1))
+			o->spool_errno = errno != 0 ? errno : EIO;
+		if (o->spool_errno != 0)
+			return;
+	}
 	nat = xcalloc((size_t)o->ncols, sizeof(*nat));
 	p.w = xcalloc((size_t)o->ncols, sizeof(*p.w));
 	p.shown = xcalloc((size_t)o->ncols, 1);
@@ -517,11 +677,8 @@ print_table(struct out *o)
 	p.width = out_width(o->fp);
 	for (i = 0; i < o->ncols; i++) {
 		nat[i] = text_width(o->cols[i]);
-		for (r = 0; r < o->rows; r++) {
-			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (c->width > nat[i])
-				nat[i] = c->width;
-		}
+		if (o->widest[i] > nat[i])
+			nat[i] = o->widest[i];
 		total += nat[i] + (i > 0 ? 2 : 0);
 	}
 	memcpy(p.w, nat, (size_t)o->ncols * sizeof(*nat));
@@ -530,27 +687,21 @@ print_table(struct out *o)
 	if (p.cut)
 		colour = 0;
 	sb_init(&line);
-	for (r = 0; r <= o->rows; r++) {
-		sb_reset(&line);
-		c = r == 0 ? NULL : &o->cells[(r - 1) * (size_t)o->ncols];
-		for (i = n = 0; i < o->ncols; i++) {
-			if (!p.shown[i] || i == p.below)
-				continue;
-			if (n++ > 0)
-				sb_adds(&line, "  ");
-			add_cell(o, &line, i, c == NULL ? NULL : &c[i], p.w[i],
-			    colour);
+	print_row(o, &p, NULL, &line, colour);
+	if (o->spool != NULL) {
+		row = xcalloc((size_t)o->ncols, sizeof(*row));
+		for (r = 0; r < o->rows; r++) {
+			if (spool_read(o, row) == -1)
+				break;
+			print_row(o, &p, row, &line, colour);
 		}
-		put_line(o, &line, &p);
-		if (p.below == -1 || (c != NULL && (c[p.below].text == NULL ||
-		    c[p.below].text[0] == '\0')))
-			continue;
-		sb_reset(&line);
-		add_spaces(&line, BELOW_INDENT);
-		add_cell(o, &line, p.below, c == NULL ? NULL : &c[p.below],
-		    p.w[p.below], colour);
-		put_line(o, &line, &p);
+		for (i = 0; i < o->ncols; i++)
+			free(row[i].text);
+		free(row);
 	}
+	for (r = 0; r < o->held; r++)
+		print_row(o, &p, &o->cells[r * (size_t)o->ncols], &line,
+		    colour);
 	sb_release(&line);
 	free(p.shown);
 	free(p.w);
@@ -571,12 +722,18 @@ out_finish(struct out *o)
 		break;
 	default:
 		print_table(o);
-		for (i = 0; i < o->rows * (size_t)o->ncols; i++)
+		for (i = 0; i < o->held * (size_t)o->ncols; i++)
 			free(o->cells[i].text);
 		break;
 	}
-	if (fflush(o->fp) == EOF || ferror(o->fp))
+	if (o->spool_errno != 0)
+		rc = err_fail("cannot hold the table in a temporary file: %s",
+		    strerror(o->spool_errno));
+	else if (fflush(o->fp) == EOF || ferror(o->fp))
 		rc = err_fail("cannot write output: %s", strerror(errno));
+	if (o->spool != NULL)
+		fclose(o->spool);
+	free(o->widest);
 	free(o->cells);
 	sb_release(&o->line);
 	free(o);

@@ -473,6 +473,76 @@ test_table_on_a_stream_gets_no_colour_and_no_width(void **state)
 	    " 1  overdue;due\n");
 }
 
+/* Rows whose widest cells come last; the table they make. */
+static void
+add_rows_widest_last(struct out *o)
+{
+	out_int(o, 1);
+	out_text(o, "a");
+	out_num(o, NULL);
+	out_end_row(o);
+	out_int(o, 2);
+	out_text(o, "bb\tc");
+	out_fixed2(o, 5);
+	out_end_row(o);
+	out_int(o, 3);
+	out_text(o, NULL);
+	out_end_row(o);
+	out_int(o, 44);
+	out_text(o, "a longer title");
+	out_fixed2(o, 1234567);
+	out_end_row(o);
+}
+
+static const char widest_last[] =
+    "id  title           monthly_cost\n"
+    " 1  a\n"
+    " 2  bb c                    0.05\n"
+    " 3\n"
+    "44  a longer title      12345.67\n";
+
+static void
+test_table_past_the_hold_is_the_same_from_a_temporary_file(void **state)
+{
+	struct sink	*s = *state;
+	struct out	*o;
+	size_t		 hold;
+
+	/* Every bound from none to past the whole table: each row spilled
+	 * at, before and after the bound. */
+	for (hold = 0; hold <= 600; hold += 1) {
+		rewind(s->fp);
+		o = out_new(FMT_TABLE, s->fp, cols3, 3, -1);
+		out_hold(o, hold);
+		add_rows_widest_last(o);
+		assert_int_equal(out_finish(o), 0);
+		fflush(s->fp);
+		assert_int_equal(ftell(s->fp), (long)strlen(widest_last));
+		assert_memory_equal(s->buf, widest_last, strlen(widest_last));
+	}
+}
+
+static void
+test_table_without_a_temporary_file_is_held_in_memory(void **state)
+{
+	struct sink	*s = *state;
+	struct out	*o;
+	char		*old = getenv("TMPDIR") != NULL ?
+			    xstrdup(getenv("TMPDIR")) : NULL;
+
+	/* A file, not a folder: no temporary file can be made in it. */
+	setenv("TMPDIR", "/dev/null", 1);
+	o = out_new(FMT_TABLE, s->fp, cols3, 3, -1);
+	out_hold(o, 0);
+	add_rows_widest_last(o);
+	if (old != NULL)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+	assert_output(s, o, widest_last);
+}
+
 static void
 test_finish_reports_a_failed_write(void **state)
 {
@@ -554,6 +624,8 @@ main(void)
 		T(test_table_with_no_rows_prints_nothing),
 		T(test_table_on_a_stream_gets_no_colour_and_no_width),
 		T(test_finish_reports_a_failed_write),
+		T(test_table_past_the_hold_is_the_same_from_a_temporary_file),
+		T(test_table_without_a_temporary_file_is_held_in_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
