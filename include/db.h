@@ -7,7 +7,7 @@
 #ifndef MVB_DB_H
 #define MVB_DB_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "sql.h"	/* the SQL helpers, for every caller of the opener */
@@ -26,15 +26,19 @@ enum db_mode {
  * schema up to date, and turn on WAL, foreign keys and the busy timeout.
  * Returns the handle (close it with db_close()) or NULL.
  */
-sqlite3 *db_open(const char *path, enum db_mode mode);
+struct db *db_open(const char *path, enum db_mode mode);
 /* An in-memory register with the real migrations, for the unit tests. */
-sqlite3 *db_open_memory(void);
+struct db *db_open_memory(void);
 /*
  * A register with the real migrations that no one else sees: name is
  * ":memory:" or "" (a private temporary file that SQLite deletes on close,
  * whose pages spill to disk beyond the cache, so memory stays flat).
  */
-sqlite3 *db_open_scratch(const char *name);
-void db_close(sqlite3 *db);
+struct db *db_open_scratch(const char *name);
+void db_close(struct db *db);
+
+/* Whether path names a server register (a postgresql:// or postgres://
+ * URI) rather than a file. */
+int db_is_uri(const char *path);
 
 #endif

@@ -11,25 +11,29 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "engine-sqlite.h"
 #include "err.h"
 #include "outfile.h"
 #include "util.h"
 
 static int
-copy(sqlite3 *src, const char *tmp)
+copy(struct db *db, const char *tmp)
 {
+	sqlite3		*src = engine_sqlite(db);
 	sqlite3_backup	*bk;
 	sqlite3		*dst;
 	int		 rc;
 
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
+		err_fail("backup: cannot write '%s': %s", err_quote(tmp),
+		    sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return -1;
 	}
 	if ((bk = sqlite3_backup_init(dst, "main", src, "main")) == NULL) {
-		err_db(dst, "backup: cannot copy the register");
+		err_fail("backup: cannot copy the register: %s",
+		    sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return -1;
 	}
@@ -44,7 +48,8 @@ copy(sqlite3 *src, const char *tmp)
 	/* A standalone copy: no WAL file to carry along. */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL,
 	    NULL) != SQLITE_OK) {
-		err_db(dst, "backup: cannot write '%s'", err_quote(tmp));
+		err_fail("backup: cannot write '%s': %s", err_quote(tmp),
+		    sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return -1;
 	}

@@ -94,10 +94,10 @@ problem(const char *line)
  * edit): the indexes of a fresh in-memory register are the reference.
  */
 static int
-check_indexes(sqlite3 *db, long *problems)
+check_indexes(struct db *db, long *problems)
 {
-	sqlite3_stmt	*ref, *has;
-	sqlite3		*fresh;
+	struct stmt	*ref, *has;
+	struct db		*fresh;
 	const char	*name;
 	int		 rc = 0;
 
@@ -106,33 +106,33 @@ check_indexes(sqlite3 *db, long *problems)
 	ref = db_prepare(fresh, "SELECT name, tbl_name FROM sqlite_schema "
 	    "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
 	has = db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = "
-	    "'index' AND name = ?");
+	    "'index' AND name = $1");
 	if (ref == NULL || has == NULL)
 		rc = -1;
-	while (rc == 0 && sqlite3_step(ref) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(ref, 0);
-		sqlite3_reset(has);
-		sqlite3_bind_text(has, 1, name, -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(has)) == SQLITE_DONE) {
+	while (rc == 0 && engine_step(ref) == ENGINE_ROW) {
+		name = (const char *)engine_column_text(ref, 0);
+		engine_reset(has);
+		engine_bind_text(has, 1, name);
+		if ((rc = engine_step(has)) == ENGINE_DONE) {
 			printf("%s: index %s is missing\n",
-			    sqlite3_column_text(ref, 1), name);
+			    engine_column_text(ref, 1), name);
 			++*problems;
-		} else if (rc != SQLITE_ROW) {
+		} else if (rc != ENGINE_ROW) {
 			rc = err_db(db, "check: cannot read the register");
 			break;
 		}
 		rc = 0;
 	}
-	sqlite3_finalize(ref);
-	sqlite3_finalize(has);
+	engine_finalize(ref);
+	engine_finalize(has);
 	db_close(fresh);
 	return rc;
 }
 
 static int
-run(sqlite3 *db, long *problems)
+run(struct db *db, long *problems)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		*sql;
 	size_t		 i;
 	int		 rc;
@@ -143,16 +143,16 @@ run(sqlite3 *db, long *problems)
 		free(sql);
 		if (stmt == NULL)
 			return -1;
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 			*problems += problem((const char *)
-			    sqlite3_column_text(stmt, 0));
+			    engine_column_text(stmt, 0));
 		}
-		sqlite3_finalize(stmt);
+		engine_finalize(stmt);
 		/* A damaged file can fail the later checks too; what was
 		 * found so far is the answer. */
-		if (rc != SQLITE_DONE && *problems > 0)
+		if (rc != ENGINE_DONE && *problems > 0)
 			return 0;
-		if (rc != SQLITE_DONE)
+		if (rc != ENGINE_DONE)
 			return err_db(db, "check: cannot read the register");
 	}
 	return check_indexes(db, problems);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+
 #include "cmd.h"
 #include "complete.h"
 #include "err.h"

@@ -11,7 +11,7 @@
 
 /* Read application_id, user_version and whether any schema object exists. */
 static int
-read_marks(sqlite3 *db, int64_t *app, int64_t *version, int64_t *objects)
+read_marks(struct db *db, int64_t *app, int64_t *version, int64_t *objects)
 {
 	if (db_query_int(db, "PRAGMA application_id", app) == -1 ||
 	    db_query_int(db, "PRAGMA user_version", version) == -1 ||
@@ -22,9 +22,9 @@ read_marks(sqlite3 *db, int64_t *app, int64_t *version, int64_t *objects)
 }
 
 static int
-judge(sqlite3 *db, int *version)
+judge(struct db *db, int *version)
 {
-	const char	*file = sqlite3_db_filename(db, "main");
+	const char	*file = engine_name(db);
 	int64_t		 app, ver, objects;
 
 	if (file == NULL || *file == '\0')
@@ -47,7 +47,7 @@ judge(sqlite3 *db, int *version)
 }
 
 int
-migrate_check(sqlite3 *db, int *version)
+migrate_check(struct db *db, int *version)
 {
 	int	rc;
 
@@ -65,7 +65,7 @@ migrate_check(sqlite3 *db, int *version)
  * only migrate_apply() takes the steps, in order.
  */
 static int
-apply_step(sqlite3 *db, int step)
+apply_step(struct db *db, int step)
 {
 	char	pragma[96];
 	int	version;
@@ -91,7 +91,7 @@ fail:
 }
 
 int
-migrate_apply(sqlite3 *db)
+migrate_apply(struct db *db)
 {
 	int	step;
 

@@ -44,13 +44,13 @@ static const char sql_decisions[] =
     " AND x.measured_on >= " since " ORDER BY x.measured_on DESC, x.id " \
     "DESC LIMIT 1) "
 
-/* Criteria that can be met as of :asof ('on' and 'after' dates passed). */
+/* Criteria that can be met as of the date bound to $1 ('on' and 'after' dates passed). */
 static const char sql_sunset[] =
     "SELECT s.decision_id, s.number, s.expression, s.kind, s.metric, s.op, "
     "s.threshold, m.value, m.measured_on, d.monthly_cents FROM sunset s "
     "JOIN decisions d ON d.id = s.decision_id "
     LATEST("s", "s.metric", "COALESCE(s.on_date, '')")
-    "WHERE " OPEN " AND (s.on_date IS NULL OR s.on_date <= :asof) "
+    "WHERE " OPEN " AND (s.on_date IS NULL OR s.on_date <= $1) "
     "ORDER BY s.decision_id, s.number";
 
 static const char sql_missed[] =
@@ -58,7 +58,7 @@ static const char sql_missed[] =
     "m.value, m.measured_on FROM metrics t "
     "JOIN decisions d ON d.id = t.decision_id "
     LATEST("t", "t.name", "t.target_on")
-    "WHERE " OPEN " AND t.target_on < :asof "
+    "WHERE " OPEN " AND t.target_on < $1 "
     "ORDER BY t.decision_id, t.target_on, t.name";
 
 static const char sql_assumption[] =
@@ -72,7 +72,7 @@ static const char sql_assumption[] =
 static const char sql_reviews[] =
     "SELECT r.decision_id, d.title, r.reviewed_on, r.outcome FROM reviews r "
     "JOIN decisions d ON d.id = r.decision_id "
-    "WHERE r.reviewed_on >= :start AND r.reviewed_on <= :end "
+    "WHERE r.reviewed_on >= $1 AND r.reviewed_on <= $2 "
     "ORDER BY r.reviewed_on, r.id";
 
 int
@@ -157,9 +157,9 @@ date_lists(const struct report *r, struct report_decision *d)
 }
 
 static const char *
-column(sqlite3_stmt *s, int i)
+column(struct stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)engine_column_text(s, i);
 }
 
 /* Find or add the spend cell of choice and currency. */
@@ -229,9 +229,9 @@ spend_cmp(const void *pa, const void *pb)
 
 /* One pass over the open decisions: the date lists and the spend. */
 static int
-load_decisions(sqlite3 *db, struct report *r)
+load_decisions(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_decision	*d;
 	struct report_spend	*c;
 	struct cost		 cost;
@@ -240,7 +240,7 @@ load_decisions(sqlite3 *db, struct report *r)
 
 	if ((s = db_prepare(db, sql_decisions)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
 		if (r->ndecisions == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
 			r->decisions = xrealloc(r->decisions,
@@ -248,7 +248,7 @@ load_decisions(sqlite3 *db, struct report *r)
 		}
 		d = &r->decisions[r->ndecisions];
 		memset(d, 0, sizeof(*d));
-		d->id = sqlite3_column_int64(s, 0);
+		d->id = engine_column_int(s, 0);
 		d->title = db_column_strdup(s, 1);
 		d->owner = db_column_strdup(s, 2);
 		d->choice = db_column_strdup(s, 3);
@@ -256,30 +256,30 @@ load_decisions(sqlite3 *db, struct report *r)
 		r->ndecisions++;
 		if (date_parse(column(s, 5), &d->next_review_on) == -1 ||
 		    date_parse(column(s, 6), &d->deadline_on) == -1) {
-			sqlite3_finalize(s);
+			engine_finalize(s);
 			return err_fail("report: decision %lld: invalid date "
 			    "in the register", (long long)d->id);
 		}
 		date_lists(r, d);
 		if (strcmp(d->status, "active") != 0)
 			continue;
-		cost.one_time = sqlite3_column_int64(s, 8);
-		cost.monthly = sqlite3_column_int64(s, 9);
-		cost.increase = sqlite3_column_int64(s, 10);
-		cost.ops_fte = sqlite3_column_int64(s, 11);
-		cost.fte_cost = sqlite3_column_int64(s, 12);
-		cost.lockin_cost = sqlite3_column_int64(s, 13);
-		cost.lockin_prob = sqlite3_column_int64(s, 14);
+		cost.one_time = engine_column_int(s, 8);
+		cost.monthly = engine_column_int(s, 9);
+		cost.increase = engine_column_int(s, 10);
+		cost.ops_fte = engine_column_int(s, 11);
+		cost.fte_cost = engine_column_int(s, 12);
+		cost.lockin_cost = engine_column_int(s, 13);
+		cost.lockin_prob = engine_column_int(s, 14);
 		c = spend_cell(&r->spend, &r->nspend, choice_const(d->choice),
 		    column(s, 7));
 		spend_add(c, &cost);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the decisions");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	if (r->nspend > 0)
 		qsort(r->spend, r->nspend, sizeof(*r->spend), spend_cmp);
 	return 0;
@@ -327,12 +327,12 @@ find(struct report *r, int64_t id)
  * SUNSET CRITERIA); its 'on' and 'after' dates have passed (the query).
  */
 static char *
-sunset_met(sqlite3_stmt *s, int64_t monthly)
+sunset_met(struct stmt *s, int64_t monthly)
 {
 	const char	*expr = column(s, 2), *kind = column(s, 3);
 	const char	*metric = column(s, 4), *op = column(s, 5);
 	const char	*threshold = column(s, 6), *value = column(s, 7);
-	int		 number = sqlite3_column_int(s, 1);
+	int		 number = engine_column_int(s, 1);
 	char		 buf[NUM_BUFSZ];
 	int64_t		 amount;
 
@@ -351,55 +351,55 @@ sunset_met(sqlite3_stmt *s, int64_t monthly)
 	    number, expr, metric, value, column(s, 8));
 }
 
-static sqlite3_stmt *
-prepare_asof(sqlite3 *db, const char *sql, const struct report *r)
+static struct stmt *
+prepare_asof(struct db *db, const char *sql, const struct report *r)
 {
-	sqlite3_stmt	*s;
+	struct stmt	*s;
 	char		 b[DATE_BUFSZ];
 
 	if ((s = db_prepare(db, sql)) != NULL)
-		db_bind_named(s, ":asof", date_format(r->as_of, b));
+		engine_bind_text(s, 1, date_format(r->as_of, b));
 	return s;
 }
 
 static int
-load_sunset(sqlite3 *db, struct report *r)
+load_sunset(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_decision	*d;
 	char			*why;
 	int			 rc;
 
 	if ((s = prepare_asof(db, sql_sunset, r)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d = find(r, sqlite3_column_int64(s, 0));
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
+		d = find(r, engine_column_int(s, 0));
 		if (d == NULL || (d->lists & (1u << REPORT_SUNSET)))
 			continue;
-		if ((why = sunset_met(s, sqlite3_column_int64(s, 9))) != NULL)
+		if ((why = sunset_met(s, engine_column_int(s, 9))) != NULL)
 			put(d, REPORT_SUNSET, why);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the sunset criteria");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	return 0;
 }
 
 static int
-load_missed(sqlite3 *db, struct report *r)
+load_missed(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_decision	*d;
 	const char		*name, *op, *target, *unit, *on, *value;
 	int			 rc;
 
 	if ((s = prepare_asof(db, sql_missed, r)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d = find(r, sqlite3_column_int64(s, 0));
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
+		d = find(r, engine_column_int(s, 0));
 		if (d == NULL || (d->lists & (1u << REPORT_MISSED)))
 			continue;
 		name = column(s, 1);
@@ -419,48 +419,48 @@ load_missed(sqlite3 *db, struct report *r)
 			    target, unit ? " " : "", unit ? unit : "", on,
 			    value, column(s, 7)));
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the metrics");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	return 0;
 }
 
 static int
-load_assumption(sqlite3 *db, struct report *r)
+load_assumption(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_decision	*d;
 	char			*text;
 	int			 rc;
 
 	if ((s = db_prepare(db, sql_assumption)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d = find(r, sqlite3_column_int64(s, 0));
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
+		d = find(r, engine_column_int(s, 0));
 		if (d == NULL || (d->lists & (1u << REPORT_ASSUMPTION)))
 			continue;
 		text = text_fit(column(s, 2), 60);
 		put(d, REPORT_ASSUMPTION, xasprintf("assumption %d invalidated "
-		    "on %s, not reviewed since: %s", sqlite3_column_int(s, 1),
+		    "on %s, not reviewed since: %s", (int)engine_column_int(s, 1),
 		    column(s, 3), text));
 		free(text);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the assumptions");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	return 0;
 }
 
 static int
-load_reviews(sqlite3 *db, struct report *r)
+load_reviews(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_review	*v;
 	char			 b[DATE_BUFSZ];
 	size_t			 alloc = 0;
@@ -468,27 +468,27 @@ load_reviews(sqlite3 *db, struct report *r)
 
 	if ((s = db_prepare(db, sql_reviews)) == NULL)
 		return -1;
-	db_bind_named(s, ":start", date_format(r->start, b));
-	db_bind_named(s, ":end", date_format(r->end, b));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	engine_bind_text(s, 1, date_format(r->start, b));
+	engine_bind_text(s, 2, date_format(r->end, b));
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
 		if (r->nreviews == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			r->reviews = xrealloc(r->reviews,
 			    alloc * sizeof(*r->reviews));
 		}
 		v = &r->reviews[r->nreviews++];
-		v->id = sqlite3_column_int64(s, 0);
+		v->id = engine_column_int(s, 0);
 		v->title = db_column_strdup(s, 1);
 		v->outcome = db_column_strdup(s, 3);
 		if (date_parse(column(s, 2), &v->reviewed_on) == -1)
 			v->reviewed_on = r->start;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the reviews");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	return 0;
 }
 
@@ -542,7 +542,7 @@ make_lists(struct report *r)
 }
 
 int
-report_build(sqlite3 *db, int year, int quarter, int32_t today,
+report_build(struct db *db, int year, int quarter, int32_t today,
     struct report *r)
 {
 	int	rc = -1;
