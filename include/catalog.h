@@ -158,6 +158,6 @@ int catalog_store(struct db *db, struct stmt **cache, enum xtable t,
 
 /* The SQL condition true for a row whose cost figures are out of range
  * or not integers (what 'mvb check' reports; static). */
-const char *catalog_cost_check_sql(void);
+const char *catalog_cost_check_sql(int typed);
 
 #endif

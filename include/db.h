@@ -27,6 +27,8 @@ enum db_mode {
  * Returns the handle (close it with db_close()) or NULL.
  */
 struct db *db_open(const char *path, enum db_mode mode);
+/* db_open() of a postgresql:// or postgres:// URI (src/db-pg.c). */
+struct db *db_open_pg(const char *uri, enum db_mode mode);
 /* An in-memory register with the real migrations, for the unit tests. */
 struct db *db_open_memory(void);
 /*

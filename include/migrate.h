@@ -15,6 +15,9 @@
 /* migrations[i] brings user_version i to i + 1. */
 extern const char *const migrations[];
 extern const int migrations_count;
+/* The same steps on PostgreSQL (migrations/pg/), as many as migrations. */
+extern const char *const pg_migrations[];
+extern const int pg_migrations_count;
 
 /*
  * Bring db's schema up to date. Each pending migration runs with its

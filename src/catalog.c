@@ -523,24 +523,27 @@ catalog_refusal(struct strbuf *sb, const struct column *c, const char *why,
 }
 
 const char *
-catalog_cost_check_sql(void)
+catalog_cost_check_sql(int typed)
 {
-	static struct strbuf	 sql;
+	static struct strbuf	 cache[2];
+	struct strbuf		*sql = &cache[typed != 0];
 	const struct column	*c;
 	int			 i;
 
-	if (sql.buf != NULL)
-		return sql.buf;
-	sb_init(&sql);
+	if (sql->buf != NULL)
+		return sql->buf;
+	sb_init(sql);
 	for (i = 0; i < catalog[XT_OPTIONS].ncols; i++) {
 		c = &catalog[XT_OPTIONS].cols[i];
-		if (c->kind >= KIND_MONEY && c->kind <= KIND_PROBABILITY &&
-		    c->sql != NULL)
-			sb_addf(&sql, "%s%s NOT BETWEEN 0 AND %lld OR "
-			    "typeof(%s) <> 'integer'", sql.len ? " OR " : "",
-			    c->sql, (long long)c->max, c->sql);
+		if (c->kind < KIND_MONEY || c->kind > KIND_PROBABILITY ||
+		    c->sql == NULL)
+			continue;
+		sb_addf(sql, "%s%s NOT BETWEEN 0 AND %lld", sql->len ?
+		    " OR " : "", c->sql, (long long)c->max);
+		if (typed)
+			sb_addf(sql, " OR typeof(%s) <> 'integer'", c->sql);
 	}
-	return sql.buf;
+	return sql->buf;
 }
 
 int

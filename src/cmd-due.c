@@ -55,10 +55,10 @@ static const char sql_create[] =
     "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
     "flags TEXT, reason TEXT)";
 static const char sql_insert[] =
-    "INSERT INTO temp.due_row VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    "INSERT INTO due_row VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
-    "reason FROM temp.due_row ORDER BY urgency, next_review_on, id";
+    "reason FROM due_row ORDER BY urgency, next_review_on, id";
 
 /* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
 static struct stmt *

@@ -109,9 +109,10 @@ query(struct db *db, const struct filter *f, const char *today)
 {
 	struct stmt	*stmt;
 	struct strbuf	 sql;
+	char		*folded = NULL, *p;
 
 	sb_init(&sql);
-	sb_addf(&sql, "SELECT %s FROM decisions d WHERE 1",
+	sb_addf(&sql, "SELECT %s FROM decisions d WHERE 1 = 1",
 	    decision_columns_sql());
 	if (f->status != NULL)
 		sb_adds(&sql, " AND status = $1");
@@ -122,12 +123,12 @@ query(struct db *db, const struct filter *f, const char *today)
 	if (f->capability != NULL)
 		sb_adds(&sql, " AND capability = $4");
 	if (f->search != NULL)
-		sb_adds(&sql, " AND (instr(lower(title), lower($5)) OR "
-		    "instr(lower(capability), lower($5)) OR "
-		    "instr(lower(coalesce(vendor, '')), lower($5)) OR "
-		    "instr(lower(coalesce(rationale, '')), lower($5)) OR "
+		sb_adds(&sql, " AND (instr(lower(title), $5) > 0 OR "
+		    "instr(lower(capability), $5) > 0 OR "
+		    "instr(lower(coalesce(vendor, '')), $5) > 0 OR "
+		    "instr(lower(coalesce(rationale, '')), $5) > 0 OR "
 		    "EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = "
-		    "d.id AND instr(lower(a.text), lower($5))))");
+		    "d.id AND instr(lower(a.text), $5) > 0))");
 	sb_adds(&sql, " ORDER BY id");
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
@@ -137,7 +138,16 @@ query(struct db *db, const struct filter *f, const char *today)
 	engine_bind_text(stmt, 2, f->choice);
 	engine_bind_text(stmt, 3, f->owner);
 	engine_bind_text(stmt, 4, f->capability);
-	engine_bind_text(stmt, 5, f->search);
+	/* Folded here, ASCII only, as lower() folds the columns on both
+	 * engines (text compares as bytes: COLLATE "C" on a server). */
+	if (f->search != NULL) {
+		folded = xstrdup(f->search);
+		for (p = folded; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	}
+	engine_bind_text(stmt, 5, folded);
+	free(folded);
 	engine_bind_text(stmt, 6, today);
 	return stmt;
 }

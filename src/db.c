@@ -403,6 +403,8 @@ db_open(const char *path, enum db_mode mode)
 	struct opening	 op;
 	struct db	*db = NULL;
 
+	if (db_is_uri(path))
+		return db_open_pg(path, mode);
 	memset(&op, 0, sizeof(op));
 	op.path = path;
 	if (open_resolve(&op, mode) == -1)

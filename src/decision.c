@@ -408,7 +408,7 @@ decision_anchor(struct db *db, int64_t id, int32_t decided_on, int32_t *anchor)
 	int		 rc;
 
 	stmt = db_prepare(db, "SELECT max(reviewed_on) FROM "
-	    DECISION_ANCHOR_REVIEWS_SQL " WHERE decision_id = $1");
+	    DECISION_ANCHOR_REVIEWS_SQL " r WHERE decision_id = $1");
 	if (stmt == NULL)
 		return -1;
 	engine_bind_int(stmt, 1, id);

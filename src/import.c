@@ -278,8 +278,8 @@ touch(struct importer *imp, int64_t id)
 {
 	struct stmt	*stmt;
 
-	stmt = prep(imp, S_TOUCH, "INSERT OR IGNORE INTO history_decisions "
-	    "(history_id, decision_id) VALUES ($1, $2)");
+	stmt = prep(imp, S_TOUCH, "INSERT INTO history_decisions (history_id, "
+	    "decision_id) VALUES ($1, $2) ON CONFLICT DO NOTHING");
 	if (stmt == NULL)
 		return -1;
 	engine_bind_int(stmt, 1, imp->history_id);
@@ -295,9 +295,9 @@ link_run(struct importer *imp)
 
 	if (imp->run_hi == 0)
 		return 0;
-	stmt = prep(imp, S_LINK_RUN, "INSERT OR IGNORE INTO history_decisions "
-	    "(history_id, decision_id) SELECT $1, id FROM decisions WHERE id "
-	    "BETWEEN $2 AND $3");
+	stmt = prep(imp, S_LINK_RUN, "INSERT INTO history_decisions (history_id, "
+	    "decision_id) SELECT CAST($1 AS BIGINT), id FROM decisions WHERE "
+	    "id BETWEEN $2 AND $3 ON CONFLICT DO NOTHING");
 	if (stmt == NULL)
 		return -1;
 	engine_bind_int(stmt, 1, imp->history_id);

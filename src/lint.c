@@ -33,7 +33,7 @@ static const char decisions_sql[] =
 	"SELECT d.id, d.title, d.choice, d.status, d.currency, "
 	"d.gate_differentiation, d.gate_maintenance, d.gate_no_alternative, "
 	"d.gate_opportunity, "
-	"coalesce(trim(d.rationale, ' ' || char(9, 10, 13)), '') = '', "
+	"d.rationale, "
 	"EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id), "
 	"EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id), "
 	"EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id), "
@@ -47,6 +47,13 @@ static const char options_sql[] =
 	"o.lockin_prob_hundredths FROM options o JOIN decisions d "
 	"ON d.id = o.decision_id WHERE d." OPEN_SQL
 	" AND ($1 = 0 OR d.id = $1) ORDER BY o.decision_id, o.number";
+
+/* Whether a rationale is missing or only spaces, tabs and line ends. */
+static int
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\n\r")] == '\0';
+}
 
 /* The cost figures from column first on, in the order of COST_SQL. */
 static void
@@ -319,7 +326,7 @@ lint_run(struct db *db, int64_t id, const struct settings *s, lint_emit emit,
 		r.currency = text(ds, 4);
 		for (g = 0; g < GATE_COUNT; g++)
 			r.gate[g] = text(ds, 5 + g);
-		r.blank_rationale = engine_column_int(ds, 9);
+		r.blank_rationale = blank(engine_column_text(ds, 9));
 		r.has_metric = engine_column_int(ds, 10);
 		r.has_sunset = engine_column_int(ds, 11);
 		r.has_assumption = engine_column_int(ds, 12);

@@ -45,7 +45,26 @@ if [ "$mode" != cli ]; then
 	done
 fi
 
-if [ "$mode" != unit ]; then
+# MVB_TEST_ENGINE=pg: the CLI scripts again, each on a database of its own
+# on a throwaway PostgreSQL server started here and stopped at the end; when
+# no server can start, one named skip says why.
+if [ "$mode" != unit ] && [ "${MVB_TEST_ENGINE:-}" = pg ]; then
+	pgdir=$(mktemp -d /tmp/mvb-pg.XXXXXX)
+	trap 'rm -f "$log" "$skips"; sh "$top/tests/pg-server.sh" stop "$pgdir"' EXIT
+	trap 'exit 1' INT TERM
+	if MVB_TEST_PG_PORT=$(sh "$top/tests/pg-server.sh" start "$pgdir" \
+	    2>"$log"); then
+		export MVB_TEST_PG_PORT
+		echo "PostgreSQL pass: a server on 127.0.0.1:$MVB_TEST_PG_PORT"
+	else
+		echo "PostgreSQL pass: cannot start a server: $(cat "$log")" \
+		    >>"$skips"
+		skipped=$((skipped + 1))
+		mode=none
+	fi
+fi
+
+if [ "$mode" != unit ] && [ "$mode" != none ]; then
 	for t in "$top"/tests/cli/test-*.sh; do
 		MVB="${MVB_UNDER_TEST:-$top/mvb}" TOP="$top" \
 		    MVB_TEST_SCRIPT=$(basename "$t") sh "$t" >"$log" 2>&1
