@@ -212,6 +212,8 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory mvb $(UNIT_BINS) $(FUZZ_REPLAYS)
 	@sh tests/run.sh $(UNIT_BINS)
+	@echo "PostgreSQL pass: the CLI tests on a throwaway server"
+	@MVB_TEST_ENGINE=pg sh tests/run.sh --cli-only
 
 # The GNU name for the same thing.
 check: test
