@@ -186,7 +186,7 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzzer/fuzz_%)
 # The CLI tests with every mvb run under valgrind memcheck (see
 # tests/valgrind.sh for which runs and why).
 test-valgrind: deps
-	@$(MAKE) --no-print-directory mvb
+	@$(MAKE) --no-print-directory mvb $(FUZZ_REPLAYS)
 	@sh tests/valgrind.sh
 
 $(B) $(B)/obj $(B)/tests $(B)/fuzz $(B)/fuzzer $(B)/fuzzer/obj:

@@ -74,7 +74,7 @@ heading "mvb due --format csv, first rows (for scripts)"
 csv=$("$MVB" due --format csv)
 printf '%s\n' "$csv" | head -n 4
 
-heading "mvb export (the finance view: first 8 columns of 27, first rows)"
+heading "mvb export (the finance view: 8 of its 27 columns, first rows)"
 csv=$("$MVB" export --what decisions)
 printf '%s\n' "$csv" | head -n 4 | cut -d, -f1,4,12,13,14,20,21,22
 

@@ -4,8 +4,8 @@
 # fails or valgrind reports any memory error or definitely lost block; its
 # reports are printed.
 #
-# Two scripts run mvb plainly, by name, because they test timing that
-# valgrind's twenty-fold slow-down breaks rather than memory:
+# Three scripts run mvb plainly, by name: two test timing that
+# valgrind's twenty-fold slow-down breaks, one is too long under it:
 #   test-concurrency.sh  writers racing within the busy timeout, readers
 #                        during a long write
 #   test-damage.sh       a process killed in the middle of an import
