@@ -43,4 +43,17 @@ void db_close(struct db *db);
  * URI) rather than a file. */
 int db_is_uri(const char *path);
 
+/*
+ * For the first load into a register just created: a rollback journal
+ * instead of WAL, so that every page is written once, not to the -wal file
+ * and again by the checkpoint. SQLite makes the switch only when no other
+ * connection has the register open; a server register is left as it is.
+ * Returns 1 when switched, 0 when not
+ * (the register stays in WAL), -1 on error. db_bulk_end() turns WAL back
+ * on, waiting up to the busy timeout for readers that came meanwhile;
+ * should that fail, the next command that opens the register turns it on.
+ */
+int db_bulk_begin(struct db *db);
+void db_bulk_end(struct db *db, const char *path);
+
 #endif

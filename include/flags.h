@@ -71,6 +71,18 @@ int flags_eval(struct flagger *f, const struct decision *d,
     struct flags *out);
 void flags_release(struct flags *f);
 
+/*
+ * The evidence flags alone (sunset, missed, assumption) of the proposed
+ * or active decision id, whose monthly cost (in cents) sunset criteria
+ * on it compare against: their bits in *bits, each one's reason in
+ * why[flag], allocated (the caller frees every why[], which must start
+ * NULL); with why NULL, the bits alone. flags_eval() adds the date flags;
+ * the report (mvb(1) REPORT) uses this as it is, with its own day as the
+ * flagger's. Returns 0 or -1.
+ */
+int flags_evidence(struct flagger *f, int64_t id, int64_t monthly,
+    unsigned *bits, char *why[FLAG_COUNT]);
+
 /* Append the flag names of bits in mvb(1) FLAGS order, separated by ';'. */
 void flags_format(unsigned bits, struct strbuf *sb);
 /* The most urgent flag in bits, or FLAG_COUNT when none. */

@@ -50,15 +50,17 @@ static const struct out_col due_layout[] = {
  * small and no decision is read or evaluated twice however many are
  * flagged.
  */
+/* The sort key 'urgency' is the most urgent flag and the day the window
+ * opens in one integer (see store()), so that rows compare as integers. */
 static const char sql_create[] =
-    "CREATE TEMP TABLE due_row (urgency INTEGER, next_review_on TEXT, "
+    "CREATE TEMP TABLE due_row (urgency BIGINT, next_review_on TEXT, "
     "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
     "flags TEXT, reason TEXT)";
 static const char sql_insert[] =
     "INSERT INTO due_row VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
-    "reason FROM due_row ORDER BY urgency, next_review_on, id";
+    "reason FROM due_row ORDER BY urgency, id";
 
 /* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
 static struct stmt *
@@ -87,7 +89,10 @@ store(struct db *db, struct stmt *ins, const struct decision *d,
 	sb_reset(flags);
 	flags_format(f->bits, flags);
 	engine_reset(ins);
-	engine_bind_int(ins, 1, (int)flags_first(f->bits));
+	/* Flag, then day (offset to be non-negative), as one integer. */
+	engine_bind_int(ins, 1, (int64_t)flags_first(f->bits) *
+	    ((int64_t)1 << 32) + (int64_t)d->next_review_on +
+	    ((int64_t)1 << 31));
 	engine_bind_text(ins, 2, date_format(d->next_review_on, nb));
 	engine_bind_int(ins, 3, d->id);
 	db_bind_text(ins, 4, d->title);
@@ -114,6 +119,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	int		 rc;
 
 	*n = 0;
+	/* The table before any statement runs: creating it expires them. */
 	if (db_exec(ctx->db, sql_create) == -1)
 		return -1;
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
@@ -150,14 +156,19 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	return 0;
 }
 
-/* Print the stored rows, most urgent first. */
+/* Print the n stored rows, most urgent first. */
 static int
-print(struct ctx *ctx)
+print(struct ctx *ctx, size_t n)
 {
 	struct stmt	*stmt;
 	struct out	*o;
 	int		 rc;
 
+	if (n == 0) {
+		o = out_new(ctx->format, stdout, due_cols,
+		    (int)ARRAY_SIZE(due_cols), 6);
+		return out_finish(o);
+	}
 	if ((stmt = db_prepare(ctx->db, sql_sorted)) == NULL)
 		return -1;
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
@@ -230,7 +241,7 @@ cmd_due_exec(struct ctx *ctx, struct args *a)
 		db_rollback(ctx->db);
 		return -1;
 	}
-	if (collect(ctx, &fl, &n) == 0 && print(ctx) == 0)
+	if (collect(ctx, &fl, &n) == 0 && print(ctx, n) == 0)
 		rc = du->exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
 	db_rollback(ctx->db);

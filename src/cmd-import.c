@@ -25,12 +25,14 @@ static const struct opt import_opts[] = {
 };
 
 /* Whether path names a register with content (else dry runs use a
- * private temporary one). */
+ * private temporary one); a server register is taken to exist. */
 static int
 register_exists(const char *path)
 {
 	struct stat	st;
 
+	if (db_is_uri(path))
+		return 1;
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
@@ -38,28 +40,37 @@ static int
 run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 {
 	long	rows;
+	int	fresh = 0, bulk = 0, rc;
 
 	if (dry && !register_exists(ctx->db_path)) {
 		if ((ctx->db = db_open_scratch("")) == NULL ||
 		    settings_load(ctx->db, &ctx->settings) == -1)
 			return -1;
-	} else if (ctx_open(ctx, 1) == -1) {
-		return -1;
+	} else {
+		fresh = !dry && !register_exists(ctx->db_path);
+		if (ctx_open(ctx, 1) == -1)
+			return -1;
 	}
+	/* The first load into a new register writes without the WAL (mvb(1)
+	 * FILES); all or nothing still, by the rollback journal. */
+	if (fresh && (bulk = db_bulk_begin(ctx->db)) == -1)
+		return -1;
 	if (db_begin(ctx->db) == -1)
-		return -1;
-	if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp, name,
-	    &rows, ctx_progress) == -1) {
+		rc = -1;
+	else if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp,
+	    name, &rows, ctx_progress) == -1) {
 		db_rollback(ctx->db);
-		return -1;
-	}
-	if (dry) {
+		rc = -1;
+	} else if (dry) {
 		db_rollback(ctx->db);
 		fprintf(stderr, "dry run: %ld row%s valid for %s, nothing "
 		    "written\n", rows, rows == 1 ? "" : "s", xtable_names[t]);
-		return 0;
-	}
-	return db_commit(ctx->db);
+		rc = 0;
+	} else
+		rc = db_commit(ctx->db);
+	if (bulk)
+		db_bulk_end(ctx->db, ctx->db_path);
+	return rc;
 }
 
 struct import {

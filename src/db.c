@@ -53,14 +53,16 @@ make_parents(const char *path)
  * Look at the file before SQLite does: returns 1 when it exists with
  * content, 0 when it is missing or empty, -1 when it cannot be used. A
  * non-empty file that does not start with SQLite's magic is refused here,
- * so SQLite never opens it.
+ * so SQLite never opens it. *wal is set when its header says WAL mode
+ * (the file format versions at offsets 18 and 19 are 2), which only a
+ * change of journal mode, under an exclusive lock, rewrites.
  */
 static int
-probe_file(const char *path)
+probe_file(const char *path, int *wal)
 {
 	static const char magic[16] = "SQLite format 3";
 	struct stat	st;
-	char		head[16];
+	char		head[20];
 	int		fd;
 	ssize_t		n;
 
@@ -83,9 +85,10 @@ probe_file(const char *path)
 		    err_quote(path), strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
-	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, 16) != 0)
+	if (n < 16 || memcmp(head, magic, 16) != 0)
 		return err_fail("'%s' is not an mvb register",
 		    err_quote(path));
+	*wal = n == (ssize_t)sizeof(head) && head[18] == 2 && head[19] == 2;
 	return 1;
 }
 
@@ -249,6 +252,7 @@ struct opening {
 	int		 readonly;	/* reading another user's register */
 	int		 had_wal;	/* a -wal file was there before */
 	int		 had_shm;	/* so was a -shm file */
+	int		 wal;		/* its header says WAL mode already */
 	int		 version;	/* the schema version found */
 };
 
@@ -264,7 +268,7 @@ open_resolve(struct opening *op, enum db_mode mode)
 	const char	*path = op->path;
 	char		*wal, *shm;
 
-	if ((op->exists = probe_file(path)) == -1)
+	if ((op->exists = probe_file(path, &op->wal)) == -1)
 		return -1;
 	if (!op->exists && mode == DB_READ)
 		return err_fail("no register at '%s' (create it with 'mvb "
@@ -368,6 +372,9 @@ open_upgrade(struct opening *op, struct db *db, enum db_mode mode)
 	sqlite3_db_config(engine_sqlite(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	if (behind && migrate_apply(db) == -1)
 		return -1;
+	/* A current register already in WAL mode needs no pragma. */
+	if (!behind && op->wal)
+		return 0;
 	return set_wal(db, op->path, mode == DB_WRITE || behind);
 }
 
@@ -455,4 +462,40 @@ db_is_uri(const char *path)
 {
 	return strncmp(path, "postgresql://", 13) == 0 ||
 	    strncmp(path, "postgres://", 11) == 0;
+}
+
+int
+db_bulk_begin(struct db *handle)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	const char	*mode;
+	int		 rc, on = 0;
+
+	/* A server has no journal mode to switch. */
+	if (engine_kind(handle) != ENGINE_SQLITE)
+		return 0;
+	db = engine_sqlite(handle);
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=DELETE", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return err_db(handle, "cannot set up the register");
+	/* No waiting: busy means another connection, and WAL stays. */
+	sqlite3_busy_timeout(db, 0);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		mode = (const char *)sqlite3_column_text(stmt, 0);
+		on = mode != NULL && strcmp(mode, "delete") == 0;
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return err_db(handle, "cannot set up the register");
+	return on;
+}
+
+void
+db_bulk_end(struct db *db, const char *path)
+{
+	/* The load is committed or rolled back whatever happens here. */
+	if (engine_kind(db) == ENGINE_SQLITE && set_wal(db, path, 1) == -1)
+		err_clear();
 }

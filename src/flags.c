@@ -60,12 +60,24 @@ flagger_init(struct flagger *f, struct db *db, int32_t today, int32_t horizon)
 	f->horizon = horizon;
 	date_format(today, f->today_s);
 	f->next = -1;
-	f->sunset.stmt = db_prepare(db, sunset_sql);
-	f->metrics.stmt = db_prepare(db, metrics_sql);
-	f->assumption.stmt = db_prepare(db, assumption_sql);
+	/* The cursors are prepared on first use (prepare()): a listing
+	 * with no open decision never compiles them. */
+	return 0;
+}
+
+/* Prepare the three cursors' statements. Returns 0 or -1. */
+static int
+prepare(struct flagger *f)
+{
+	f->sunset.stmt = db_prepare(f->db, sunset_sql);
+	f->metrics.stmt = db_prepare(f->db, metrics_sql);
+	f->assumption.stmt = db_prepare(f->db, assumption_sql);
 	if (f->sunset.stmt == NULL || f->metrics.stmt == NULL ||
 	    f->assumption.stmt == NULL) {
-		flagger_release(f);
+		engine_finalize(f->sunset.stmt);
+		engine_finalize(f->metrics.stmt);
+		engine_finalize(f->assumption.stmt);
+		f->sunset.stmt = f->metrics.stmt = f->assumption.stmt = NULL;
 		return -1;
 	}
 	engine_bind_text(f->metrics.stmt, 2, f->today_s);
@@ -123,6 +135,8 @@ cursor_seek(struct flagger *f, struct fcursor *c, int64_t id)
 static int
 cursors_at(struct flagger *f, int64_t id)
 {
+	if (f->sunset.stmt == NULL && prepare(f) == -1)
+		return -1;
 	if (f->next < 0 || id <= f->next) {
 		if (cursor_start(f, &f->sunset, id) == -1 ||
 		    cursor_start(f, &f->metrics, id) == -1 ||
@@ -143,48 +157,77 @@ is_open(const struct decision *d)
 	    strcmp(d->status, "active") == 0;
 }
 
-static char *
-days_phrase(int32_t n)
+/* Append the decimal digits of n >= 0. */
+static void
+add_count(struct strbuf *sb, int32_t n)
 {
-	if (n == 0)
-		return xstrdup("today");
-	if (n > 0)
-		return xasprintf("in %ld day%s", (long)n, n == 1 ? "" : "s");
-	return xasprintf("%ld day%s ago", (long)-n, n == -1 ? "" : "s");
+	char	buf[16], *p = buf + sizeof(buf);
+
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
-/* The date-based reason for flag fl. */
+/* "today", "in 3 days", "1 day ago". */
+static void
+add_days(struct strbuf *sb, int32_t n)
+{
+	if (n == 0) {
+		sb_adds(sb, "today");
+		return;
+	}
+	if (n > 0)
+		sb_adds(sb, "in ");
+	add_count(sb, n > 0 ? n : -n);
+	sb_adds(sb, n == 1 || n == -1 ? " day" : " days");
+	if (n < 0)
+		sb_adds(sb, " ago");
+}
+
+/*
+ * The date-based reason for flag fl, built piece by piece (this runs once
+ * per flagged decision of a listing, so it avoids printf and keeps to one
+ * allocation).
+ */
 static char *
 date_reason(const struct decision *d, enum flag fl, int32_t today)
 {
-	char	 a[DATE_BUFSZ], b[DATE_BUFSZ], *when, *r;
+	struct strbuf	sb;
+	char		a[DATE_BUFSZ];
 
+	sb_init(&sb);
 	switch (fl) {
 	case FLAG_OVERDUE:
-		when = days_phrase(d->deadline_on - today);
-		r = xasprintf("review deadline %s passed %s",
-		    date_format(d->deadline_on, a), when);
+		sb_adds(&sb, "review deadline ");
+		sb_adds(&sb, date_format(d->deadline_on, a));
+		sb_adds(&sb, " passed ");
+		add_days(&sb, d->deadline_on - today);
 		break;
 	case FLAG_DUE:
-		when = days_phrase(d->next_review_on - today);
-		r = xasprintf("re-evaluation due since %s (%s), deadline %s",
-		    date_format(d->next_review_on, a), when,
-		    date_format(d->deadline_on, b));
+		sb_adds(&sb, "re-evaluation due since ");
+		sb_adds(&sb, date_format(d->next_review_on, a));
+		sb_adds(&sb, " (");
+		add_days(&sb, d->next_review_on - today);
+		sb_adds(&sb, "), deadline ");
+		sb_adds(&sb, date_format(d->deadline_on, a));
 		break;
 	default:
-		when = days_phrase(d->next_review_on - today);
-		r = xasprintf("re-evaluation window opens %s (%s)",
-		    date_format(d->next_review_on, a), when);
+		sb_adds(&sb, "re-evaluation window opens ");
+		sb_adds(&sb, date_format(d->next_review_on, a));
+		sb_adds(&sb, " (");
+		add_days(&sb, d->next_review_on - today);
+		sb_addc(&sb, ')');
 		break;
 	}
-	free(when);
-	return r;
+	return sb_detach(&sb);
 }
 
 /* Whether one sunset criterion (the current row of f->sunset) is met;
  * sets *why to its reason when it is. Returns 1 or 0. */
 static int
-criterion_met(struct flagger *f, const struct decision *d, char **why)
+criterion_met(struct flagger *f, int64_t monthly, char **why)
 {
 	struct stmt	*s = f->sunset.stmt;
 	const char	*expr = (const char *)engine_column_text(s, 2);
@@ -201,16 +244,19 @@ criterion_met(struct flagger *f, const struct decision *d, char **why)
 	if (strcmp(kind, "on") == 0) {
 		if (strcmp(f->today_s, on_date) < 0)
 			return 0;
-		*why = xasprintf("sunset criterion %d met: %s", number, expr);
+		if (why != NULL)
+			*why = xasprintf("sunset criterion %d met: %s", number,
+			    expr);
 		return 1;
 	}
 	if (strcmp(kind, "monthly_cost") == 0) {
 		if (fixed2_parse(threshold, MONEY_MAX, &amount) == -1 ||
-		    !op_holds(op, d->cost.monthly < amount ? -1 :
-		    d->cost.monthly > amount))
+		    !op_holds(op, monthly < amount ? -1 : monthly > amount))
 			return 0;
-		*why = xasprintf("sunset criterion %d met: %s (monthly cost "
-		    "%s)", number, expr, fixed2_format(d->cost.monthly, buf));
+		if (why != NULL)
+			*why = xasprintf("sunset criterion %d met: %s (monthly "
+			    "cost %s)", number, expr, fixed2_format(monthly,
+			    buf));
 		return 1;
 	}
 	if (on_date != NULL && strcmp(f->today_s, on_date) < 0)
@@ -220,19 +266,21 @@ criterion_met(struct flagger *f, const struct decision *d, char **why)
 	on = (const char *)engine_column_text(s, 9);
 	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
 		return 0;
-	*why = xasprintf("sunset criterion %d met: %s (latest %s %s on %s)",
-	    number, expr, metric, value, on);
+	if (why != NULL)
+		*why = xasprintf("sunset criterion %d met: %s (latest %s %s "
+		    "on %s)", number, expr, metric, value, on);
 	return 1;
 }
 
-/* The first met sunset criterion of d, in number order: 1, 0 or -1. */
+/* The first met sunset criterion of decision id, in number order: 1, 0 or
+ * -1. */
 static int
-eval_sunset(struct flagger *f, const struct decision *d, char **why)
+eval_sunset(struct flagger *f, int64_t id, int64_t monthly, char **why)
 {
 	struct fcursor	*c = &f->sunset;
 
-	while (c->id == d->id) {
-		if (criterion_met(f, d, why))
+	while (c->id == id) {
+		if (criterion_met(f, monthly, why))
 			return 1;
 		if (cursor_step(f, c) == -1)
 			return -1;
@@ -245,7 +293,7 @@ eval_sunset(struct flagger *f, const struct decision *d, char **why)
  * then name (the cursor gives them by name): 1, 0 or -1.
  */
 static int
-eval_missed(struct flagger *f, const struct decision *d, char **why)
+eval_missed(struct flagger *f, int64_t id, char **why)
 {
 	struct fcursor	*c = &f->metrics;
 	struct stmt	*m = c->stmt;
@@ -253,7 +301,7 @@ eval_missed(struct flagger *f, const struct decision *d, char **why)
 	char		 best[DATE_BUFSZ] = "";
 	int		 missed = 0;
 
-	while (c->id == d->id) {
+	while (c->id == id) {
 		name = (const char *)engine_column_text(m, 1);
 		op = (const char *)engine_column_text(m, 2);
 		target = (const char *)engine_column_text(m, 3);
@@ -264,17 +312,17 @@ eval_missed(struct flagger *f, const struct decision *d, char **why)
 		if ((!missed || strcmp(target_on, best) < 0) &&
 		    (value == NULL || !op_holds(op, decimal_cmp(value,
 		    target)))) {
-			free(*why);
-			if (value == NULL)
-				*why = xasprintf("metric %s has no measurement "
-				    "since its target date %s (target %s "
-				    "%s%s%s)", name, target_on, op, target,
-				    unit ? " " : "", unit ? unit : "");
-			else
-				*why = xasprintf("metric %s missed its target "
-				    "%s %s%s%s by %s: %s on %s", name, op,
-				    target, unit ? " " : "", unit ? unit : "",
-				    target_on, value, on);
+			if (why != NULL) {
+				free(*why);
+				*why = value == NULL ? xasprintf("metric %s "
+				    "has no measurement since its target date "
+				    "%s (target %s %s%s%s)", name, target_on,
+				    op, target, unit ? " " : "", unit ? unit :
+				    "") : xasprintf("metric %s missed its "
+				    "target %s %s%s%s by %s: %s on %s", name,
+				    op, target, unit ? " " : "", unit ? unit :
+				    "", target_on, value, on);
+			}
 			snprintf(best, sizeof(best), "%s", target_on);
 			missed = 1;
 		}
@@ -286,13 +334,15 @@ eval_missed(struct flagger *f, const struct decision *d, char **why)
 
 /* The first invalidated assumption of d not reviewed since: 1 or 0. */
 static int
-eval_assumption(struct flagger *f, const struct decision *d, char **why)
+eval_assumption(struct flagger *f, int64_t id, char **why)
 {
 	struct stmt	*a = f->assumption.stmt;
 	char		*text;
 
-	if (f->assumption.id != d->id)
+	if (f->assumption.id != id)
 		return 0;
+	if (why == NULL)
+		return 1;
 	text = text_fit((const char *)engine_column_text(a, 2), 60);
 	*why = xasprintf("assumption %d invalidated on %s, not reviewed "
 	    "since: %s", (int)engine_column_int(a, 1), engine_column_text(a, 3),
@@ -302,37 +352,48 @@ eval_assumption(struct flagger *f, const struct decision *d, char **why)
 }
 
 int
+flags_evidence(struct flagger *f, int64_t id, int64_t monthly,
+    unsigned *bits, char *why[FLAG_COUNT])
+{
+	int	r;
+
+	*bits = 0;
+	if (cursors_at(f, id) == -1)
+		return -1;
+	if ((r = eval_sunset(f, id, monthly, why != NULL ? &why[FLAG_SUNSET] :
+	    NULL)) == -1)
+		return -1;
+	if (r)
+		*bits |= 1u << FLAG_SUNSET;
+	if ((r = eval_missed(f, id, why != NULL ? &why[FLAG_MISSED] :
+	    NULL)) == -1)
+		return -1;
+	if (r)
+		*bits |= 1u << FLAG_MISSED;
+	if ((r = eval_assumption(f, id, why != NULL ?
+	    &why[FLAG_ASSUMPTION] : NULL)) == -1)
+		return -1;
+	if (r)
+		*bits |= 1u << FLAG_ASSUMPTION;
+	return 0;
+}
+
+int
 flags_eval(struct flagger *f, const struct decision *d, struct flags *out)
 {
 	char	*why[FLAG_COUNT] = { NULL };
-	int	 i, rc = 0, r;
+	int	 i, rc;
 
 	out->bits = 0;
 	out->reason = NULL;
 	if (!is_open(d))
 		return 0;
-	if (cursors_at(f, d->id) == -1)
-		return -1;
+	/* An overdue decision's reason is its deadline: no evidence reason
+	 * is put in words for it. */
+	rc = flags_evidence(f, d->id, d->cost.monthly, &out->bits,
+	    f->today > d->deadline_on ? NULL : why);
 	if (f->today > d->deadline_on)
 		out->bits |= 1u << FLAG_OVERDUE;
-	if ((r = eval_sunset(f, d, &why[FLAG_SUNSET])) != 0) {
-		if (r == -1)
-			rc = -1;
-		else
-			out->bits |= 1u << FLAG_SUNSET;
-	}
-	if (rc == 0 && (r = eval_missed(f, d, &why[FLAG_MISSED])) != 0) {
-		if (r == -1)
-			rc = -1;
-		else
-			out->bits |= 1u << FLAG_MISSED;
-	}
-	if (rc == 0 && (r = eval_assumption(f, d, &why[FLAG_ASSUMPTION])) != 0) {
-		if (r == -1)
-			rc = -1;
-		else
-			out->bits |= 1u << FLAG_ASSUMPTION;
-	}
 	if (d->next_review_on <= f->today && f->today <= d->deadline_on)
 		out->bits |= 1u << FLAG_DUE;
 	if (f->today < d->next_review_on && d->next_review_on <= f->horizon)

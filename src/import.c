@@ -6,6 +6,7 @@
  * review changes no status and no recorded date.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,6 +39,8 @@ enum {
 	S_COUNT
 };
 
+#define ASKED_SLOTS 128
+
 struct importer {
 	struct db			*db;
 	const struct settings	*s;
@@ -54,6 +57,11 @@ struct importer {
 						    linked yet */
 	xprogress_fn		*progress;	/* or NULL */
 	struct stmt		*stmt[S_COUNT];
+	/* The columns the row readers asked for, by the address of the
+	 * name they passed (a constant), so that later rows find them
+	 * without comparing strings: a direct-mapped cache. */
+	const char		*asked[ASKED_SLOTS];
+	int			 asked_col[ASKED_SLOTS];
 };
 
 /* The row's error: "NAME:LINE: COLUMN: message". Returns -1. */
@@ -150,11 +158,24 @@ val_at(struct importer *imp, int i)
 	return v;
 }
 
+/* col_index() of name, remembered by its address. */
+static int
+col_of(struct importer *imp, const char *name)
+{
+	size_t	slot = ((uintptr_t)name >> 3) % ASKED_SLOTS;
+
+	if (imp->asked[slot] != name) {
+		imp->asked[slot] = name;
+		imp->asked_col[slot] = col_index(imp->table, name);
+	}
+	return imp->asked_col[slot];
+}
+
 /* The value of column name (see val_at()). */
 static const char *
 val(struct importer *imp, const char *name)
 {
-	return val_at(imp, col_index(imp->table, name));
+	return val_at(imp, col_of(imp, name));
 }
 
 /*
@@ -169,7 +190,7 @@ get(struct importer *imp, const char *name, void *row)
 	struct strbuf		 msg;
 	const char		*v, *why;
 
-	c = &imp->table->cols[col_index(imp->table, name)];
+	c = &imp->table->cols[col_of(imp, name)];
 	if ((v = val(imp, name)) == NULL ||
 	    (why = catalog_parse(c, v, row)) == NULL)
 		return 0;

@@ -1,6 +1,7 @@
 /*
- * Applying the numbered migrations compiled into the binary, one
- * transaction each, and recognising what is and is not an mvb register.
+ * Applying the numbered migrations compiled into the binary, all the
+ * missing ones in one transaction, and recognising what is and is not an
+ * mvb register.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,15 +10,30 @@
 #include "migrate.h"
 #include "sql.h"
 
-/* Read application_id, user_version and whether any schema object exists. */
+/*
+ * Read application_id, user_version and whether any schema object exists,
+ * in one statement: one snapshot of the register, and one query on every
+ * start-up rather than three.
+ */
 static int
 read_marks(struct db *db, int64_t *app, int64_t *version, int64_t *objects)
 {
-	if (db_query_int(db, "PRAGMA application_id", app) == -1 ||
-	    db_query_int(db, "PRAGMA user_version", version) == -1 ||
-	    db_query_int(db, "SELECT count(*) FROM sqlite_schema",
-	    objects) == -1)
+	struct stmt	*stmt;
+	int		 rc;
+
+	stmt = db_prepare(db, "SELECT (SELECT application_id FROM "
+	    "pragma_application_id), (SELECT user_version FROM "
+	    "pragma_user_version), (SELECT count(*) FROM sqlite_schema)");
+	if (stmt == NULL)
 		return -1;
+	if ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		*app = engine_column_int(stmt, 0);
+		*version = engine_column_int(stmt, 1);
+		*objects = engine_column_int(stmt, 2);
+	}
+	engine_finalize(stmt);
+	if (rc != ENGINE_ROW)
+		return err_db(db, "cannot read the register");
 	return 0;
 }
 
@@ -25,7 +41,7 @@ static int
 judge(struct db *db, int *version)
 {
 	const char	*file = engine_name(db);
-	int64_t		 app, ver, objects;
+	int64_t		 app = 0, ver = 0, objects = 0;
 
 	if (file == NULL || *file == '\0')
 		file = ":memory:";
@@ -82,66 +98,51 @@ pg_judge(struct db *db, int *version)
 int
 migrate_check(struct db *db, int *version)
 {
-	int	rc;
-
 	if (engine_kind(db) == ENGINE_PG)
 		return pg_judge(db, version);
-
-	/* One read transaction: the marks are read from one snapshot. */
-	if (db_exec(db, "BEGIN") == -1)
-		return -1;
-	rc = judge(db, version);
-	db_rollback(db);
-	return rc;
+	/* One statement, so one snapshot: no transaction of its own. */
+	return judge(db, version);
 }
 
 /*
- * Apply migration step (user_version step to step + 1) in its own
- * IMMEDIATE transaction, unless another process applied it first. Private:
- * only migrate_apply() takes the steps, in order.
+ * Apply the missing migrations in one IMMEDIATE transaction, unless
+ * another process applied them first: a register goes from its version to
+ * the current one whole or not at all, and a new one gets its schema with
+ * one commit (one sync) rather than one per step.
  */
-static int
-apply_step(struct db *db, int step)
+int
+migrate_apply(struct db *db)
 {
-	char	pragma[96];
-	int	version;
+	const char *const	*steps = migrations;
+	char			 pragma[96];
+	int			 count = migrations_count, pg, step, version;
 
 	if (db_begin(db) == -1)
 		return -1;
+	if ((pg = engine_kind(db) == ENGINE_PG)) {
+		steps = pg_migrations;
+		count = pg_migrations_count;
+	}
 	/* Read again under the lock: another process may have won. */
-	if ((engine_kind(db) == ENGINE_PG ? pg_judge(db, &version) :
-	    judge(db, &version)) == -1)
+	if ((pg ? pg_judge(db, &version) : judge(db, &version)) == -1)
 		goto fail;
-	if (version > step) {
+	if (version >= count) {
 		db_rollback(db);
 		return 0;
 	}
-	if (engine_kind(db) == ENGINE_PG) {
-		snprintf(pragma, sizeof(pragma), "UPDATE mvb_version SET "
-		    "version = %d", step + 1);
-		if (db_exec(db, pg_migrations[step]) == -1 ||
-		    db_exec(db, pragma) == -1 || db_commit(db) == -1)
+	for (step = version; step < count; step++)
+		if (db_exec(db, steps[step]) == -1)
 			goto fail;
-		return 0;
-	}
-	snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
-	    "PRAGMA application_id=%d", step + 1, MVB_APPLICATION_ID);
-	if (db_exec(db, migrations[step]) == -1 ||
-	    db_exec(db, pragma) == -1 || db_commit(db) == -1)
+	if (pg)
+		snprintf(pragma, sizeof(pragma), "UPDATE mvb_version SET "
+		    "version = %d", count);
+	else
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d; "
+		    "PRAGMA application_id=%d", count, MVB_APPLICATION_ID);
+	if (db_exec(db, pragma) == -1 || db_commit(db) == -1)
 		goto fail;
 	return 0;
 fail:
 	db_rollback(db);
 	return -1;
-}
-
-int
-migrate_apply(struct db *db)
-{
-	int	step;
-
-	for (step = 0; step < migrations_count; step++)
-		if (apply_step(db, step) == -1)
-			return -1;
-	return 0;
 }

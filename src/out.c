@@ -110,11 +110,13 @@ out_add_csv_field(struct strbuf *sb, const char *s, int text)
 	sb_addc(sb, '"');
 	if (guard)
 		sb_addc(sb, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			sb_addc(sb, '"');
-		sb_addc(sb, *p);
+	/* Copy in spans, doubling each quote. */
+	while ((p = strchr(s, '"')) != NULL) {
+		sb_add(sb, s, (size_t)(p - s) + 1);
+		sb_addc(sb, '"');
+		s = p + 1;
 	}
+	sb_adds(sb, s);
 	sb_addc(sb, '"');
 }
 
@@ -207,10 +209,18 @@ out_num(struct out *o, const char *s)
 void
 out_int(struct out *o, int64_t n)
 {
-	char	buf[32];
+	char		 buf[32], *p = buf + sizeof(buf);
+	uint64_t	 u = n < 0 ? -(uint64_t)n : (uint64_t)n;
 
-	snprintf(buf, sizeof(buf), "%lld", (long long)n);
-	cell(o, buf, 1);
+	/* By hand, not snprintf: listings print one per row. */
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (n < 0)
+		*--p = '-';
+	cell(o, p, 1);
 }
 
 void

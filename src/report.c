@@ -1,12 +1,8 @@
 /*
- * The quarterly re-evaluation report of mvb(1) REPORT, built from a few
- * set-based queries: one pass over the open decisions (the date lists and
- * the spend), one query each for the sunset criteria, the metrics and the
- * assumptions of every open decision with the latest measurement each
- * needs joined in, and one for the reviews of the quarter. flags.c
- * evaluates one decision at a time (for 'due' and 'show'); these queries
- * are the same rules of mvb(1) FLAGS for the whole register at once, in
- * this one place, with the same reasons in words.
+ * The quarterly re-evaluation report of mvb(1) REPORT, built in one pass
+ * over the open decisions (the date lists, the spend, and the evidence
+ * lists from the flagger of flags.c, so that the rules of mvb(1) FLAGS
+ * have one home) and one query for the reviews of the quarter.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +11,8 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "flags.h"
 #include "report.h"
-#include "sunset.h"
-#include "text.h"
 
 const char *const report_list_names[REPORT_LISTS] = {
 	"overdue", "sunset", "missed", "assumption", "due"
@@ -35,39 +30,6 @@ static const char sql_decisions[] =
     "ops_fte_hundredths, fte_cost_cents, lockin_cost_cents, "
     "lockin_prob_hundredths FROM decisions d NOT INDEXED WHERE " OPEN
     " ORDER BY id";
-
-/* The latest measurement of a metric dated on or after a day (mvb(1)
- * SUNSET CRITERIA, FLAGS), for the row of table t. */
-#define LATEST(t, metric, since) \
-    "LEFT JOIN measurements m ON m.id = (SELECT x.id FROM measurements x " \
-    "WHERE x.decision_id = " t ".decision_id AND x.metric = " metric \
-    " AND x.measured_on >= " since " ORDER BY x.measured_on DESC, x.id " \
-    "DESC LIMIT 1) "
-
-/* Criteria that can be met as of the date bound to $1 ('on' and 'after' dates passed). */
-static const char sql_sunset[] =
-    "SELECT s.decision_id, s.number, s.expression, s.kind, s.metric, s.op, "
-    "s.threshold, m.value, m.measured_on, d.monthly_cents FROM sunset s "
-    "JOIN decisions d ON d.id = s.decision_id "
-    LATEST("s", "s.metric", "COALESCE(s.on_date, '')")
-    "WHERE " OPEN " AND (s.on_date IS NULL OR s.on_date <= $1) "
-    "ORDER BY s.decision_id, s.number";
-
-static const char sql_missed[] =
-    "SELECT t.decision_id, t.name, t.op, t.target, t.unit, t.target_on, "
-    "m.value, m.measured_on FROM metrics t "
-    "JOIN decisions d ON d.id = t.decision_id "
-    LATEST("t", "t.name", "t.target_on")
-    "WHERE " OPEN " AND t.target_on < $1 "
-    "ORDER BY t.decision_id, t.target_on, t.name";
-
-static const char sql_assumption[] =
-    "SELECT a.decision_id, a.number, a.text, a.invalidated_on "
-    "FROM assumptions a JOIN decisions d ON d.id = a.decision_id "
-    "WHERE " OPEN " AND a.status = 'invalidated' AND NOT EXISTS "
-    "(SELECT 1 FROM reviews r WHERE r.decision_id = a.decision_id AND "
-    "r.reviewed_on >= a.invalidated_on) "
-    "ORDER BY a.decision_id, a.number";
 
 static const char sql_reviews[] =
     "SELECT r.decision_id, d.title, r.reviewed_on, r.outcome FROM reviews r "
@@ -227,19 +189,57 @@ spend_cmp(const void *pa, const void *pb)
 	return choice_rank(a->choice) - choice_rank(b->choice);
 }
 
-/* One pass over the open decisions: the date lists and the spend. */
+/*
+ * The evidence lists of d (sunset, missed, assumption) as of the report's
+ * day: the flagger's rules of mvb(1) FLAGS, which 'due' and 'show' use.
+ */
+static int
+evidence_lists(struct flagger *fl, struct report_decision *d,
+    int64_t monthly)
+{
+	static const struct {
+		enum flag		flag;
+		enum report_list	list;
+	} map[] = {
+		{ FLAG_SUNSET, REPORT_SUNSET },
+		{ FLAG_MISSED, REPORT_MISSED },
+		{ FLAG_ASSUMPTION, REPORT_ASSUMPTION }
+	};
+	char		*why[FLAG_COUNT] = { NULL };
+	unsigned	 bits;
+	size_t		 i;
+	int		 rc;
+
+	rc = flags_evidence(fl, d->id, monthly, &bits, why);
+	for (i = 0; i < ARRAY_SIZE(map); i++) {
+		if (rc == 0 && (bits & (1u << map[i].flag))) {
+			put(d, map[i].list, why[map[i].flag]);
+			why[map[i].flag] = NULL;
+		}
+		free(why[map[i].flag]);
+	}
+	return rc;
+}
+
+/* One pass over the open decisions: the date lists, the evidence lists
+ * (the flagger walks each evidence table once, in step) and the spend. */
 static int
 load_decisions(struct db *db, struct report *r)
 {
 	struct stmt		*s;
 	struct report_decision	*d;
 	struct report_spend	*c;
+	struct flagger		 fl;
 	struct cost		 cost;
 	size_t			 alloc = 0;
 	int			 rc;
 
 	if ((s = db_prepare(db, sql_decisions)) == NULL)
 		return -1;
+	if (flagger_init(&fl, db, r->as_of, r->as_of) == -1) {
+		engine_finalize(s);
+		return -1;
+	}
 	while ((rc = engine_step(s)) == ENGINE_ROW) {
 		if (r->ndecisions == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
@@ -256,11 +256,17 @@ load_decisions(struct db *db, struct report *r)
 		r->ndecisions++;
 		if (date_parse(column(s, 5), &d->next_review_on) == -1 ||
 		    date_parse(column(s, 6), &d->deadline_on) == -1) {
+			flagger_release(&fl);
 			engine_finalize(s);
 			return err_fail("report: decision %lld: invalid date "
 			    "in the register", (long long)d->id);
 		}
 		date_lists(r, d);
+		if (evidence_lists(&fl, d, engine_column_int(s, 9)) == -1) {
+			flagger_release(&fl);
+			engine_finalize(s);
+			return -1;
+		}
 		if (strcmp(d->status, "active") != 0)
 			continue;
 		cost.one_time = engine_column_int(s, 8);
@@ -274,6 +280,7 @@ load_decisions(struct db *db, struct report *r)
 		    column(s, 7));
 		spend_add(c, &cost);
 	}
+	flagger_release(&fl);
 	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the decisions");
 		engine_finalize(s);
@@ -302,159 +309,6 @@ totals(struct report *r)
 		t->tco_24m += c->tco_24m;
 		t->ops_fte += c->ops_fte;
 	}
-}
-
-/* The open decision id, or NULL. */
-static struct report_decision *
-find(struct report *r, int64_t id)
-{
-	size_t	lo = 0, hi = r->ndecisions, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (r->decisions[mid].id == id)
-			return &r->decisions[mid];
-		if (r->decisions[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-/*
- * Whether the sunset criterion of the current row of s is met (mvb(1)
- * SUNSET CRITERIA); its 'on' and 'after' dates have passed (the query).
- */
-static char *
-sunset_met(struct stmt *s, int64_t monthly)
-{
-	const char	*expr = column(s, 2), *kind = column(s, 3);
-	const char	*metric = column(s, 4), *op = column(s, 5);
-	const char	*threshold = column(s, 6), *value = column(s, 7);
-	int		 number = engine_column_int(s, 1);
-	char		 buf[NUM_BUFSZ];
-	int64_t		 amount;
-
-	if (strcmp(kind, "on") == 0)
-		return xasprintf("sunset criterion %d met: %s", number, expr);
-	if (strcmp(kind, "monthly_cost") == 0) {
-		if (fixed2_parse(threshold, MONEY_MAX, &amount) == -1 ||
-		    !op_holds(op, monthly < amount ? -1 : monthly > amount))
-			return NULL;
-		return xasprintf("sunset criterion %d met: %s (monthly cost "
-		    "%s)", number, expr, fixed2_format(monthly, buf));
-	}
-	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
-		return NULL;
-	return xasprintf("sunset criterion %d met: %s (latest %s %s on %s)",
-	    number, expr, metric, value, column(s, 8));
-}
-
-static struct stmt *
-prepare_asof(struct db *db, const char *sql, const struct report *r)
-{
-	struct stmt	*s;
-	char		 b[DATE_BUFSZ];
-
-	if ((s = db_prepare(db, sql)) != NULL)
-		engine_bind_text(s, 1, date_format(r->as_of, b));
-	return s;
-}
-
-static int
-load_sunset(struct db *db, struct report *r)
-{
-	struct stmt		*s;
-	struct report_decision	*d;
-	char			*why;
-	int			 rc;
-
-	if ((s = prepare_asof(db, sql_sunset, r)) == NULL)
-		return -1;
-	while ((rc = engine_step(s)) == ENGINE_ROW) {
-		d = find(r, engine_column_int(s, 0));
-		if (d == NULL || (d->lists & (1u << REPORT_SUNSET)))
-			continue;
-		if ((why = sunset_met(s, engine_column_int(s, 9))) != NULL)
-			put(d, REPORT_SUNSET, why);
-	}
-	if (rc != ENGINE_DONE) {
-		err_db(db, "report: cannot read the sunset criteria");
-		engine_finalize(s);
-		return -1;
-	}
-	engine_finalize(s);
-	return 0;
-}
-
-static int
-load_missed(struct db *db, struct report *r)
-{
-	struct stmt		*s;
-	struct report_decision	*d;
-	const char		*name, *op, *target, *unit, *on, *value;
-	int			 rc;
-
-	if ((s = prepare_asof(db, sql_missed, r)) == NULL)
-		return -1;
-	while ((rc = engine_step(s)) == ENGINE_ROW) {
-		d = find(r, engine_column_int(s, 0));
-		if (d == NULL || (d->lists & (1u << REPORT_MISSED)))
-			continue;
-		name = column(s, 1);
-		op = column(s, 2);
-		target = column(s, 3);
-		unit = column(s, 4);
-		on = column(s, 5);
-		value = column(s, 6);
-		if (value == NULL)
-			put(d, REPORT_MISSED, xasprintf("metric %s has no "
-			    "measurement since its target date %s (target "
-			    "%s %s%s%s)", name, on, op, target,
-			    unit ? " " : "", unit ? unit : ""));
-		else if (!op_holds(op, decimal_cmp(value, target)))
-			put(d, REPORT_MISSED, xasprintf("metric %s missed its "
-			    "target %s %s%s%s by %s: %s on %s", name, op,
-			    target, unit ? " " : "", unit ? unit : "", on,
-			    value, column(s, 7)));
-	}
-	if (rc != ENGINE_DONE) {
-		err_db(db, "report: cannot read the metrics");
-		engine_finalize(s);
-		return -1;
-	}
-	engine_finalize(s);
-	return 0;
-}
-
-static int
-load_assumption(struct db *db, struct report *r)
-{
-	struct stmt		*s;
-	struct report_decision	*d;
-	char			*text;
-	int			 rc;
-
-	if ((s = db_prepare(db, sql_assumption)) == NULL)
-		return -1;
-	while ((rc = engine_step(s)) == ENGINE_ROW) {
-		d = find(r, engine_column_int(s, 0));
-		if (d == NULL || (d->lists & (1u << REPORT_ASSUMPTION)))
-			continue;
-		text = text_fit(column(s, 2), 60);
-		put(d, REPORT_ASSUMPTION, xasprintf("assumption %d invalidated "
-		    "on %s, not reviewed since: %s", (int)engine_column_int(s, 1),
-		    column(s, 3), text));
-		free(text);
-	}
-	if (rc != ENGINE_DONE) {
-		err_db(db, "report: cannot read the assumptions");
-		engine_finalize(s);
-		return -1;
-	}
-	engine_finalize(s);
-	return 0;
 }
 
 static int
@@ -558,9 +412,7 @@ report_build(struct db *db, int year, int quarter, int32_t today,
 	/* One read transaction: every query sees the same register. */
 	if (db_exec(db, "BEGIN") == -1)
 		return -1;
-	if (load_decisions(db, r) == 0 && load_sunset(db, r) == 0 &&
-	    load_missed(db, r) == 0 && load_assumption(db, r) == 0 &&
-	    load_reviews(db, r) == 0) {
+	if (load_decisions(db, r) == 0 && load_reviews(db, r) == 0) {
 		totals(r);
 		make_lists(r);
 		rc = 0;

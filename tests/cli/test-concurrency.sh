@@ -83,4 +83,52 @@ if command -v sqlite3 >/dev/null; then
 	expect_out 18
 	[ "$(sqlite3 "$T/copy.db" 'PRAGMA journal_mode')" = wal ] && ok || bad "copy not made WAL"
 fi
+t "the first import into a new register, killed midway, leaves it empty and WAL"
+# That import writes through a rollback journal (mvb(1) FILES): the kill
+# leaves the -journal file, which the next command rolls back.
+new="$T/new/register.db"
+"$MVB" --db "$new" import "$T/big.csv" >/dev/null 2>&1 &
+pid=$!
+journal=0
+n=0
+while [ -d /proc/$pid ] && [ $n -lt 500 ]; do
+	[ -e "$new-journal" ] && [ -s "$new" ] && { journal=1; break; }
+	sleep 0.01
+	n=$((n + 1))
+done
+sleep 0.1
+if kill -9 "$pid" 2>/dev/null; then killed=1; else killed=0; fi
+wait "$pid" 2>/dev/null
+if [ ! -d /proc/self ]; then
+	skip "no /proc here to see whether the import still ran"
+elif [ "$journal" -eq 1 ] && [ "$killed" -eq 1 ] && [ -e "$new-journal" ]; then
+	ok
+else
+	bad "no rollback journal while the import ran (journal $journal, killed $killed)"
+fi
+[ ! -e "$new-wal" ] && ok || bad "the import wrote a -wal file"
+MVB_DB="$new" run check
+expect_out ok
+[ "$("$MVB" --db "$new" list --format csv | wc -l)" -eq 1 ] && ok ||
+    bad "rows of the killed import were kept"
+MVB_DB="$new" run add --title "after the kill" --capability c --choice buy
+expect_out 1
+if command -v sqlite3 >/dev/null; then
+	[ "$(sqlite3 "$new" 'PRAGMA journal_mode')" = wal ] && ok || bad "not WAL"
+else
+	skip "no sqlite3 shell to read the journal mode"
+fi
+
+t "the first import into a new register ends in WAL mode, with its rows"
+MVB_DB="$T/new2.db" run import "$T/big.csv"
+expect_code 0
+[ ! -e "$T/new2.db-journal" ] && ok || bad "a -journal file was left"
+if command -v sqlite3 >/dev/null; then
+	[ "$(sqlite3 "$T/new2.db" 'PRAGMA journal_mode')" = wal ] && ok || bad "not WAL"
+	[ "$(sqlite3 "$T/new2.db" 'SELECT count(*) FROM decisions')" = 200000 ] &&
+	    ok || bad "rows missing"
+else
+	skip "no sqlite3 shell to read the journal mode"
+fi
+
 finish

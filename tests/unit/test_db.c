@@ -483,6 +483,34 @@ test_a_created_register_reopens_for_reading(void **state)
 	free(path);
 }
 
+/*
+ * The first load's rollback journal: refused (WAL kept) while another
+ * connection has the register open, taken once it is alone, and WAL again
+ * after db_bulk_end().
+ */
+static void
+test_bulk_load_journal_only_when_alone_and_wal_after(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*path = path_in(fx, "register.db");
+	struct db	*db, *other;
+
+	db = db_open(path, DB_WRITE);
+	assert_non_null(db);
+	other = db_open(path, DB_READ);
+	assert_non_null(other);
+	assert_int_equal(count(other, "SELECT count(*) FROM decisions"), 0);
+	assert_int_equal(db_bulk_begin(db), 0);
+	assert_query_text(db, "PRAGMA journal_mode", "wal");
+	db_close(other);
+	assert_int_equal(db_bulk_begin(db), 1);
+	assert_query_text(db, "PRAGMA journal_mode", "delete");
+	db_bulk_end(db, path);
+	assert_query_text(db, "PRAGMA journal_mode", "wal");
+	db_close(db);
+	free(path);
+}
+
 static void
 test_file_register_has_wal_foreign_keys_and_timeout(void **state)
 {
@@ -768,6 +796,7 @@ main(void)
 		T(test_write_fails_when_a_parent_is_a_file),
 		T(test_a_created_register_reopens_for_reading),
 		T(test_file_register_has_wal_foreign_keys_and_timeout),
+		T(test_bulk_load_journal_only_when_alone_and_wal_after),
 		T(test_an_older_register_is_brought_up_to_date),
 		T(test_a_text_file_is_refused_and_left_untouched),
 		T(test_a_short_text_file_is_refused_and_left_untouched),

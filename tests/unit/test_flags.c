@@ -529,6 +529,56 @@ test_one_flagger_gives_each_decision_its_own_evidence(void **state)
 		decision_release(&d[i]);
 }
 
+/*
+ * The evidence flags alone, as the report asks for them: every evidence
+ * flag with its own reason, the monthly cost the caller passes (not the
+ * stored one) for a monthly_cost criterion, and no date flag however late
+ * the window.
+ */
+static void
+test_evidence_alone_gives_each_reason_and_no_date_flag(void **state)
+{
+	struct fixture	*fx = *state;
+	struct flagger	 f;
+	char		*why[FLAG_COUNT] = { NULL };
+	unsigned	 bits;
+	int		 i, number;
+
+	set_window(fx, "2026-05-22", "2026-11-21");
+	store(fx);
+	assert_int_equal(sunset_add(fx->db, fx->d.id, "monthly_cost > 100",
+	    &number), 0);
+	assert_int_equal(metric_add(fx->db, fx->d.id, "adoption", ">=", "60",
+	    NULL, day("2026-01-01")), 0);
+	assert_int_equal(assumption_add(fx->db, fx->d.id, "cheap", &number),
+	    0);
+	assert_int_equal(assumption_mark(fx->db, fx->d.id, number, 1,
+	    day("2026-02-01"), NULL), 0);
+	if (flagger_init(&f, fx->db, day("2026-11-22"), day("2026-12-22")) != 0)
+		fail_msg("flagger_init: %s", err_msg());
+	/* 100.00 is not more than 100: no sunset. */
+	assert_int_equal(flags_evidence(&f, fx->d.id, 10000, &bits, why), 0);
+	assert_int_equal(bits, BIT(FLAG_MISSED) | BIT(FLAG_ASSUMPTION));
+	assert_null(why[FLAG_SUNSET]);
+	assert_string_equal(why[FLAG_MISSED], "metric adoption has no "
+	    "measurement since its target date 2026-01-01 (target >= 60)");
+	assert_string_equal(why[FLAG_ASSUMPTION], "assumption 1 invalidated "
+	    "on 2026-02-01, not reviewed since: cheap");
+	for (i = 0; i < FLAG_COUNT; i++) {
+		free(why[i]);
+		why[i] = NULL;
+	}
+	/* One cent more is. */
+	assert_int_equal(flags_evidence(&f, fx->d.id, 10001, &bits, why), 0);
+	assert_int_equal(bits, BIT(FLAG_SUNSET) | BIT(FLAG_MISSED) |
+	    BIT(FLAG_ASSUMPTION));
+	assert_string_equal(why[FLAG_SUNSET], "sunset criterion 1 met: "
+	    "monthly_cost > 100.00 (monthly cost 100.01)");
+	for (i = 0; i < FLAG_COUNT; i++)
+		free(why[i]);
+	flagger_release(&f);
+}
+
 static void
 test_format_lists_flags_in_order_split_by_semicolons(void **state)
 {
@@ -624,6 +674,7 @@ main(void)
 		T(test_every_recorded_fact_counts_whatever_its_date),
 		T(test_all_flags_at_once_in_order_with_the_most_urgent_reason),
 		T(test_one_flagger_gives_each_decision_its_own_evidence),
+		T(test_evidence_alone_gives_each_reason_and_no_date_flag),
 		T(test_format_lists_flags_in_order_split_by_semicolons),
 		T(test_format_appends_to_what_the_buffer_holds),
 		T(test_first_is_the_most_urgent_flag),

@@ -231,6 +231,24 @@ test_csv_does_not_guard_numbers_or_headers(void **state)
 	    "'-5.00,x,y\r\n");
 }
 
+/* Integers are written by hand: zero, both ends of the range. */
+static void
+test_csv_writes_integers_at_the_ends_of_the_range(void **state)
+{
+	struct sink		*s = *state;
+	static const char *const cols[] = { "a", "b", "c", "d" };
+	struct out		*o;
+
+	o = out_new(FMT_CSV, s->fp, cols, 4, -1);
+	out_int(o, 0);
+	out_int(o, 9);
+	out_int(o, INT64_MAX);
+	out_int(o, INT64_MIN);
+	out_end_row(o);
+	assert_output(s, o, "a,b,c,d\r\n"
+	    "0,9,9223372036854775807,-9223372036854775808\r\n");
+}
+
 static void
 test_json_writes_an_array_of_objects(void **state)
 {
@@ -521,6 +539,7 @@ main(void)
 		T(test_csv_guards_text_starting_with_a_formula_character),
 		T(test_csv_guard_goes_inside_the_quotes),
 		T(test_csv_does_not_guard_numbers_or_headers),
+		T(test_csv_writes_integers_at_the_ends_of_the_range),
 		T(test_json_writes_an_array_of_objects),
 		T(test_json_fills_missing_cells_with_null),
 		T(test_json_with_no_rows_is_an_empty_array),
