@@ -14,6 +14,15 @@
 #define LITE(db)	((sqlite3 *)(db)->handle)
 #define STMT(s)		((sqlite3_stmt *)(s)->handle)
 
+/* A statement with its parameters' indexes by number: param[n] is the
+ * index of $n (0 for none), looked up once at prepare rather than by
+ * name at every bind. */
+struct lite_stmt {
+	struct stmt	 base;
+	int		 nparam;
+	int		 param[];
+};
+
 static int
 lite_exec(struct db *db, const char *sql)
 {
@@ -40,28 +49,51 @@ lite_rollback(struct db *db)
 		sqlite3_exec(LITE(db), "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* The n of a parameter named $n, or 0 for another name. */
+static long
+param_number(const char *name)
+{
+	char	*end;
+	long	 n;
+
+	if (name == NULL || name[0] != '$' || name[1] < '1' || name[1] > '9')
+		return 0;
+	n = strtol(name + 1, &end, 10);
+	return *end == '\0' && n <= 32767 ? n : 0;
+}
+
 static struct stmt *
 lite_prepare(struct db *db, const char *sql)
 {
-	sqlite3_stmt	*s;
-	struct stmt	*stmt;
+	sqlite3_stmt		*s;
+	struct lite_stmt	*stmt;
+	long			 n, max;
+	int			 i, count;
 
 	if (sqlite3_prepare_v2(LITE(db), sql, -1, &s, NULL) != SQLITE_OK)
 		return NULL;
-	stmt = xmalloc(sizeof(*stmt));
-	stmt->db = db;
-	stmt->handle = s;
-	return stmt;
+	/* Two passes over the names: the largest n, then each one's index. */
+	count = sqlite3_bind_parameter_count(s);
+	for (max = 0, i = 1; i <= count; i++)
+		if ((n = param_number(sqlite3_bind_parameter_name(s, i))) > max)
+			max = n;
+	stmt = xcalloc(1, sizeof(*stmt) + (size_t)(max + 1) * sizeof(int));
+	stmt->base.db = db;
+	stmt->base.handle = s;
+	stmt->nparam = (int)max;
+	for (i = 1; i <= count; i++)
+		if ((n = param_number(sqlite3_bind_parameter_name(s, i))) > 0)
+			stmt->param[n] = i;
+	return &stmt->base;
 }
 
 /* The index of $n in the statement, 0 when it has none. */
 static int
 param(struct stmt *stmt, int n)
 {
-	char	name[16];
+	const struct lite_stmt	*ls = (const struct lite_stmt *)stmt;
 
-	snprintf(name, sizeof(name), "$%d", n);
-	return sqlite3_bind_parameter_index(STMT(stmt), name);
+	return n >= 1 && n <= ls->nparam ? ls->param[n] : 0;
 }
 
 static int
