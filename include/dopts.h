@@ -32,6 +32,18 @@ enum dopt {
 	DOPT_LAST
 };
 
+/* The cost options of mvb(1) COST MODEL, as add, edit and option take
+ * them: one list for every command's option table. */
+#define DOPT_COST_OPTS \
+	{ "one-time", 1, DOPT_ONE_TIME }, \
+	{ "monthly", 1, DOPT_MONTHLY }, \
+	{ "increase", 1, DOPT_INCREASE }, \
+	{ "ops-fte", 1, DOPT_OPS_FTE }, \
+	{ "fte-cost", 1, DOPT_FTE_COST }, \
+	{ "lockin-cost", 1, DOPT_LOCKIN_COST }, \
+	{ "lockin-prob", 1, DOPT_LOCKIN_PROB }, \
+	{ "currency", 1, DOPT_CURRENCY }
+
 /* Every option of add and edit, NULL-terminated. */
 extern const struct opt dopts[];
 

@@ -18,14 +18,7 @@
 static const struct opt option_opts[] = {
 	{ "name", 1, DOPT_TITLE },
 	{ "choice", 1, DOPT_CHOICE },
-	{ "one-time", 1, DOPT_ONE_TIME },
-	{ "monthly", 1, DOPT_MONTHLY },
-	{ "increase", 1, DOPT_INCREASE },
-	{ "ops-fte", 1, DOPT_OPS_FTE },
-	{ "fte-cost", 1, DOPT_FTE_COST },
-	{ "lockin-cost", 1, DOPT_LOCKIN_COST },
-	{ "lockin-prob", 1, DOPT_LOCKIN_PROB },
-	{ "currency", 1, DOPT_CURRENCY },
+	DOPT_COST_OPTS,
 	{ NULL, 0, 0 }
 };
 

@@ -26,14 +26,7 @@ const struct opt dopts[] = {
 	{ "review", 1, DOPT_REVIEW },
 	{ "rationale", 1, DOPT_RATIONALE },
 	{ "gate", 1, DOPT_GATE },
-	{ "one-time", 1, DOPT_ONE_TIME },
-	{ "monthly", 1, DOPT_MONTHLY },
-	{ "increase", 1, DOPT_INCREASE },
-	{ "ops-fte", 1, DOPT_OPS_FTE },
-	{ "fte-cost", 1, DOPT_FTE_COST },
-	{ "lockin-cost", 1, DOPT_LOCKIN_COST },
-	{ "lockin-prob", 1, DOPT_LOCKIN_PROB },
-	{ "currency", 1, DOPT_CURRENCY },
+	DOPT_COST_OPTS,
 	{ NULL, 0, 0 }
 };
 
