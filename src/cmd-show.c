@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
 #include "err.h"
 #include "flags.h"
 #include "money.h"
+#include "option.h"
 #include "out.h"
 #include "record.h"
 #include "text.h"
@@ -184,31 +186,6 @@ pg_evidence(struct page *pg, const struct record *r)
 		    r->sunset[i].expression);
 }
 
-/* A cost figure as a JSON member: ,"key":1234.56 */
-static void
-json_fixed2(struct strbuf *sb, const char *key, int64_t v)
-{
-	char	b[NUM_BUFSZ];
-
-	sb_addf(sb, ",\"%s\":%s", key, fixed2_format(v, b));
-}
-
-/* The cost figures of c and what the cost model derives from them, as
- * JSON members (mvb.1, COST MODEL). */
-static void
-json_cost(struct strbuf *sb, const struct cost *c)
-{
-	json_fixed2(sb, "one_time_cost", c->one_time);
-	json_fixed2(sb, "monthly_cost", c->monthly);
-	json_fixed2(sb, "annual_increase_pct", c->increase);
-	json_fixed2(sb, "ops_fte", c->ops_fte);
-	json_fixed2(sb, "fte_annual_cost", c->fte_cost);
-	json_fixed2(sb, "lockin_cost", c->lockin_cost);
-	json_fixed2(sb, "lockin_probability", c->lockin_prob);
-	json_fixed2(sb, "annual_run_rate", cost_annual_run_rate(c));
-	json_fixed2(sb, "tco_24m", cost_tco_24m(c));
-}
-
 /* A JSON member holding a string or null: ,"key":"value" */
 static void
 json_member(struct strbuf *sb, const char *key, const char *s)
@@ -272,8 +249,10 @@ json_reviews_options(struct strbuf *sb, const struct record *r)
 {
 	const struct record_review	*rv;
 	const struct record_option	*o;
+	struct option			 opt;
 	size_t				 i;
 
+	memset(&opt, 0, sizeof(opt));
 	sb_adds(sb, ",\"reviews\":[");
 	for (i = 0; i < r->nreviews; i++) {
 		rv = &r->reviews[i];
@@ -292,11 +271,13 @@ json_reviews_options(struct strbuf *sb, const struct record *r)
 	sb_adds(sb, "],\"options\":[");
 	for (i = 0; i < r->noptions; i++) {
 		o = &r->options[i];
-		sb_addf(sb, "%s{\"number\":%d", i ? "," : "", o->number);
-		json_member(sb, "name", o->name);
-		json_member(sb, "choice", o->choice);
-		json_member(sb, "currency", o->currency);
-		json_cost(sb, &o->cost);
+		opt.number = o->number;
+		opt.name = o->name;
+		opt.choice = o->choice;
+		opt.currency = o->currency;
+		opt.cost = o->cost;
+		sb_adds(sb, i ? ",{" : "{");
+		catalog_json(sb, XT_OPTIONS, &opt, NULL, COL_PARENT);
 		sb_addc(sb, '}');
 	}
 	sb_addc(sb, ']');
@@ -307,27 +288,13 @@ print_json(const struct record *r)
 {
 	const struct decision	*d = &r->d;
 	struct strbuf		 sb, flags;
-	char			 b[NUM_BUFSZ];
 	int			 g;
 
 	sb_init(&sb);
 	sb_init(&flags);
 	flags_format(r->f.bits, &flags);
-	sb_addf(&sb, "{\"id\":%lld", (long long)d->id);
-	json_member(&sb, "title", d->title);
-	json_member(&sb, "capability", d->capability);
-	json_member(&sb, "choice", d->choice);
-	json_member(&sb, "vendor", d->vendor);
-	json_member(&sb, "owner", d->owner);
-	json_member(&sb, "cost_center", d->cost_center);
-	json_member(&sb, "status", d->status);
-	json_member(&sb, "decided_on", date_format(d->decided_on, b));
-	json_member(&sb, "next_review_on", date_format(d->next_review_on, b));
-	json_member(&sb, "review_deadline", date_format(d->deadline_on, b));
-	json_member(&sb, "currency", d->currency);
-	json_cost(&sb, &d->cost);
-	json_member(&sb, "flags", flags.buf);
-	json_member(&sb, "rationale", d->rationale);
+	sb_addc(&sb, '{');
+	catalog_json(&sb, XT_DECISIONS, d, flags.buf, COL_GATE);
 	sb_adds(&sb, ",\"gate\":{");
 	for (g = 0; g < GATE_COUNT; g++) {
 		sb_addf(&sb, "%s\"%s\":", g ? "," : "", gate_names[g]);
