@@ -27,24 +27,28 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 CFLAGS   ?= -O2 -g
 MVB_WARN  = -std=c11 -Wall -Wextra -Werror -Wpedantic
-MVB_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L \
+MVB_CPPFLAGS = -Iinclude -Ibuild -I/usr/include/postgresql -D_POSIX_C_SOURCE=200809L \
 	       -DMVB_VERSION='"$(VERSION)"'
-MVB_LIBS  = -lsqlite3 -lcsv
+MVB_LIBS  = -lsqlite3 -lcsv -lpq
 TEST_LIBS = -lcmocka
 
 # Debian packages the build, the tests and the demo need.
-PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev sqlite3 time zsh
+PACKAGES  = libsqlite3-dev libcsv-dev libcmocka-dev libpq-dev postgresql \
+	    sqlite3 time zsh
 # The headers the build needs, each with the package that has it.
-HEADERS   = sqlite3.h:libsqlite3-dev csv.h:libcsv-dev
+HEADERS   = sqlite3.h:libsqlite3-dev csv.h:libcsv-dev libpq-fe.h:libpq-dev
 # The benchmark's peers besides: Taskwarrior (make bench only).
 BENCH_PACKAGES = taskwarrior
 
 B         = build
 SRCS      = $(wildcard src/*.c)
 LIB_SRCS  = $(filter-out src/main.c,$(SRCS))
-LIB_OBJS  = $(LIB_SRCS:src/%.c=$(B)/obj/%.o) $(B)/obj/migrations.o
+LIB_OBJS  = $(LIB_SRCS:src/%.c=$(B)/obj/%.o) $(B)/obj/migrations.o \
+	    $(B)/obj/migrations-pg.o
 MAIN_OBJ  = $(B)/obj/main.o
 MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+# The same schema on PostgreSQL, step for step.
+PG_MIGRATIONS = $(sort $(wildcard migrations/pg/*.sql))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 # The fixture every unit test links: set-up, tear-down, shared helpers.
@@ -82,7 +86,8 @@ $(B)/_mvb: mvb
 $(B)/headers-ok: | $(B)
 	@missing=; for hp in $(HEADERS); do \
 		printf '#include <%s>\n' "$${hp%%:*}" | \
-		    $(CC) $(CFLAGS) $(CPPFLAGS) -E -x c - >/dev/null 2>&1 || \
+		    $(CC) $(CFLAGS) $(CPPFLAGS) -I/usr/include/postgresql \
+		    -E -x c - >/dev/null 2>&1 || \
 		    missing="$$missing $${hp#*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -115,6 +120,13 @@ $(B)/embed: src/tools/embed.c | $(B)
 $(B)/migrations.c: $(B)/embed $(MIGRATIONS)
 	$(B)/embed $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
+$(B)/obj/migrations-pg.o: $(B)/migrations-pg.c | $(B)/obj
+	$(COMPILE) -c -o $@ $<
+
+$(B)/migrations-pg.c: $(B)/embed $(PG_MIGRATIONS)
+	$(B)/embed -n pg_migrations $(PG_MIGRATIONS) > $@.tmp && \
+	    mv $@.tmp $@
+
 # The shared unit-test fixture is compiled once, then linked into each.
 $(FIXTURE_OBJ): tests/unit/fixture.c Makefile | $(B)/tests
 	$(COMPILE) -Itests/unit -c -o $@ $<
@@ -130,13 +142,17 @@ $(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.c \
 	    tests/fuzz/fuzz.c $(B)/libmvb.a $(MVB_LIBS) $(LDLIBS)
 
 # libFuzzer programs: the library again, instrumented, in its own folder.
-FUZZ_OBJS = $(LIB_SRCS:src/%.c=$(B)/fuzzer/obj/%.o) $(B)/fuzzer/obj/migrations.o
+FUZZ_OBJS = $(LIB_SRCS:src/%.c=$(B)/fuzzer/obj/%.o) $(B)/fuzzer/obj/migrations.o \
+	    $(B)/fuzzer/obj/migrations-pg.o
 FUZZ_COMPILE = $(FUZZ_CC) $(MVB_WARN) $(FUZZ_FLAGS) $(MVB_CPPFLAGS) $(CPPFLAGS)
 
 $(B)/fuzzer/obj/%.o: src/%.c Makefile | $(B)/fuzzer/obj
 	$(FUZZ_COMPILE) -c -o $@ $<
 
 $(B)/fuzzer/obj/migrations.o: $(B)/migrations.c | $(B)/fuzzer/obj
+	$(FUZZ_COMPILE) -c -o $@ $<
+
+$(B)/fuzzer/obj/migrations-pg.o: $(B)/migrations-pg.c | $(B)/fuzzer/obj
 	$(FUZZ_COMPILE) -c -o $@ $<
 
 $(B)/fuzzer/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
@@ -196,6 +212,8 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory mvb $(UNIT_BINS) $(FUZZ_REPLAYS)
 	@sh tests/run.sh $(UNIT_BINS)
+	@echo "PostgreSQL pass: the CLI tests on a throwaway server"
+	@MVB_TEST_ENGINE=pg sh tests/run.sh --cli-only
 
 # The GNU name for the same thing.
 check: test

@@ -8,7 +8,7 @@
 #ifndef MVB_CATALOG_H
 #define MVB_CATALOG_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -114,7 +114,7 @@ int catalog_columns_count(enum xtable t);
  * stmt, which selected catalog_columns_sql(t) from column first on. Text
  * members point into stmt: they last until its next step.
  */
-void catalog_read_row(enum xtable t, sqlite3_stmt *stmt, int first,
+void catalog_read_row(enum xtable t, struct stmt *stmt, int first,
     void *row);
 
 /*
@@ -153,11 +153,11 @@ void catalog_refusal(struct strbuf *sb, const struct column *c,
  * statement kept in *cache (prepared on first use; the caller finalizes
  * it): the one writer of each table without parsed parts. Returns 0 or -1.
  */
-int catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
+int catalog_store(struct db *db, struct stmt **cache, enum xtable t,
     const void *row);
 
 /* The SQL condition true for a row whose cost figures are out of range
  * or not integers (what 'mvb check' reports; static). */
-const char *catalog_cost_check_sql(void);
+const char *catalog_cost_check_sql(int typed);
 
 #endif

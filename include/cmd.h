@@ -7,7 +7,7 @@
 #ifndef MVB_CMD_H
 #define MVB_CMD_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "out.h"
@@ -21,7 +21,7 @@ struct ctx {
 	char		*db_path;	/* resolved register path */
 	int32_t		 today;		/* resolved evaluation date */
 	enum fmt	 format;	/* resolved output format */
-	sqlite3		*db;		/* open register, or NULL */
+	struct db		*db;		/* open register, or NULL */
 	struct settings	 settings;	/* loaded with the register */
 };
 

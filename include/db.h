@@ -7,7 +7,7 @@
 #ifndef MVB_DB_H
 #define MVB_DB_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "sql.h"	/* the SQL helpers, for every caller of the opener */
@@ -26,27 +26,34 @@ enum db_mode {
  * schema up to date, and turn on WAL, foreign keys and the busy timeout.
  * Returns the handle (close it with db_close()) or NULL.
  */
-sqlite3 *db_open(const char *path, enum db_mode mode);
+struct db *db_open(const char *path, enum db_mode mode);
+/* db_open() of a postgresql:// or postgres:// URI (src/db-pg.c). */
+struct db *db_open_pg(const char *uri, enum db_mode mode);
 /* An in-memory register with the real migrations, for the unit tests. */
-sqlite3 *db_open_memory(void);
+struct db *db_open_memory(void);
 /*
  * A register with the real migrations that no one else sees: name is
  * ":memory:" or "" (a private temporary file that SQLite deletes on close,
  * whose pages spill to disk beyond the cache, so memory stays flat).
  */
-sqlite3 *db_open_scratch(const char *name);
-void db_close(sqlite3 *db);
+struct db *db_open_scratch(const char *name);
+void db_close(struct db *db);
+
+/* Whether path names a server register (a postgresql:// or postgres://
+ * URI) rather than a file. */
+int db_is_uri(const char *path);
 
 /*
  * For the first load into a register just created: a rollback journal
  * instead of WAL, so that every page is written once, not to the -wal file
  * and again by the checkpoint. SQLite makes the switch only when no other
- * connection has the register open. Returns 1 when switched, 0 when not
+ * connection has the register open; a server register is left as it is.
+ * Returns 1 when switched, 0 when not
  * (the register stays in WAL), -1 on error. db_bulk_end() turns WAL back
  * on, waiting up to the busy timeout for readers that came meanwhile;
  * should that fail, the next command that opens the register turns it on.
  */
-int db_bulk_begin(sqlite3 *db);
-void db_bulk_end(sqlite3 *db, const char *path);
+int db_bulk_begin(struct db *db);
+void db_bulk_end(struct db *db, const char *path);
 
 #endif

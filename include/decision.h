@@ -7,7 +7,7 @@
 #ifndef MVB_DECISION_H
 #define MVB_DECISION_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,27 +71,27 @@ const char *decision_columns_sql(void);
 int decision_columns_count(void);
 /* Read the current row of a statement that selected decision_columns_sql()
  * first, into d (initialised here; release it). Returns 0 or -1. */
-int decision_read_row(sqlite3_stmt *stmt, struct decision *d);
+int decision_read_row(struct stmt *stmt, struct decision *d);
 
 /*
  * Load decision id into d (initialised by this call; release it). Returns
  * 0, or -1 with a usage error for an unknown id.
  */
-int decision_load(sqlite3 *db, int64_t id, struct decision *d);
+int decision_load(struct db *db, int64_t id, struct decision *d);
 /* Insert d (id 0 assigns the next id, else keeps d->id), record its
  * creation in the history, and store the id in d. Returns 0 or -1. */
-int decision_insert(sqlite3 *db, struct decision *d);
+int decision_insert(struct db *db, struct decision *d);
 /*
  * Insert d like decision_insert() but without a history entry, reusing the
  * statement kept in *cache (prepared on first use; the caller finalizes
  * it). For bulk loads. Returns 0 or -1.
  */
-int decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d);
+int decision_store(struct db *db, struct stmt **cache, struct decision *d);
 /*
  * Write the fields of new that differ from old (same id), one history
  * entry per changed field. Returns the number of changed fields, or -1.
  */
-int decision_update(sqlite3 *db, const struct decision *old,
+int decision_update(struct db *db, const struct decision *old,
     const struct decision *new);
 
 /* The largest decision id: what 18 digits can write. */
@@ -117,7 +117,7 @@ int decision_parse_id(const char *s, int64_t *id);
  * latest of decided_on and the dates of DECISION_ANCHOR_REVIEWS_SQL, into
  * *anchor. Returns 0 or -1.
  */
-int decision_anchor(sqlite3 *db, int64_t id, int32_t decided_on,
+int decision_anchor(struct db *db, int64_t id, int32_t decided_on,
     int32_t *anchor);
 
 /* Value checks of mvb(1) DESCRIPTION and mvb(1) VALUES; each returns 1 when s

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
+#include "engine.h"
 
 #include "util.h"
 
@@ -34,10 +34,10 @@ int err_fail(const char *fmt, ...) MVB_PRINTF(1, 2);
  * status 1. When SQLite reports damage (SQLITE_CORRUPT, SQLITE_NOTADB) the
  * message is err_damaged()'s instead, whatever the action. Returns -1.
  */
-int err_db(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
+int err_db(struct db *db, const char *fmt, ...) MVB_PRINTF(2, 3);
 /* The register open on db is damaged (why: SQLite's words): one message
  * naming its file, status 1. Returns -1. */
-int err_damaged(sqlite3 *db, const char *why);
+int err_damaged(struct db *db, const char *why);
 
 /*
  * Every value an error message quotes goes through err_quote(), so that it

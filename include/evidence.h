@@ -7,7 +7,7 @@
 #ifndef MVB_EVIDENCE_H
 #define MVB_EVIDENCE_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "money.h"
@@ -45,16 +45,16 @@ struct measurement {
  * the statement kept in *cache (prepared on first use; the caller
  * finalizes it), without a history entry. Each returns 0 or -1.
  */
-int assumption_store(sqlite3 *db, sqlite3_stmt **cache,
+int assumption_store(struct db *db, struct stmt **cache,
     const struct assumption *a);
-int metric_store(sqlite3 *db, sqlite3_stmt **cache, const struct metric *m);
-int measurement_store(sqlite3 *db, sqlite3_stmt **cache,
+int metric_store(struct db *db, struct stmt **cache, const struct metric *m);
+int measurement_store(struct db *db, struct stmt **cache,
     const struct measurement *m);
 
 /* Whether decision id has a metric named name (statement cached as
  * above): 1, 0 when none was found (which a damaged table can also give:
  * see db_check_table()), or -1 on a read failure. */
-int metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+int metric_exists(struct db *db, struct stmt **cache, int64_t id,
     const char *name);
 
 /*
@@ -73,7 +73,7 @@ const char *assumption_next(int invalidated, const char *inv,
  * Add an assumption to decision id; stores its number (1, 2, ... within
  * the decision) in *number. Returns 0 or -1.
  */
-int assumption_add(sqlite3 *db, int64_t id, const char *text, int *number);
+int assumption_add(struct db *db, int64_t id, const char *text, int *number);
 
 /*
  * Invalidate (invalidate = 1) or confirm assumption number of decision id
@@ -83,7 +83,7 @@ int assumption_add(sqlite3 *db, int64_t id, const char *text, int *number);
  * date; a holding one none. note (may be NULL) goes with an invalidation.
  * Returns 0, or -1 (usage error for an unknown number).
  */
-int assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
+int assumption_mark(struct db *db, int64_t id, int number, int invalidate,
     int32_t on, const char *note);
 
 /*
@@ -91,12 +91,12 @@ int assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
  * normalised target, unit (may be NULL) and target date. A name already
  * used in the decision is a usage error. Returns 0 or -1.
  */
-int metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
+int metric_add(struct db *db, int64_t id, const char *name, const char *op,
     const char *target, const char *unit, int32_t target_on);
 
 /* Record a measurement (normalised value) of metric name of decision id
  * on day on; an unknown metric is a usage error. Returns 0 or -1. */
-int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
+int measurement_add(struct db *db, int64_t id, const char *name, int32_t on,
     const char *value);
 
 /* The largest number of an assumption, sunset criterion or option. */
@@ -107,7 +107,7 @@ int measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
  * decision ("assumptions", "sunset", "options": a name from the code,
  * never from input): one more than the largest, or 1. Returns 0 or -1.
  */
-int evidence_next_number(sqlite3 *db, const char *table, int64_t id,
+int evidence_next_number(struct db *db, const char *table, int64_t id,
     int *number);
 
 #endif

@@ -6,7 +6,7 @@
 #ifndef MVB_EXCHANGE_H
 #define MVB_EXCHANGE_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 #include <stdio.h>
 
@@ -28,7 +28,7 @@ typedef void xprogress_fn(const char *verb, long rows, int done);
  * computed as of today with horizon = today + the 'within' setting.
  * *rows gets the number of rows written. Returns 0 or -1.
  */
-int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
+int export_table(struct db *db, enum xtable t, int32_t today, int32_t horizon,
     enum fmt fmt, FILE *fp, long *rows, xprogress_fn *progress);
 
 /*
@@ -38,7 +38,7 @@ int export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
  * decision, the event's kind and the register's random id; DTSTAMP is now.
  * *rows gets the number of events. Returns 0 or -1.
  */
-int export_calendar(sqlite3 *db, FILE *fp, long *rows,
+int export_calendar(struct db *db, FILE *fp, long *rows,
     xprogress_fn *progress);
 
 /*
@@ -48,7 +48,7 @@ int export_calendar(sqlite3 *db, FILE *fp, long *rows,
  * is a usage error "NAME:LINE: COLUMN: reason". Records one history entry
  * for the whole import. *rows gets the number of rows. Returns 0 or -1.
  */
-int import_table(sqlite3 *db, const struct settings *s, int32_t today,
+int import_table(struct db *db, const struct settings *s, int32_t today,
     enum xtable t, FILE *fp, const char *name, long *rows,
     xprogress_fn *progress);
 

@@ -6,7 +6,7 @@
 #ifndef MVB_FLAGS_H
 #define MVB_FLAGS_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "date.h"
@@ -33,7 +33,7 @@ struct flags {
 
 /* One evidence table walked in decision order. */
 struct fcursor {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	int64_t		 id;		/* its row's decision, or INT64_MAX */
 };
 
@@ -47,7 +47,7 @@ struct fcursor {
  * today + the 'within' duration (the reach of 'upcoming').
  */
 struct flagger {
-	sqlite3		*db;
+	struct db		*db;
 	int32_t		 today;
 	int32_t		 horizon;
 	char		 today_s[DATE_BUFSZ];
@@ -58,7 +58,7 @@ struct flagger {
 };
 
 /* Prepare f for db; returns 0 or -1. Release with flagger_release(). */
-int flagger_init(struct flagger *f, sqlite3 *db, int32_t today,
+int flagger_init(struct flagger *f, struct db *db, int32_t today,
     int32_t horizon);
 void flagger_release(struct flagger *f);
 

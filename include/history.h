@@ -5,7 +5,7 @@
 #ifndef MVB_HISTORY_H
 #define MVB_HISTORY_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 /*
@@ -13,7 +13,7 @@
  * by the wall clock in UTC and signed with $USER, else $LOGNAME, else the
  * account's name, else "unknown". Returns 0 or -1.
  */
-int history_add(sqlite3 *db, int64_t decision_id, const char *what,
+int history_add(struct db *db, int64_t decision_id, const char *what,
     const char *old_value, const char *new_value);
 
 #endif

@@ -7,7 +7,7 @@
 #ifndef MVB_LINT_H
 #define MVB_LINT_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "settings.h"
@@ -39,7 +39,7 @@ typedef int (*lint_emit)(void *arg, int64_t id, enum lint_rule rule,
  * come by decision id, then in rule order. Returns the number of
  * findings, or -1.
  */
-long lint_run(sqlite3 *db, int64_t id, const struct settings *s,
+long lint_run(struct db *db, int64_t id, const struct settings *s,
     lint_emit emit, void *arg);
 
 #endif

@@ -7,7 +7,7 @@
 #ifndef MVB_MIGRATE_H
 #define MVB_MIGRATE_H
 
-#include <sqlite3.h>
+#include "engine.h"
 
 /* 'mvb1' in ASCII: marks a SQLite file as an mvb register. */
 #define MVB_APPLICATION_ID 0x6d766231
@@ -15,6 +15,9 @@
 /* migrations[i] brings user_version i to i + 1. */
 extern const char *const migrations[];
 extern const int migrations_count;
+/* The same steps on PostgreSQL (migrations/pg/), as many as migrations. */
+extern const char *const pg_migrations[];
+extern const int pg_migrations_count;
 
 /*
  * Bring db's schema up to date. Each pending migration runs with its
@@ -23,12 +26,12 @@ extern const int migrations_count;
  * A file that is not an mvb register or whose schema is newer than this
  * program is refused (status 1) and left untouched. Returns 0 or -1.
  */
-int migrate_apply(sqlite3 *db);
+int migrate_apply(struct db *db);
 
 /*
  * Check, without writing, that db is an mvb register this program can use:
  * returns 0 with *version set (0 for a brand-new empty file), or -1.
  */
-int migrate_check(sqlite3 *db, int *version);
+int migrate_check(struct db *db, int *version);
 
 #endif

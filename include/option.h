@@ -5,7 +5,7 @@
 #ifndef MVB_OPTION_H
 #define MVB_OPTION_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "money.h"
@@ -25,6 +25,6 @@ struct option {
  * caller finalizes it), its columns as the catalogue lists them. Returns
  * 0 or -1.
  */
-int option_store(sqlite3 *db, sqlite3_stmt **cache, const struct option *o);
+int option_store(struct db *db, struct stmt **cache, const struct option *o);
 
 #endif

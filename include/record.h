@@ -12,7 +12,7 @@
 #ifndef MVB_RECORD_H
 #define MVB_RECORD_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -87,7 +87,7 @@ struct record {
  * it with record_release() whatever this returns. Returns 0, or -1 (a
  * usage error for an unknown id).
  */
-int record_load(sqlite3 *db, int64_t id, int32_t today,
+int record_load(struct db *db, int64_t id, int32_t today,
     const struct settings *settings, struct record *r);
 void record_release(struct record *r);
 

@@ -10,7 +10,7 @@
 #ifndef MVB_REPORT_H
 #define MVB_REPORT_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -100,7 +100,7 @@ void report_quarter_of(int32_t day, int *year, int *quarter);
  * release it with report_release(), also after a failure). Reads the
  * register in one read transaction. Returns 0 or -1 (recorded).
  */
-int report_build(sqlite3 *db, int year, int quarter, int32_t today,
+int report_build(struct db *db, int year, int quarter, int32_t today,
     struct report *r);
 void report_release(struct report *r);
 

@@ -6,7 +6,7 @@
 #ifndef MVB_REVIEW_H
 #define MVB_REVIEW_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "settings.h"
@@ -43,13 +43,13 @@ int32_t review_next_default(int32_t on, const struct settings *s);
  * caller finalizes it). No history entry and no change to the decision.
  * Returns 0 or -1.
  */
-int review_store(sqlite3 *db, sqlite3_stmt **cache, const struct review *r);
+int review_store(struct db *db, struct stmt **cache, const struct review *r);
 /*
  * Move the anchor of decision id, and of its replacement by (0 for none),
  * to on when on is later (review_anchor()), the deadline with it, without
  * history: what an imported review does. Returns 0 or -1.
  */
-int review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+int review_move_anchor(struct db *db, struct stmt **cache, int64_t id,
     int64_t by, int32_t on, const struct settings *s);
 
 /*
@@ -62,7 +62,7 @@ int review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
  * each change in the history. Caller holds the transaction. Returns 0, or
  * -1 (usage errors name the option).
  */
-int review_record(sqlite3 *db, const struct settings *s, int32_t today,
+int review_record(struct db *db, const struct settings *s, int32_t today,
     struct review *r, int has_on, int has_next);
 
 #endif

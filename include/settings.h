@@ -5,7 +5,7 @@
 #ifndef MVB_SETTINGS_H
 #define MVB_SETTINGS_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "date.h"
@@ -27,9 +27,9 @@ extern const char *const settings_keys[];
  * value is missing or does not parse (a hand edit), or NULL. Returns 0, or
  * -1 when the register cannot be read.
  */
-int settings_read(sqlite3 *db, struct settings *s, const char **damaged);
+int settings_read(struct db *db, struct settings *s, const char **damaged);
 /* settings_read(), with a damaged setting an error; returns 0 or -1. */
-int settings_load(sqlite3 *db, struct settings *s);
+int settings_load(struct db *db, struct settings *s);
 /* Record the error "setting KEY is damaged (set it again ...)"; -1. */
 int settings_damaged(const char *key);
 /* Whether key names a setting. */
@@ -39,14 +39,14 @@ int settings_known(const char *key);
  * NULL when its row is missing. Returns 0, or -1 (a usage error for an
  * unknown key, or the register cannot be read).
  */
-int settings_stored(sqlite3 *db, const char *key, char **value);
+int settings_stored(struct db *db, const char *key, char **value);
 /* settings_stored(), with a missing row an error: the value or NULL. */
-char *settings_get(sqlite3 *db, const char *key);
+char *settings_get(struct db *db, const char *key);
 /*
  * Validate and store value under key, inside the caller's transaction.
  * Changing deadline_months recomputes every stored deadline. Returns 0 or
  * -1 (usage error naming the key and value).
  */
-int settings_set(sqlite3 *db, const char *key, const char *value);
+int settings_set(struct db *db, const char *key, const char *value);
 
 #endif

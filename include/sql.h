@@ -1,5 +1,5 @@
 /*
- * The few SQLite conveniences every module shares (src/sql.c). They sit
+ * The few SQL conveniences every module shares (src/sql.c). They sit
  * below both the register's opener (db.h) and the migrations (migrate.h)
  * and call neither. The db_ prefix is theirs from when they lived in db.c.
  * Nothing here prints; failures are recorded with err_db() and returned
@@ -8,31 +8,29 @@
 #ifndef MVB_SQL_H
 #define MVB_SQL_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1. */
-int db_begin(sqlite3 *db);
-int db_commit(sqlite3 *db);
-void db_rollback(sqlite3 *db);
+/* Begin the write transaction / COMMIT / ROLLBACK. begin and commit return 0 or -1. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
 
 /* Run SQL without results; returns 0 or -1. */
-int db_exec(sqlite3 *db, const char *sql);
+int db_exec(struct db *db, const char *sql);
 /* Prepare one statement; NULL on failure (recorded). */
-sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+struct stmt *db_prepare(struct db *db, const char *sql);
 /* Step a statement that returns no row, then finalize it; 0 or -1. */
-int db_run(sqlite3 *db, sqlite3_stmt *stmt);
+int db_run(struct db *db, struct stmt *stmt);
 
 /* Bind text, or NULL when s is NULL. */
-int db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
-/* Bind text (or NULL) to the named parameter, when the statement has it. */
-void db_bind_named(sqlite3_stmt *stmt, const char *name, const char *s);
+int db_bind_text(struct stmt *stmt, int idx, const char *s);
 /* A column's text as a new string (NULL for SQL NULL); caller frees. */
-char *db_column_strdup(sqlite3_stmt *stmt, int col);
+char *db_column_strdup(struct stmt *stmt, int col);
 
 /* The first column of the first row of a one-parameter-free query as an
  * integer; returns 0 or -1. */
-int db_query_int(sqlite3 *db, const char *sql, int64_t *out);
+int db_query_int(struct db *db, const char *sql, int64_t *out);
 
 /*
  * Whether a lookup that found nothing in table can be believed: a damaged
@@ -41,6 +39,6 @@ int db_query_int(sqlite3 *db, const char *sql, int64_t *out);
  * -1 with the damaged-register error (err_damaged()) recorded. It reads the
  * whole table: for the path that reports "no such row", not every lookup.
  */
-int db_check_table(sqlite3 *db, const char *table);
+int db_check_table(struct db *db, const char *table);
 
 #endif

@@ -9,7 +9,7 @@
 #ifndef MVB_SUNSET_H
 #define MVB_SUNSET_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -57,14 +57,14 @@ void sunset_format(const struct sunset_expr *e, struct strbuf *sb);
  * Every error is a usage error quoting the whole expression, cut by err_quote()
  * as every quoted value is. Returns 0 or -1.
  */
-int sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number);
+int sunset_add(struct db *db, int64_t id, const char *expr, int *number);
 
 /*
  * Store parsed criterion e as number of decision id, with the statement
  * kept in *cache (prepared on first use; the caller finalizes it), and no
  * history entry: the one writer of the sunset table. Returns 0 or -1.
  */
-int sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+int sunset_store(struct db *db, struct stmt **cache, int64_t id,
     int64_t number, const struct sunset_expr *e);
 
 /* Returns 1 when op is one of < <= > >=. */

@@ -305,7 +305,7 @@ catalog_columns_count(enum xtable t)
 	((type *)(void *)((char *)(uintptr_t)(row) + (c)->offset))
 
 void
-catalog_read_row(enum xtable t, sqlite3_stmt *stmt, int first, void *row)
+catalog_read_row(enum xtable t, struct stmt *stmt, int first, void *row)
 {
 	const struct column	*c;
 	const char		*s;
@@ -315,7 +315,7 @@ catalog_read_row(enum xtable t, sqlite3_stmt *stmt, int first, void *row)
 		c = &catalog[t].cols[i];
 		if (c->sql == NULL)
 			continue;
-		s = (const char *)sqlite3_column_text(stmt, k);
+		s = (const char *)engine_column_text(stmt, k);
 		switch (c->kind) {
 		case KIND_ID:
 		case KIND_NUMBER:
@@ -323,7 +323,7 @@ catalog_read_row(enum xtable t, sqlite3_stmt *stmt, int first, void *row)
 		case KIND_PERCENT:
 		case KIND_FTE:
 		case KIND_PROBABILITY:
-			*MEMBER(row, c, int64_t) = sqlite3_column_int64(stmt,
+			*MEMBER(row, c, int64_t) = engine_column_int(stmt,
 			    k);
 			break;
 		case KIND_TEXT:
@@ -523,32 +523,35 @@ catalog_refusal(struct strbuf *sb, const struct column *c, const char *why,
 }
 
 const char *
-catalog_cost_check_sql(void)
+catalog_cost_check_sql(int typed)
 {
-	static struct strbuf	 sql;
+	static struct strbuf	 cache[2];
+	struct strbuf		*sql = &cache[typed != 0];
 	const struct column	*c;
 	int			 i;
 
-	if (sql.buf != NULL)
-		return sql.buf;
-	sb_init(&sql);
+	if (sql->buf != NULL)
+		return sql->buf;
+	sb_init(sql);
 	for (i = 0; i < catalog[XT_OPTIONS].ncols; i++) {
 		c = &catalog[XT_OPTIONS].cols[i];
-		if (c->kind >= KIND_MONEY && c->kind <= KIND_PROBABILITY &&
-		    c->sql != NULL)
-			sb_addf(&sql, "%s%s NOT BETWEEN 0 AND %lld OR "
-			    "typeof(%s) <> 'integer'", sql.len ? " OR " : "",
-			    c->sql, (long long)c->max, c->sql);
+		if (c->kind < KIND_MONEY || c->kind > KIND_PROBABILITY ||
+		    c->sql == NULL)
+			continue;
+		sb_addf(sql, "%s%s NOT BETWEEN 0 AND %lld", sql->len ?
+		    " OR " : "", c->sql, (long long)c->max);
+		if (typed)
+			sb_addf(sql, " OR typeof(%s) <> 'integer'", c->sql);
 	}
-	return sql.buf;
+	return sql->buf;
 }
 
 int
-catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
+catalog_store(struct db *db, struct stmt **cache, enum xtable t,
     const void *row)
 {
 	const struct column	*c;
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	struct strbuf		 sql;
 	char			 buf[NUM_BUFSZ];
 	const char		*s;
@@ -556,18 +559,18 @@ catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
 
 	if ((stmt = *cache) == NULL) {
 		sb_init(&sql);
-		sb_addf(&sql, "INSERT INTO %s (%s) VALUES (?", catalog[t].name,
+		sb_addf(&sql, "INSERT INTO %s (%s) VALUES ($1", catalog[t].name,
 		    catalog_columns_sql(t));
 		for (i = 1; i < catalog_columns_count(t); i++)
-			sb_adds(&sql, ", ?");
+			sb_addf(&sql, ", $%d", i + 1);
 		sb_adds(&sql, ")");
 		*cache = stmt = db_prepare(db, sql.buf);
 		sb_release(&sql);
 		if (stmt == NULL)
 			return -1;
 	} else {
-		sqlite3_reset(stmt);
-		sqlite3_clear_bindings(stmt);
+		engine_reset(stmt);
+		engine_clear_bindings(stmt);
 	}
 	for (i = 0, k = 1; i < catalog[t].ncols; i++) {
 		c = &catalog[t].cols[i];
@@ -575,17 +578,17 @@ catalog_store(sqlite3 *db, sqlite3_stmt **cache, enum xtable t,
 			continue;
 		s = catalog_text(&catalog[t], c, row, NULL, buf, &numeric);
 		if (s == NULL)
-			sqlite3_bind_null(stmt, k);
+			engine_bind_text(stmt, k, NULL);
 		else if (c->kind == KIND_ID || c->kind == KIND_NUMBER ||
 		    (numeric && c->kind != KIND_DECIMAL))
-			sqlite3_bind_int64(stmt, k, *MEMBER(row, c, int64_t));
+			engine_bind_int(stmt, k, *MEMBER(row, c, int64_t));
 		else
-			sqlite3_bind_text(stmt, k, s, -1, SQLITE_TRANSIENT);
+			engine_bind_text(stmt, k, s);
 		k++;
 	}
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
+	rc = engine_step(stmt);
+	engine_reset(stmt);
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot write %s", catalog[t].name);
 	return 0;
 }

@@ -16,8 +16,9 @@
 #include "money.h"
 #include "settings.h"
 
-/* Each query yields problem lines as its one text column. */
-static const char *const checks[] = {
+/* SQLite's own checks of the file, each problem a line; a server keeps
+ * its pages and foreign keys itself. */
+static const char *const file_checks[] = {
 	"SELECT 'database: ' || integrity_check FROM pragma_integrity_check "
 	"WHERE integrity_check <> 'ok'",
 
@@ -25,30 +26,36 @@ static const char *const checks[] = {
 	"SELECT \"table\" || ': ' || ifnull('row ' || rowid, 'a row') || "
 	"' refers to a missing row of ' || parent "
 	"FROM pragma_foreign_key_check",
+};
 
+/* The later of a decision's date and its latest review. */
+#define LATER_OF_ANCHOR "CASE WHEN max(r.reviewed_on) > d.decided_on " \
+	"THEN max(r.reviewed_on) ELSE d.decided_on END"
+
+/* Each query yields problem lines as its one text column. */
+static const char *const checks[] = {
 	"SELECT 'decisions: decision ' || id || ': invalid date in '"
-	" || CASE WHEN mvb_add_months(decided_on, 0) IS NOT decided_on "
-	"THEN 'decided_on' WHEN mvb_add_months(next_review_on, 0) IS NOT "
-	"next_review_on THEN 'next_review_on' ELSE 'anchor_on' END "
-	"FROM decisions WHERE mvb_add_months(decided_on, 0) IS NOT decided_on"
-	" OR mvb_add_months(next_review_on, 0) IS NOT next_review_on"
-	" OR mvb_add_months(anchor_on, 0) IS NOT anchor_on",
+	" || CASE WHEN mvb_add_months(decided_on, 0) IS DISTINCT FROM "
+	"decided_on THEN 'decided_on' WHEN mvb_add_months(next_review_on, 0) "
+	"IS DISTINCT FROM next_review_on THEN 'next_review_on' "
+	"ELSE 'anchor_on' END "
+	"FROM decisions WHERE mvb_add_months(decided_on, 0) IS DISTINCT FROM "
+	"decided_on OR mvb_add_months(next_review_on, 0) IS DISTINCT FROM "
+	"next_review_on OR mvb_add_months(anchor_on, 0) IS DISTINCT FROM "
+	"anchor_on",
 
 	"SELECT 'decisions: decision ' || d.id || ': anchor ' || d.anchor_on"
-	" || ' should be ' || max(d.decided_on, coalesce(max(r.reviewed_on), "
-	"d.decided_on)) FROM decisions d LEFT JOIN "
+	" || ' should be ' || " LATER_OF_ANCHOR " FROM decisions d LEFT JOIN "
 	DECISION_ANCHOR_REVIEWS_SQL " r ON r.decision_id = d.id "
-	"GROUP BY d.id HAVING d.anchor_on IS NOT max(d.decided_on, "
-	"coalesce(max(r.reviewed_on), d.decided_on))",
+	"GROUP BY d.id, d.anchor_on, d.decided_on HAVING d.anchor_on IS "
+	"DISTINCT FROM " LATER_OF_ANCHOR,
 
-	/* (Only against a sound setting; a damaged one is reported below.) */
+	/* $1 is deadline_months, bound only when the setting is sound; a
+	 * damaged one is reported below. */
 	"SELECT 'decisions: decision ' || id || ': deadline ' || deadline_on"
-	" || ' should be ' || mvb_add_months(anchor_on, (SELECT value FROM "
-	"settings WHERE key = 'deadline_months')) FROM decisions WHERE "
-	"deadline_on IS NOT mvb_add_months(anchor_on, (SELECT value FROM "
-	"settings WHERE key = 'deadline_months')) AND EXISTS (SELECT 1 FROM "
-	"settings WHERE key = 'deadline_months' AND value GLOB '[1-9]*' AND "
-	"value NOT GLOB '*[^0-9]*' AND CAST(value AS INTEGER) <= 120)",
+	" || ' should be ' || mvb_add_months(anchor_on, $1) FROM decisions "
+	"WHERE $1 > 0 AND deadline_on IS DISTINCT FROM "
+	"mvb_add_months(anchor_on, $1)",
 
 	/* A cost figure outside the ranges of mvb(1) VALUES (only a hand edit
 	 * can put one there): %s is the catalogue's
@@ -94,10 +101,10 @@ problem(const char *line)
  * edit): the indexes of a fresh in-memory register are the reference.
  */
 static int
-check_indexes(sqlite3 *db, long *problems)
+check_indexes(struct db *db, long *problems)
 {
-	sqlite3_stmt	*ref, *has;
-	sqlite3		*fresh;
+	struct stmt	*ref, *has;
+	struct db		*fresh;
 	const char	*name;
 	int		 rc = 0;
 
@@ -105,55 +112,94 @@ check_indexes(sqlite3 *db, long *problems)
 		return -1;
 	ref = db_prepare(fresh, "SELECT name, tbl_name FROM sqlite_schema "
 	    "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-	has = db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = "
-	    "'index' AND name = ?");
+	has = db_prepare(db, engine_kind(db) == ENGINE_SQLITE ?
+	    "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = $1" :
+	    "SELECT 1 FROM pg_catalog.pg_indexes WHERE schemaname = "
+	    "current_schema() AND indexname = $1");
 	if (ref == NULL || has == NULL)
 		rc = -1;
-	while (rc == 0 && sqlite3_step(ref) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(ref, 0);
-		sqlite3_reset(has);
-		sqlite3_bind_text(has, 1, name, -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(has)) == SQLITE_DONE) {
+	while (rc == 0 && engine_step(ref) == ENGINE_ROW) {
+		name = (const char *)engine_column_text(ref, 0);
+		engine_reset(has);
+		engine_bind_text(has, 1, name);
+		if ((rc = engine_step(has)) == ENGINE_DONE) {
 			printf("%s: index %s is missing\n",
-			    sqlite3_column_text(ref, 1), name);
+			    engine_column_text(ref, 1), name);
 			++*problems;
-		} else if (rc != SQLITE_ROW) {
+		} else if (rc != ENGINE_ROW) {
 			rc = err_db(db, "check: cannot read the register");
 			break;
 		}
 		rc = 0;
 	}
-	sqlite3_finalize(ref);
-	sqlite3_finalize(has);
+	engine_finalize(ref);
+	engine_finalize(has);
 	db_close(fresh);
 	return rc;
 }
 
+/* Run one check, printing each problem; 0, or -1 when it cannot run. */
 static int
-run(sqlite3 *db, long *problems)
+run_one(struct db *db, const char *sql, int64_t months, long *problems)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = db_prepare(db, sql)) == NULL)
+		return -1;
+	engine_bind_int(stmt, 1, months);
+	while ((rc = engine_step(stmt)) == ENGINE_ROW)
+		*problems += problem(engine_column_text(stmt, 0));
+	engine_finalize(stmt);
+	/* A damaged file can fail the later checks too; what was found so
+	 * far is the answer. */
+	if (rc != ENGINE_DONE && *problems > 0)
+		return 1;
+	if (rc != ENGINE_DONE)
+		return err_db(db, "check: cannot read the register");
+	return 0;
+}
+
+/* deadline_months when the stored setting is sound, else 0. */
+static int64_t
+deadline_months(struct db *db)
+{
+	char		*v = NULL;
+	const char	*p;
+	int64_t		 n = 0;
+
+	if (settings_stored(db, "deadline_months", &v) == -1) {
+		err_clear();
+		return 0;
+	}
+	for (p = v; p != NULL && *p >= '0' && *p <= '9' && n <= 120; p++)
+		n = n * 10 + (*p - '0');
+	if (v == NULL || *v == '0' || *p != '\0' || n > 120)
+		n = 0;
+	free(v);
+	return n;
+}
+
+static int
+run(struct db *db, long *problems)
+{
+	int		 file = engine_kind(db) == ENGINE_SQLITE;
+	int64_t		 months;
 	char		*sql;
 	size_t		 i;
 	int		 rc;
 
+	for (i = 0; file && i < sizeof(file_checks) / sizeof(file_checks[0]);
+	    i++)
+		if ((rc = run_one(db, file_checks[i], 0, problems)) != 0)
+			return rc < 0 ? -1 : 0;
+	months = deadline_months(db);
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		sql = xasprintf(checks[i], catalog_cost_check_sql());
-		stmt = db_prepare(db, sql);
+		sql = xasprintf(checks[i], catalog_cost_check_sql(file));
+		rc = run_one(db, sql, months, problems);
 		free(sql);
-		if (stmt == NULL)
-			return -1;
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			*problems += problem((const char *)
-			    sqlite3_column_text(stmt, 0));
-		}
-		sqlite3_finalize(stmt);
-		/* A damaged file can fail the later checks too; what was
-		 * found so far is the answer. */
-		if (rc != SQLITE_DONE && *problems > 0)
-			return 0;
-		if (rc != SQLITE_DONE)
-			return err_db(db, "check: cannot read the register");
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
 	}
 	return check_indexes(db, problems);
 }
@@ -180,7 +226,8 @@ cmd_check_exec(struct ctx *ctx, struct args *a)
 	}
 	if (problems > 0)
 		return err_fail("check: %ld problem%s in '%s'", problems,
-		    problems == 1 ? "" : "s", err_quote(ctx->db_path));
+		    problems == 1 ? "" : "s", err_quote(engine_kind(ctx->db) ==
+		    ENGINE_PG ? engine_name(ctx->db) : ctx->db_path));
 	printf("ok\n");
 	return 0;
 }

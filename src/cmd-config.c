@@ -9,7 +9,7 @@
 #include "err.h"
 
 static int
-list(sqlite3 *db)
+list(struct db *db)
 {
 	char	*value;
 	int	 i;

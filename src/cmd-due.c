@@ -53,20 +53,20 @@ static const struct out_col due_layout[] = {
 /* The sort key 'urgency' is the most urgent flag and the day the window
  * opens in one integer (see store()), so that rows compare as integers. */
 static const char sql_create[] =
-    "CREATE TEMP TABLE due_row (urgency INTEGER, next_review_on TEXT, "
+    "CREATE TEMP TABLE due_row (urgency BIGINT, next_review_on TEXT, "
     "id INTEGER, title TEXT, choice TEXT, owner TEXT, deadline TEXT, "
     "flags TEXT, reason TEXT)";
 static const char sql_insert[] =
-    "INSERT INTO temp.due_row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO due_row VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 static const char sql_sorted[] =
     "SELECT id, title, choice, owner, next_review_on, deadline, flags, "
-    "reason FROM temp.due_row ORDER BY urgency, id";
+    "reason FROM due_row ORDER BY urgency, id";
 
 /* Prepare "SELECT <decision columns> FROM decisions": the open ones. */
-static sqlite3_stmt *
+static struct stmt *
 select_open(struct ctx *ctx)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		*sql;
 
 	/* NOT INDEXED: one pass over the table in id order is far cheaper
@@ -79,44 +79,29 @@ select_open(struct ctx *ctx)
 	return stmt;
 }
 
-static void
-bind_static(sqlite3_stmt *stmt, int idx, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(stmt, idx);
-	else
-		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
-}
-
 /* Store one flagged decision's output row. */
 static int
-store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
+store(struct db *db, struct stmt *ins, const struct decision *d,
     const struct flags *f, struct strbuf *flags)
 {
 	char	nb[DATE_BUFSZ], eb[DATE_BUFSZ];
 
-	int	rc;
-
 	sb_reset(flags);
 	flags_format(f->bits, flags);
-	/* Every value outlives the step, so SQLite need not copy it. */
+	engine_reset(ins);
 	/* Flag, then day (offset to be non-negative), as one integer. */
-	sqlite3_bind_int64(ins, 1, (int64_t)flags_first(f->bits) *
+	engine_bind_int(ins, 1, (int64_t)flags_first(f->bits) *
 	    ((int64_t)1 << 32) + (int64_t)d->next_review_on +
 	    ((int64_t)1 << 31));
-	sqlite3_bind_text(ins, 2, date_format(d->next_review_on, nb), -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(ins, 3, d->id);
-	bind_static(ins, 4, d->title);
-	bind_static(ins, 5, d->choice);
-	bind_static(ins, 6, d->owner);
-	sqlite3_bind_text(ins, 7, date_format(d->deadline_on, eb), -1,
-	    SQLITE_STATIC);
-	bind_static(ins, 8, flags->buf);
-	bind_static(ins, 9, f->reason);
-	rc = sqlite3_step(ins);
-	sqlite3_reset(ins);
-	if (rc != SQLITE_DONE)
+	engine_bind_text(ins, 2, date_format(d->next_review_on, nb));
+	engine_bind_int(ins, 3, d->id);
+	db_bind_text(ins, 4, d->title);
+	db_bind_text(ins, 5, d->choice);
+	db_bind_text(ins, 6, d->owner);
+	engine_bind_text(ins, 7, date_format(d->deadline_on, eb));
+	db_bind_text(ins, 8, flags->buf);
+	db_bind_text(ins, 9, f->reason);
+	if (engine_step(ins) != ENGINE_DONE)
 		return err_db(db, "due: cannot sort the flagged decisions");
 	return 0;
 }
@@ -127,7 +112,7 @@ store(sqlite3 *db, sqlite3_stmt *ins, const struct decision *d,
 static int
 collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 {
-	sqlite3_stmt	*stmt, *ins;
+	struct stmt	*stmt, *ins;
 	struct strbuf	 flags;
 	struct decision	 d;
 	struct flags	 f;
@@ -140,11 +125,11 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
 		return -1;
 	if ((stmt = select_open(ctx)) == NULL) {
-		sqlite3_finalize(ins);
+		engine_finalize(ins);
 		return -1;
 	}
 	sb_init(&flags);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
 		if (flags_eval(fl, &d, &f) == -1) {
@@ -153,19 +138,19 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 		}
 		if (f.bits != 0) {
 			if (store(ctx->db, ins, &d, &f, &flags) == -1)
-				rc = SQLITE_ERROR;
+				rc = ENGINE_ERROR;
 			(*n)++;
 		}
 		flags_release(&f);
 		decision_release(&d);
-		if (rc == SQLITE_ERROR)
+		if (rc == ENGINE_ERROR)
 			break;
 	}
 	sb_release(&flags);
 	/* stmt last: finalizing leaves its error, if any, for err_db(). */
-	sqlite3_finalize(ins);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
+	engine_finalize(ins);
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE)
 		return err_msg() != NULL ? -1 :
 		    err_db(ctx->db, "cannot read the register");
 	return 0;
@@ -175,7 +160,7 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 static int
 print(struct ctx *ctx, size_t n)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct out	*o;
 	int		 rc;
 
@@ -189,19 +174,19 @@ print(struct ctx *ctx, size_t n)
 	o = out_new(ctx->format, stdout, due_cols, (int)ARRAY_SIZE(due_cols),
 	    6);
 	out_layout(o, due_layout);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		out_int(o, sqlite3_column_int64(stmt, 0));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 1));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 2));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 3));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 4));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 5));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 6));
-		out_text(o, (const char *)sqlite3_column_text(stmt, 7));
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		out_int(o, engine_column_int(stmt, 0));
+		out_text(o, (const char *)engine_column_text(stmt, 1));
+		out_text(o, (const char *)engine_column_text(stmt, 2));
+		out_text(o, (const char *)engine_column_text(stmt, 3));
+		out_text(o, (const char *)engine_column_text(stmt, 4));
+		out_text(o, (const char *)engine_column_text(stmt, 5));
+		out_text(o, (const char *)engine_column_text(stmt, 6));
+		out_text(o, (const char *)engine_column_text(stmt, 7));
 		out_end_row(o);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE) {
 		err_db(ctx->db, "due: cannot read the flagged decisions");
 		out_finish(o);
 		return -1;

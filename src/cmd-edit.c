@@ -15,23 +15,23 @@
 /* The latest review date of d into *latest; 0 when none (returns 0), 1
  * when found, -1 on error. */
 static int
-latest_review(sqlite3 *db, int64_t id, int32_t *latest)
+latest_review(struct db *db, int64_t id, int32_t *latest)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	const char	*s;
 	int		 rc, found = 0;
 
 	stmt = db_prepare(db, "SELECT max(reviewed_on) FROM reviews "
-	    "WHERE decision_id = ?");
+	    "WHERE decision_id = $1");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW &&
-	    (s = (const char *)sqlite3_column_text(stmt, 0)) != NULL)
+	engine_bind_int(stmt, 1, id);
+	rc = engine_step(stmt);
+	if (rc == ENGINE_ROW &&
+	    (s = (const char *)engine_column_text(stmt, 0)) != NULL)
 		found = date_parse(s, latest) == 0;
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
+	engine_finalize(stmt);
+	if (rc != ENGINE_ROW)
 		return err_db(db, "cannot read reviews");
 	return found;
 }

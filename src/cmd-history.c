@@ -16,26 +16,26 @@ static const char *const history_cols[] = {
 static int
 print(struct ctx *ctx, int64_t id)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct out	*o;
 	int		 rc, i;
 
 	stmt = db_prepare(ctx->db, "SELECT at, who, what, old_value, "
-	    "new_value FROM history WHERE decision_id = ?1 OR id IN (SELECT "
-	    "history_id FROM history_decisions WHERE decision_id = ?1) "
+	    "new_value FROM history WHERE decision_id = $1 OR id IN (SELECT "
+	    "history_id FROM history_decisions WHERE decision_id = $1) "
 	    "ORDER BY id");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	engine_bind_int(stmt, 1, id);
 	o = out_new(FMT_TABLE, stdout, history_cols,
 	    (int)ARRAY_SIZE(history_cols), -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		for (i = 0; i < 5; i++)
-			out_text(o, (const char *)sqlite3_column_text(stmt, i));
+			out_text(o, (const char *)engine_column_text(stmt, i));
 		out_end_row(o);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE) {
 		out_finish(o);
 		return err_db(ctx->db, "cannot read the history");
 	}

@@ -25,12 +25,14 @@ static const struct opt import_opts[] = {
 };
 
 /* Whether path names a register with content (else dry runs use a
- * private temporary one). */
+ * private temporary one); a server register is taken to exist. */
 static int
 register_exists(const char *path)
 {
 	struct stat	st;
 
+	if (db_is_uri(path))
+		return 1;
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 

@@ -10,7 +10,10 @@ static int
 cmd_init_exec(struct ctx *ctx, struct args *a)
 {
 	(void)a;
-	printf("%s\n", ctx->db_path);
+	/* A server register by its name without password (mvb(1) SHARED
+	 * REGISTER). */
+	printf("%s\n", engine_kind(ctx->db) == ENGINE_PG ?
+	    engine_name(ctx->db) : ctx->db_path);
 	return 0;
 }
 

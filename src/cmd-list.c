@@ -104,41 +104,51 @@ parse(struct args *a, struct filter *f)
 	return 0;
 }
 
-static sqlite3_stmt *
-query(sqlite3 *db, const struct filter *f, const char *today)
+static struct stmt *
+query(struct db *db, const struct filter *f, const char *today)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct strbuf	 sql;
+	char		*folded = NULL, *p;
 
 	sb_init(&sql);
-	sb_addf(&sql, "SELECT %s FROM decisions d WHERE 1",
+	sb_addf(&sql, "SELECT %s FROM decisions d WHERE 1 = 1",
 	    decision_columns_sql());
 	if (f->status != NULL)
-		sb_adds(&sql, " AND status = :status");
+		sb_adds(&sql, " AND status = $1");
 	if (f->choice != NULL)
-		sb_adds(&sql, " AND choice = :choice");
+		sb_adds(&sql, " AND choice = $2");
 	if (f->owner != NULL)
-		sb_adds(&sql, " AND owner = :owner");
+		sb_adds(&sql, " AND owner = $3");
 	if (f->capability != NULL)
-		sb_adds(&sql, " AND capability = :capability");
+		sb_adds(&sql, " AND capability = $4");
 	if (f->search != NULL)
-		sb_adds(&sql, " AND (instr(lower(title), lower(:search)) OR "
-		    "instr(lower(capability), lower(:search)) OR "
-		    "instr(lower(ifnull(vendor, '')), lower(:search)) OR "
-		    "instr(lower(ifnull(rationale, '')), lower(:search)) OR "
+		sb_adds(&sql, " AND (instr(lower(title), $5) > 0 OR "
+		    "instr(lower(capability), $5) > 0 OR "
+		    "instr(lower(coalesce(vendor, '')), $5) > 0 OR "
+		    "instr(lower(coalesce(rationale, '')), $5) > 0 OR "
 		    "EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = "
-		    "d.id AND instr(lower(a.text), lower(:search))))");
+		    "d.id AND instr(lower(a.text), $5) > 0))");
 	sb_adds(&sql, " ORDER BY id");
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
 		return NULL;
-	db_bind_named(stmt, ":status", f->status);
-	db_bind_named(stmt, ":choice", f->choice);
-	db_bind_named(stmt, ":owner", f->owner);
-	db_bind_named(stmt, ":capability", f->capability);
-	db_bind_named(stmt, ":search", f->search);
-	db_bind_named(stmt, ":today", today);
+	engine_bind_text(stmt, 1, f->status);
+	engine_bind_text(stmt, 2, f->choice);
+	engine_bind_text(stmt, 3, f->owner);
+	engine_bind_text(stmt, 4, f->capability);
+	/* Folded here, ASCII only, as lower() folds the columns on both
+	 * engines (text compares as bytes: COLLATE "C" on a server). */
+	if (f->search != NULL) {
+		folded = xstrdup(f->search);
+		for (p = folded; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+	}
+	engine_bind_text(stmt, 5, folded);
+	free(folded);
+	engine_bind_text(stmt, 6, today);
 	return stmt;
 }
 
@@ -167,7 +177,7 @@ print(struct ctx *ctx, const struct filter *f)
 	struct flagger	 fg;
 	struct decision	 d;
 	struct flags	 fl;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct out	*o;
 	int32_t		 horizon;
 	char		 today[DATE_BUFSZ];
@@ -178,7 +188,7 @@ print(struct ctx *ctx, const struct filter *f)
 		return -1;
 	horizon = date_add_duration(ctx->today, &ctx->settings.within);
 	if (flagger_init(&fg, ctx->db, ctx->today, horizon) == -1) {
-		sqlite3_finalize(stmt);
+		engine_finalize(stmt);
 		return -1;
 	}
 	if (table)
@@ -188,7 +198,7 @@ print(struct ctx *ctx, const struct filter *f)
 		out_layout(o, table_layout);
 	else
 		o = out_new(ctx->format, stdout, cols, ncols, -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
 		if (flags_eval(&fg, &d, &fl) == -1) {
@@ -205,8 +215,8 @@ print(struct ctx *ctx, const struct filter *f)
 	}
 	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	flagger_release(&fg);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE) {
 		if (err_msg() == NULL)
 			err_db(ctx->db, "cannot read the register");
 		out_finish(o);

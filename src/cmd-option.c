@@ -53,7 +53,7 @@ cmd_option_exec(struct ctx *ctx, struct args *a)
 	struct option_cmd	*st = a->state;
 	struct decision		 owner;
 	struct option		 o;
-	sqlite3_stmt		*stmt = NULL;
+	struct stmt		*stmt = NULL;
 	char			 what[32];
 	int			 number, rc;
 
@@ -74,7 +74,7 @@ cmd_option_exec(struct ctx *ctx, struct args *a)
 	if (rc == 0) {
 		o.number = number;
 		rc = option_store(ctx->db, &stmt, &o);
-		sqlite3_finalize(stmt);
+		engine_finalize(stmt);
 	}
 	if (rc == 0) {
 		snprintf(what, sizeof(what), "option %d", number);

@@ -443,12 +443,15 @@ open_register(struct ctx *ctx, const struct cmd_entry *ce)
 	return db_begin(ctx->db);
 }
 
+/* How many times a write command runs when a server reports a conflict. */
+#define CMD_RETRIES	5
+
 int
 cmd_run(struct ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*ce;
 	struct args		 a;
-	int			 rc = -1;
+	int			 rc = -1, attempt, retry;
 
 	if (cmd_parse(ctx, argc, argv, &ce, &a) == -1)
 		goto out;
@@ -470,13 +473,23 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 	if ((ce->check != NULL && ce->check(ctx, &a) == -1) ||
 	    open_register(ctx, ce) == -1)
 		goto done;
-	rc = ce->exec(ctx, &a);
-	if (ce->needs == CMD_WRITE) {
-		/* Whatever failed, nothing of the command is kept. */
-		if (rc < 0 || db_commit(ctx->db) == -1) {
-			db_rollback(ctx->db);
-			rc = -1;
-		}
+	for (attempt = 1; ; attempt++) {
+		rc = ce->exec(ctx, &a);
+		if (ce->needs != CMD_WRITE ||
+		    (rc >= 0 && db_commit(ctx->db) == 0))
+			break;
+		/* Whatever failed, nothing of the command is kept; a conflict
+		 * with another writer on a server is run again from the start
+		 * (mvb(1) SHARED REGISTER). */
+		retry = engine_kind(ctx->db) == ENGINE_PG &&
+		    engine_error(ctx->db) == ENGINE_RETRY;
+		db_rollback(ctx->db);
+		rc = -1;
+		if (!retry || attempt == CMD_RETRIES)
+			break;
+		err_clear();
+		if (db_begin(ctx->db) == -1)
+			break;
 	}
 done:
 	if (ce->release != NULL)

@@ -9,9 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+
 #include "catalog.h"
 #include "complete.h"
 #include "date.h"
+#include "db.h"
 #include "decision.h"
 #include "err.h"
 #include "settings.h"
@@ -404,8 +408,10 @@ put_ids(struct ctx *ctx, const char *prefix)
 		err_clear();
 		return 0;
 	}
-	/* Read-only: a missing register stays missing, none is changed. */
-	if (sqlite3_open_v2(ctx->db_path, &db, SQLITE_OPEN_READONLY,
+	/* Read-only: a missing register stays missing, none is changed. A
+	 * server register is not asked (a completion must not wait on a
+	 * network). */
+	if (!db_is_uri(ctx->db_path) && sqlite3_open_v2(ctx->db_path, &db, SQLITE_OPEN_READONLY,
 	    NULL) == SQLITE_OK) {
 		sqlite3_busy_timeout(db, 200);
 		if (sqlite3_prepare_v2(db, "SELECT id, title FROM decisions "

@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "engine-sqlite.h"
 #include "err.h"
 #include "migrate.h"
 #include "util.h"
@@ -110,8 +111,9 @@ now_ms(void)
  * only reads does not wait for that (with wait 0) and reads it as it is.
  */
 static int
-set_wal(sqlite3 *db, const char *path, int wait)
+set_wal(struct db *handle, const char *path, int wait)
 {
+	sqlite3			*db = engine_sqlite(handle);
 	sqlite3_stmt		*stmt;
 	struct timespec		 pause = { 0, 10 * 1000 * 1000 };
 	long long		 give_up = now_ms() +
@@ -140,7 +142,7 @@ set_wal(sqlite3 *db, const char *path, int wait)
 		}
 		nanosleep(&pause, NULL);
 	}
-	err_db(db, "cannot open register '%s'", err_quote(path));
+	err_db(handle, "cannot open register '%s'", err_quote(path));
 	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	return -1;
 }
@@ -168,11 +170,13 @@ sql_add_months(sqlite3_context *cx, int argc, sqlite3_value **argv)
 
 /* Connection settings every handle gets, memory or file. */
 static int
-configure(sqlite3 *db)
+configure(struct db *db)
 {
-	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
-	sqlite3_extended_result_codes(db, 0);
-	if (sqlite3_create_function(db, "mvb_add_months", 2,
+	sqlite3	*lite = engine_sqlite(db);
+
+	sqlite3_busy_timeout(lite, DB_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(lite, 0);
+	if (sqlite3_create_function(lite, "mvb_add_months", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_add_months, NULL,
 	    NULL) != SQLITE_OK)
 		return err_db(db, "cannot set up the register");
@@ -296,8 +300,9 @@ open_resolve(struct opening *op, enum db_mode mode)
  * or -1 (with *dbp set when there is a handle to close).
  */
 static int
-open_handle(struct opening *op, sqlite3 **dbp)
+open_handle(struct opening *op, struct db **dbp)
 {
+	sqlite3	*lite = NULL;
 	char	*uri = NULL;
 	int	 flags, rc;
 
@@ -310,18 +315,19 @@ open_handle(struct opening *op, sqlite3 **dbp)
 		uri = immutable_uri(op->path);
 		flags |= SQLITE_OPEN_URI;
 	}
-	rc = sqlite3_open_v2(uri != NULL ? uri : op->path, dbp, flags, NULL);
+	rc = sqlite3_open_v2(uri != NULL ? uri : op->path, &lite, flags, NULL);
 	free(uri);
+	if (lite == NULL)
+		return err_fail("cannot open register '%s': out of memory",
+		    err_quote(op->path));
+	*dbp = engine_sqlite_wrap(lite);
 	if (rc == SQLITE_OK) {
 		/* Never checkpoint into a file that turns out not to be
 		 * ours. */
-		sqlite3_db_config(*dbp, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		sqlite3_db_config(lite, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 		    NULL);
 		return 0;
 	}
-	if (*dbp == NULL)
-		return err_fail("cannot open register '%s': out of memory",
-		    err_quote(op->path));
 	return err_db(*dbp, "cannot open register '%s'",
 	    err_quote(op->path));
 }
@@ -333,7 +339,7 @@ open_handle(struct opening *op, sqlite3 **dbp)
  * date. Returns 0 or -1.
  */
 static int
-open_identify(struct opening *op, sqlite3 *db)
+open_identify(struct opening *op, struct db *db)
 {
 	if (migrate_check(db, &op->version) == -1)
 		return -1;
@@ -359,11 +365,11 @@ open_identify(struct opening *op, sqlite3 *db)
  * -1.
  */
 static int
-open_upgrade(struct opening *op, sqlite3 *db, enum db_mode mode)
+open_upgrade(struct opening *op, struct db *db, enum db_mode mode)
 {
 	int	behind = op->version < migrations_count;
 
-	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	sqlite3_db_config(engine_sqlite(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	if (behind && migrate_apply(db) == -1)
 		return -1;
 	/* A current register already in WAL mode needs no pragma. */
@@ -377,7 +383,7 @@ open_upgrade(struct opening *op, sqlite3 *db, enum db_mode mode)
  * the handle, leaving the file as it was.
  */
 static void
-open_failed(struct opening *op, sqlite3 *db)
+open_failed(struct opening *op, struct db *db)
 {
 	if (db == NULL)
 		return;
@@ -393,17 +399,19 @@ open_failed(struct opening *op, sqlite3 *db)
 	 * a -wal file that was there may hold another program's frames, which
 	 * must not be checkpointed into a file that is not ours.
 	 */
-	sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, op->had_wal,
-	    NULL);
-	sqlite3_close(db);
+	sqlite3_db_config(engine_sqlite(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+	    op->had_wal, NULL);
+	engine_close(db);
 }
 
-sqlite3 *
+struct db *
 db_open(const char *path, enum db_mode mode)
 {
 	struct opening	 op;
-	sqlite3		*db = NULL;
+	struct db	*db = NULL;
 
+	if (db_is_uri(path))
+		return db_open_pg(path, mode);
 	memset(&op, 0, sizeof(op));
 	op.path = path;
 	if (open_resolve(&op, mode) == -1)
@@ -417,45 +425,60 @@ db_open(const char *path, enum db_mode mode)
 	return db;
 }
 
-sqlite3 *
+struct db *
 db_open_memory(void)
 {
 	return db_open_scratch(":memory:");
 }
 
-sqlite3 *
+struct db *
 db_open_scratch(const char *name)
 {
-	sqlite3	*db;
+	sqlite3		*lite;
+	struct db	*db;
 
-	if (sqlite3_open(name, &db) != SQLITE_OK) {
-		err_db(db, "cannot open a scratch register");
-		sqlite3_close(db);
+	if (sqlite3_open(name, &lite) != SQLITE_OK) {
+		err_fail("cannot open a scratch register: %s",
+		    sqlite3_errmsg(lite));
+		sqlite3_close(lite);
 		return NULL;
 	}
+	db = engine_sqlite_wrap(lite);
 	if (configure(db) == -1 || migrate_apply(db) == -1) {
-		sqlite3_close(db);
+		engine_close(db);
 		return NULL;
 	}
 	return db;
 }
 
 void
-db_close(sqlite3 *db)
+db_close(struct db *db)
 {
-	if (db != NULL)
-		sqlite3_close(db);
+	engine_close(db);
 }
 
 int
-db_bulk_begin(sqlite3 *db)
+db_is_uri(const char *path)
 {
+	return strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0;
+}
+
+int
+db_bulk_begin(struct db *handle)
+{
+	sqlite3		*db;
 	sqlite3_stmt	*stmt;
 	const char	*mode;
 	int		 rc, on = 0;
 
-	if ((stmt = db_prepare(db, "PRAGMA journal_mode=DELETE")) == NULL)
-		return -1;
+	/* A server has no journal mode to switch. */
+	if (engine_kind(handle) != ENGINE_SQLITE)
+		return 0;
+	db = engine_sqlite(handle);
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode=DELETE", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return err_db(handle, "cannot set up the register");
 	/* No waiting: busy means another connection, and WAL stays. */
 	sqlite3_busy_timeout(db, 0);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -465,14 +488,14 @@ db_bulk_begin(sqlite3 *db)
 	sqlite3_finalize(stmt);
 	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-		return err_db(db, "cannot set up the register");
+		return err_db(handle, "cannot set up the register");
 	return on;
 }
 
 void
-db_bulk_end(sqlite3 *db, const char *path)
+db_bulk_end(struct db *db, const char *path)
 {
 	/* The load is committed or rolled back whatever happens here. */
-	if (set_wal(db, path, 1) == -1)
+	if (engine_kind(db) == ENGINE_SQLITE && set_wal(db, path, 1) == -1)
 		err_clear();
 }

@@ -94,7 +94,7 @@ decision_columns_count(void)
 }
 
 int
-decision_read_row(sqlite3_stmt *stmt, struct decision *d)
+decision_read_row(struct stmt *stmt, struct decision *d)
 {
 	const struct column	*c;
 	const char		*s;
@@ -112,18 +112,18 @@ decision_read_row(sqlite3_stmt *stmt, struct decision *d)
 			*MEMBER(d, c, char *) = db_column_strdup(stmt, k);
 			break;
 		case KIND_DATE:
-			s = (const char *)sqlite3_column_text(stmt, k);
+			s = (const char *)engine_column_text(stmt, k);
 			if (s == NULL || date_parse(s, MEMBER(d, c, int32_t))
 			    == -1) {
 				decision_release(d);
 				return err_fail("decision %lld: damaged %s "
 				    "(run 'mvb check')",
-				    (long long)sqlite3_column_int64(stmt, 0),
+				    (long long)engine_column_int(stmt, 0),
 				    c->name);
 			}
 			break;
 		default:
-			*MEMBER(d, c, int64_t) = sqlite3_column_int64(stmt, k);
+			*MEMBER(d, c, int64_t) = engine_column_int(stmt, k);
 			break;
 		}
 		k++;
@@ -131,29 +131,29 @@ decision_read_row(sqlite3_stmt *stmt, struct decision *d)
 	if (!cost_valid(&d->cost)) {
 		decision_release(d);
 		return err_fail("decision %lld: damaged cost figures (run "
-		    "'mvb check')", (long long)sqlite3_column_int64(stmt, 0));
+		    "'mvb check')", (long long)engine_column_int(stmt, 0));
 	}
 	return 0;
 }
 
 int
-decision_load(sqlite3 *db, int64_t id, struct decision *d)
+decision_load(struct db *db, int64_t id, struct decision *d)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		*sql;
 	int		 rc;
 
 	decision_init(d);
-	sql = xasprintf("SELECT %s FROM decisions WHERE id = ?",
+	sql = xasprintf("SELECT %s FROM decisions WHERE id = $1",
 	    decision_columns_sql());
 	stmt = db_prepare(db, sql);
 	free(sql);
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_DONE)
+	engine_bind_int(stmt, 1, id);
+	if ((rc = engine_step(stmt)) != ENGINE_ROW) {
+		engine_finalize(stmt);
+		if (rc != ENGINE_DONE)
 			return err_db(db, "cannot read decision %lld",
 			    (long long)id);
 		if (db_check_table(db, "decisions") == -1)
@@ -161,13 +161,13 @@ decision_load(sqlite3 *db, int64_t id, struct decision *d)
 		return err_usage("no decision with id '%lld'", (long long)id);
 	}
 	rc = decision_read_row(stmt, d);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	return rc;
 }
 
 /* Bind field c of d at idx. */
 static void
-bind_field(sqlite3_stmt *stmt, int idx, const struct decision *d,
+bind_field(struct stmt *stmt, int idx, const struct decision *d,
     const struct column *c)
 {
 	char	buf[NUM_BUFSZ];
@@ -175,40 +175,41 @@ bind_field(sqlite3_stmt *stmt, int idx, const struct decision *d,
 	if (c->kind == KIND_DATE || is_text(c))
 		db_bind_text(stmt, idx, decision_field_text(d, c, buf));
 	else
-		sqlite3_bind_int64(stmt, idx, *MEMBER(d, c, int64_t));
+		engine_bind_int(stmt, idx, *MEMBER(d, c, int64_t));
 }
 
 int
-decision_insert(sqlite3 *db, struct decision *d)
+decision_insert(struct db *db, struct decision *d)
 {
-	sqlite3_stmt	*stmt = NULL;
+	struct stmt	*stmt = NULL;
 	int		 rc;
 
 	rc = decision_store(db, &stmt, d);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	return history_add(db, d->id, "created", NULL, d->title);
 }
 
 int
-decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
+decision_store(struct db *db, struct stmt **cache, struct decision *d)
 {
 	struct strbuf	 sql;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	int		 i, k, rc;
 
 	if ((stmt = *cache) != NULL) {
-		sqlite3_reset(stmt);
-		sqlite3_clear_bindings(stmt);
+		engine_reset(stmt);
+		engine_clear_bindings(stmt);
 		goto bind;
 	}
 	sb_init(&sql);
-	sb_addf(&sql, "INSERT INTO decisions (%s) VALUES (?",
+	sb_addf(&sql, "INSERT INTO decisions (%s) VALUES (coalesce($1, "
+	    "(SELECT coalesce(max(id), 0) + 1 FROM decisions))",
 	    decision_columns_sql());
 	for (i = 1; i < decision_columns_count(); i++)
-		sb_adds(&sql, ", ?");
-	sb_adds(&sql, ")");
+		sb_addf(&sql, ", $%d", i + 1);
+	sb_adds(&sql, ") RETURNING id");
 	*cache = stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
@@ -216,15 +217,17 @@ decision_store(sqlite3 *db, sqlite3_stmt **cache, struct decision *d)
 bind:
 	/* The id comes first; unbound (NULL), it takes the next one. */
 	if (d->id > 0)
-		sqlite3_bind_int64(stmt, 1, d->id);
+		engine_bind_int(stmt, 1, d->id);
 	for (i = 0, k = 2; i < DN; i++)
 		if (is_field(&DC[i]))
 			bind_field(stmt, k++, d, &DC[i]);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
+	if ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		d->id = engine_column_int(stmt, 0);
+		rc = engine_step(stmt);
+	}
+	engine_reset(stmt);
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot write decision");
-	d->id = sqlite3_last_insert_rowid(db);
 	/* The caller's transaction is rolled back: ids never pass what
 	 * decision_parse_id() reads. */
 	if (d->id > DECISION_ID_MAX)
@@ -251,12 +254,12 @@ same(const char *a, const char *b)
 }
 
 int
-decision_update(sqlite3 *db, const struct decision *old,
+decision_update(struct db *db, const struct decision *old,
     const struct decision *new)
 {
 	const struct column	*f;
 	const struct column	*changed[32];
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	struct strbuf		 sql;
 	char			 ob[NUM_BUFSZ], nb[NUM_BUFSZ];
 	const char		*ov, *nv;
@@ -277,15 +280,16 @@ decision_update(sqlite3 *db, const struct decision *old,
 	sb_init(&sql);
 	sb_adds(&sql, "UPDATE decisions SET ");
 	for (i = 0; i < n; i++)
-		sb_addf(&sql, "%s%s = ?", i ? ", " : "", changed[i]->sql);
-	sb_adds(&sql, " WHERE id = ?");
+		sb_addf(&sql, "%s%s = $%zu", i ? ", " : "", changed[i]->sql,
+		    i + 1);
+	sb_addf(&sql, " WHERE id = $%zu", n + 1);
 	stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
 		bind_field(stmt, (int)i + 1, new, changed[i]);
-	sqlite3_bind_int64(stmt, (int)n + 1, new->id);
+	engine_bind_int(stmt, (int)n + 1, new->id);
 	if (db_run(db, stmt) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -396,32 +400,32 @@ decision_check_replacement(const char *option, int64_t id, int64_t by)
 }
 
 int
-decision_anchor(sqlite3 *db, int64_t id, int32_t decided_on, int32_t *anchor)
+decision_anchor(struct db *db, int64_t id, int32_t decided_on, int32_t *anchor)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	const char	*s;
 	int32_t		 latest;
 	int		 rc;
 
 	stmt = db_prepare(db, "SELECT max(reviewed_on) FROM "
-	    DECISION_ANCHOR_REVIEWS_SQL " WHERE decision_id = ?");
+	    DECISION_ANCHOR_REVIEWS_SQL " r WHERE decision_id = $1");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
+	engine_bind_int(stmt, 1, id);
+	if ((rc = engine_step(stmt)) != ENGINE_ROW) {
+		engine_finalize(stmt);
 		return err_db(db, "cannot read the reviews of decision %lld",
 		    (long long)id);
 	}
 	*anchor = decided_on;
-	s = (const char *)sqlite3_column_text(stmt, 0);
+	s = (const char *)engine_column_text(stmt, 0);
 	if (s != NULL && date_parse(s, &latest) == -1) {
-		sqlite3_finalize(stmt);
+		engine_finalize(stmt);
 		return err_fail("decision %lld: damaged reviewed_on in its "
 		    "reviews (run 'mvb check')", (long long)id);
 	}
 	if (s != NULL && latest > *anchor)
 		*anchor = latest;
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	return 0;
 }

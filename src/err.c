@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "err.h"
 #include "text.h"
 
@@ -73,31 +75,31 @@ damage(int code)
 }
 
 int
-err_db(sqlite3 *db, const char *fmt, ...)
+err_db(struct db *db, const char *fmt, ...)
 {
 	va_list	ap;
-	int	code = db != NULL ? sqlite3_errcode(db) & 0xff : 0;
+	int	code = db != NULL ? engine_code(db) : 0;
 
 	/* Whatever the action, damage is told as damage (mvb.1, EXIT
 	 * STATUS), so that it is never taken for a missing row. */
 	if (damage(code))
-		return err_damaged(db, sqlite3_errmsg(db));
+		return err_damaged(db, engine_errmsg(db));
 	if (!err_set_flag)
 		err_sqlite = code;
 	va_start(ap, fmt);
-	err_vset(EXIT_FAIL, db != NULL ? sqlite3_errmsg(db) : NULL, fmt, ap);
+	err_vset(EXIT_FAIL, db != NULL ? engine_errmsg(db) : NULL, fmt, ap);
 	va_end(ap);
 	return -1;
 }
 
 int
-err_damaged(sqlite3 *db, const char *why)
+err_damaged(struct db *db, const char *why)
 {
-	const char	*path = sqlite3_db_filename(db, "main");
+	const char	*path = engine_name(db);
 
 	if (!err_set_flag)
-		err_sqlite = damage(sqlite3_errcode(db) & 0xff) ?
-		    sqlite3_errcode(db) & 0xff : SQLITE_CORRUPT;
+		err_sqlite = damage(engine_code(db)) ? engine_code(db) :
+		    SQLITE_CORRUPT;
 	if (path == NULL || *path == '\0')
 		return err_fail("the register is damaged: %s (run 'mvb check')",
 		    why);

@@ -15,23 +15,23 @@
 #include "evidence.h"
 
 int
-evidence_next_number(sqlite3 *db, const char *table, int64_t id,
+evidence_next_number(struct db *db, const char *table, int64_t id,
     int *number)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		 sql[128];
 	int64_t		 next = 0;
 	int		 rc;
 
-	snprintf(sql, sizeof(sql), "SELECT ifnull(max(number), 0) + 1 FROM %s "
-	    "WHERE decision_id = ?", table);
+	snprintf(sql, sizeof(sql), "SELECT coalesce(max(number), 0) + 1 FROM %s "
+	    "WHERE decision_id = $1", table);
 	if ((stmt = db_prepare(db, sql)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		next = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
+	engine_bind_int(stmt, 1, id);
+	if ((rc = engine_step(stmt)) == ENGINE_ROW)
+		next = engine_column_int(stmt, 0);
+	engine_finalize(stmt);
+	if (rc != ENGINE_ROW)
 		return err_db(db, "cannot read %s", table);
 	if (next > NUMBER_MAX)
 		return err_usage("decision %lld has no %s numbers left (the "
@@ -41,10 +41,10 @@ evidence_next_number(sqlite3 *db, const char *table, int64_t id,
 }
 
 int
-assumption_add(sqlite3 *db, int64_t id, const char *text, int *number)
+assumption_add(struct db *db, int64_t id, const char *text, int *number)
 {
 	struct assumption	 a;
-	sqlite3_stmt		*stmt = NULL;
+	struct stmt		*stmt = NULL;
 	char			 what[32];
 	int			 rc;
 
@@ -57,7 +57,7 @@ assumption_add(sqlite3 *db, int64_t id, const char *text, int *number)
 	a.status = "holding";
 	a.invalidated_on = a.confirmed_on = DATE_NONE;
 	rc = assumption_store(db, &stmt, &a);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	snprintf(what, sizeof(what), "assumption %d", *number);
@@ -76,45 +76,45 @@ later(const char *a, const char *b)
 }
 
 int
-assumption_store(sqlite3 *db, sqlite3_stmt **cache,
+assumption_store(struct db *db, struct stmt **cache,
     const struct assumption *a)
 {
 	return catalog_store(db, cache, XT_ASSUMPTIONS, a);
 }
 
 int
-metric_store(sqlite3 *db, sqlite3_stmt **cache, const struct metric *m)
+metric_store(struct db *db, struct stmt **cache, const struct metric *m)
 {
 	return catalog_store(db, cache, XT_METRICS, m);
 }
 
 int
-measurement_store(sqlite3 *db, sqlite3_stmt **cache,
+measurement_store(struct db *db, struct stmt **cache,
     const struct measurement *m)
 {
 	return catalog_store(db, cache, XT_MEASUREMENTS, m);
 }
 
 int
-metric_exists(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+metric_exists(struct db *db, struct stmt **cache, int64_t id,
     const char *name)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	int		 rc;
 
 	if (*cache == NULL)
 		*cache = db_prepare(db, "SELECT 1 FROM metrics WHERE "
-		    "decision_id = ? AND name = ?");
+		    "decision_id = $1 AND name = $2");
 	if ((stmt = *cache) == NULL)
 		return -1;
-	sqlite3_reset(stmt);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc == SQLITE_ROW)
+	engine_reset(stmt);
+	engine_bind_int(stmt, 1, id);
+	engine_bind_text(stmt, 2, name);
+	rc = engine_step(stmt);
+	engine_reset(stmt);
+	if (rc == ENGINE_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == ENGINE_DONE)
 		return 0;
 	return err_db(db, "cannot read metrics");
 }
@@ -144,10 +144,10 @@ assumption_next(int invalidated, const char *inv, const char *conf,
 }
 
 int
-assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
+assumption_mark(struct db *db, int64_t id, int number, int invalidate,
     int32_t on, const char *note)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		*status = NULL, *inv = NULL, *conf = NULL;
 	char		*old_note = NULL;
 	char		 day[DATE_BUFSZ], what[48], was[96], now[96];
@@ -155,14 +155,14 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 	int		 rc = -1;
 
 	stmt = db_prepare(db, "SELECT status, invalidated_on, confirmed_on, "
-	    "note FROM assumptions WHERE decision_id = ? AND number = ?");
+	    "note FROM assumptions WHERE decision_id = $1 AND number = $2");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, number);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_DONE)
+	engine_bind_int(stmt, 1, id);
+	engine_bind_int(stmt, 2, number);
+	if ((rc = engine_step(stmt)) != ENGINE_ROW) {
+		engine_finalize(stmt);
+		if (rc != ENGINE_DONE)
 			return err_db(db, "cannot read assumptions");
 		if (db_check_table(db, "assumptions") == -1)
 			return -1;
@@ -173,22 +173,22 @@ assumption_mark(sqlite3 *db, int64_t id, int number, int invalidate,
 	inv = db_column_strdup(stmt, 1);
 	conf = db_column_strdup(stmt, 2);
 	old_note = db_column_strdup(stmt, 3);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	date_format(on, day);
 
 	new_status = assumption_next(strcmp(status, "invalidated") == 0, inv,
 	    conf, invalidate, day, &new_inv, &new_conf);
-	stmt = db_prepare(db, "UPDATE assumptions SET status = ?, "
-	    "invalidated_on = ?, confirmed_on = ?, note = ? "
-	    "WHERE decision_id = ? AND number = ?");
+	stmt = db_prepare(db, "UPDATE assumptions SET status = $1, "
+	    "invalidated_on = $2, confirmed_on = $3, note = $4 "
+	    "WHERE decision_id = $5 AND number = $6");
 	if (stmt == NULL)
 		goto out;
-	sqlite3_bind_text(stmt, 1, new_status, -1, SQLITE_STATIC);
+	engine_bind_text(stmt, 1, new_status);
 	db_bind_text(stmt, 2, new_inv);
 	db_bind_text(stmt, 3, new_conf);
 	db_bind_text(stmt, 4, invalidate && note != NULL ? note : old_note);
-	sqlite3_bind_int64(stmt, 5, id);
-	sqlite3_bind_int(stmt, 6, number);
+	engine_bind_int(stmt, 5, id);
+	engine_bind_int(stmt, 6, number);
 	if (db_run(db, stmt) == -1)
 		goto out;
 	snprintf(what, sizeof(what), "%s assumption %d",
@@ -210,16 +210,16 @@ out:
 }
 
 int
-metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
+metric_add(struct db *db, int64_t id, const char *name, const char *op,
     const char *target, const char *unit, int32_t target_on)
 {
 	struct metric	 m;
-	sqlite3_stmt	*stmt = NULL;
+	struct stmt	*stmt = NULL;
 	char		 day[DATE_BUFSZ], *what, *desc;
 	int		 rc;
 
 	rc = metric_exists(db, &stmt, id, name);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	if (rc == 1)
@@ -234,7 +234,7 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 	m.target_on = target_on;
 	stmt = NULL;
 	rc = metric_store(db, &stmt, &m);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	date_format(target_on, day);
@@ -248,16 +248,16 @@ metric_add(sqlite3 *db, int64_t id, const char *name, const char *op,
 }
 
 int
-measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
+measurement_add(struct db *db, int64_t id, const char *name, int32_t on,
     const char *value)
 {
 	struct measurement	 m;
-	sqlite3_stmt		*stmt = NULL;
+	struct stmt		*stmt = NULL;
 	char			 day[DATE_BUFSZ], *what, *desc;
 	int			 rc;
 
 	rc = metric_exists(db, &stmt, id, name);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1 || (rc == 0 && db_check_table(db, "metrics") == -1))
 		return -1;
 	if (rc == 0)
@@ -271,7 +271,7 @@ measurement_add(sqlite3 *db, int64_t id, const char *name, int32_t on,
 	snprintf(m.value, sizeof(m.value), "%s", value);
 	stmt = NULL;
 	rc = measurement_store(db, &stmt, &m);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	date_format(on, day);

@@ -42,10 +42,10 @@ union row {
 /* A table without derived columns but the cost ones, row by row in its
  * catalogue order. */
 static int
-export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
+export_plain(struct db *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
     xprogress_fn *progress)
 {
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	struct out		*o;
 	union row		 row;
 	const char *const	*cols;
@@ -60,7 +60,7 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
 		return -1;
 	cols = catalog_names(t, &ncols);
 	o = out_new(fmt, fp, cols, ncols, -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		memset(&row, 0, sizeof(row));
 		catalog_read_row(t, stmt, 0, &row);
 		catalog_out_row(o, t, &row, NULL);
@@ -68,8 +68,8 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
 		if (++*rows % 1000 == 0)
 			tick(progress, *rows, 0);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE) {
 		out_finish(o);
 		return err_db(db, "cannot read %s", xtable_names[t]);
 	}
@@ -77,16 +77,16 @@ export_plain(sqlite3 *db, enum xtable t, enum fmt fmt, FILE *fp, long *rows,
 }
 
 static int
-export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
+export_decisions(struct db *db, int32_t today, int32_t horizon, enum fmt fmt,
     FILE *fp, long *rows, xprogress_fn *progress)
 {
 	struct flagger	 fl;
 	struct decision	 d;
 	struct flags	 f;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct out	*o;
 	const char *const *cols;
-	char		*sql, day[DATE_BUFSZ];
+	char		*sql;
 	int		 rc, ncols;
 
 	if (flagger_init(&fl, db, today, horizon) == -1)
@@ -99,10 +99,9 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 		flagger_release(&fl);
 		return -1;
 	}
-	db_bind_named(stmt, ":today", date_format(today, day));
 	cols = catalog_names(XT_DECISIONS, &ncols);
 	o = out_new(fmt, fp, cols, ncols, -1);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		if (decision_read_row(stmt, &d) == -1)
 			break;
 		if (flags_eval(&fl, &d, &f) == -1) {
@@ -118,8 +117,8 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 	}
 	/* stmt last: finalizing leaves its error, if any, for err_db(). */
 	flagger_release(&fl);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE) {
 		if (err_msg() == NULL)
 			err_db(db, "cannot read decisions");
 		out_finish(o);
@@ -129,7 +128,7 @@ export_decisions(sqlite3 *db, int32_t today, int32_t horizon, enum fmt fmt,
 }
 
 int
-export_table(sqlite3 *db, enum xtable t, int32_t today, int32_t horizon,
+export_table(struct db *db, enum xtable t, int32_t today, int32_t horizon,
     enum fmt fmt, FILE *fp, long *rows, xprogress_fn *progress)
 {
 	int	rc;
@@ -226,9 +225,9 @@ ics_event(FILE *fp, const char *uid, const char *stamp, int32_t day,
 }
 
 int
-export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
+export_calendar(struct db *db, FILE *fp, long *rows, xprogress_fn *progress)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		 stamp[32], *regid, *uid, *summary, *desc;
 	const char	*title, *kind;
 	int64_t		 id;
@@ -246,9 +245,9 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
 		return -1;
 	/* Every register has one from its creation (migration 0001); without
 	 * it, UIDs would not be unique across registers. */
-	regid = sqlite3_step(stmt) == SQLITE_ROW ? db_column_strdup(stmt, 0) :
+	regid = engine_step(stmt) == ENGINE_ROW ? db_column_strdup(stmt, 0) :
 	    NULL;
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (regid == NULL)
 		return err_fail("export: the register has lost its id "
 		    "(meta.register_id), which calendar UIDs are built from");
@@ -273,20 +272,20 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
 	ics_line(fp, "PRODID:-//mvb//mvb " MVB_VERSION "//EN");
 	ics_line(fp, "CALSCALE:GREGORIAN");
 	ics_line(fp, "X-WR-CALNAME:mvb re-evaluations");
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(stmt, 0);
-		title = (const char *)sqlite3_column_text(stmt, 1);
-		kind = (const char *)sqlite3_column_text(stmt, 2);
-		if (date_parse((const char *)sqlite3_column_text(stmt, 3),
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		id = engine_column_int(stmt, 0);
+		title = (const char *)engine_column_text(stmt, 1);
+		kind = (const char *)engine_column_text(stmt, 2);
+		if (date_parse((const char *)engine_column_text(stmt, 3),
 		    &day) == -1)
 			continue;
 		if (strcmp(kind, "sunset") == 0) {
 			uid = xasprintf("%lld-sunset-%d-%s@mvb", (long long)id,
-			    sqlite3_column_int(stmt, 4), regid);
+			    (int)engine_column_int(stmt, 4), regid);
 			summary = xasprintf("Sunset date: %s", title);
 			desc = xasprintf("Decision %lld reaches its sunset "
 			    "criterion %d (mvb show %lld).", (long long)id,
-			    sqlite3_column_int(stmt, 4), (long long)id);
+			    (int)engine_column_int(stmt, 4), (long long)id);
 		} else if (strcmp(kind, "review") == 0) {
 			uid = xasprintf("%lld-review-%s@mvb", (long long)id,
 			    regid);
@@ -312,9 +311,9 @@ export_calendar(sqlite3 *db, FILE *fp, long *rows, xprogress_fn *progress)
 			tick(progress, *rows, 0);
 	}
 	ics_line(fp, "END:VCALENDAR");
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	free(regid);
-	if (rc != SQLITE_DONE)
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot read the register");
 	if (fflush(fp) == EOF || ferror(fp))
 		return err_fail("cannot write output: %s", strerror(errno));

@@ -34,25 +34,25 @@ static const char sunset_sql[] =
 	"FROM sunset s LEFT JOIN measurements ms ON s.kind = 'metric' AND "
 	"ms.id = (SELECT id FROM measurements WHERE decision_id = "
 	"s.decision_id AND metric = s.metric AND measured_on >= "
-	"ifnull(s.on_date, '') ORDER BY measured_on DESC, id DESC LIMIT 1) "
-	"WHERE s.decision_id >= ? ORDER BY s.decision_id, s.number";
+	"coalesce(s.on_date, '') ORDER BY measured_on DESC, id DESC LIMIT 1) "
+	"WHERE s.decision_id >= $1 ORDER BY s.decision_id, s.number";
 static const char metrics_sql[] =
 	"SELECT m.decision_id, m.name, m.op, m.target, m.unit, m.target_on, "
 	"ms.value, ms.measured_on FROM metrics m LEFT JOIN measurements ms ON "
 	"ms.id = (SELECT id FROM measurements WHERE decision_id = "
 	"m.decision_id AND metric = m.name AND measured_on >= m.target_on "
 	"ORDER BY measured_on DESC, id DESC LIMIT 1) "
-	"WHERE m.decision_id >= ? AND m.target_on < ? "
+	"WHERE m.decision_id >= $1 AND m.target_on < $2 "
 	"ORDER BY m.decision_id, m.name";
 static const char assumption_sql[] =
 	"SELECT a.decision_id, a.number, a.text, a.invalidated_on "
-	"FROM assumptions a WHERE a.decision_id >= ? AND a.status = "
+	"FROM assumptions a WHERE a.decision_id >= $1 AND a.status = "
 	"'invalidated' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE "
 	"r.decision_id = a.decision_id AND r.reviewed_on >= a.invalidated_on) "
 	"ORDER BY a.decision_id, a.number";
 
 int
-flagger_init(struct flagger *f, sqlite3 *db, int32_t today, int32_t horizon)
+flagger_init(struct flagger *f, struct db *db, int32_t today, int32_t horizon)
 {
 	memset(f, 0, sizeof(*f));
 	f->db = db;
@@ -74,23 +74,22 @@ prepare(struct flagger *f)
 	f->assumption.stmt = db_prepare(f->db, assumption_sql);
 	if (f->sunset.stmt == NULL || f->metrics.stmt == NULL ||
 	    f->assumption.stmt == NULL) {
-		sqlite3_finalize(f->sunset.stmt);
-		sqlite3_finalize(f->metrics.stmt);
-		sqlite3_finalize(f->assumption.stmt);
+		engine_finalize(f->sunset.stmt);
+		engine_finalize(f->metrics.stmt);
+		engine_finalize(f->assumption.stmt);
 		f->sunset.stmt = f->metrics.stmt = f->assumption.stmt = NULL;
 		return -1;
 	}
-	sqlite3_bind_text(f->metrics.stmt, 2, f->today_s, -1,
-	    SQLITE_TRANSIENT);
+	engine_bind_text(f->metrics.stmt, 2, f->today_s);
 	return 0;
 }
 
 void
 flagger_release(struct flagger *f)
 {
-	sqlite3_finalize(f->sunset.stmt);
-	sqlite3_finalize(f->metrics.stmt);
-	sqlite3_finalize(f->assumption.stmt);
+	engine_finalize(f->sunset.stmt);
+	engine_finalize(f->metrics.stmt);
+	engine_finalize(f->assumption.stmt);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -99,22 +98,22 @@ flagger_release(struct flagger *f)
 static int
 cursor_step(struct flagger *f, struct fcursor *c)
 {
-	int	rc = sqlite3_step(c->stmt);
+	int	rc = engine_step(c->stmt);
 
-	if (rc == SQLITE_ROW) {
-		c->id = sqlite3_column_int64(c->stmt, 0);
+	if (rc == ENGINE_ROW) {
+		c->id = engine_column_int(c->stmt, 0);
 		return 0;
 	}
 	c->id = INT64_MAX;
-	return rc == SQLITE_DONE ? 0 : err_db(f->db, "cannot read evidence");
+	return rc == ENGINE_DONE ? 0 : err_db(f->db, "cannot read evidence");
 }
 
 /* (Re)start cursor c at decision id. */
 static int
 cursor_start(struct flagger *f, struct fcursor *c, int64_t id)
 {
-	sqlite3_reset(c->stmt);
-	sqlite3_bind_int64(c->stmt, 1, id);
+	engine_reset(c->stmt);
+	engine_bind_int(c->stmt, 1, id);
 	return cursor_step(f, c);
 }
 
@@ -230,15 +229,15 @@ date_reason(const struct decision *d, enum flag fl, int32_t today)
 static int
 criterion_met(struct flagger *f, int64_t monthly, char **why)
 {
-	sqlite3_stmt	*s = f->sunset.stmt;
-	const char	*expr = (const char *)sqlite3_column_text(s, 2);
-	const char	*kind = (const char *)sqlite3_column_text(s, 3);
-	const char	*metric = (const char *)sqlite3_column_text(s, 4);
-	const char	*op = (const char *)sqlite3_column_text(s, 5);
-	const char	*threshold = (const char *)sqlite3_column_text(s, 6);
-	const char	*on_date = (const char *)sqlite3_column_text(s, 7);
+	struct stmt	*s = f->sunset.stmt;
+	const char	*expr = (const char *)engine_column_text(s, 2);
+	const char	*kind = (const char *)engine_column_text(s, 3);
+	const char	*metric = (const char *)engine_column_text(s, 4);
+	const char	*op = (const char *)engine_column_text(s, 5);
+	const char	*threshold = (const char *)engine_column_text(s, 6);
+	const char	*on_date = (const char *)engine_column_text(s, 7);
 	const char	*value, *on;
-	int		 number = sqlite3_column_int(s, 1);
+	int		 number = engine_column_int(s, 1);
 	char		 buf[NUM_BUFSZ];
 	int64_t		 amount;
 
@@ -263,8 +262,8 @@ criterion_met(struct flagger *f, int64_t monthly, char **why)
 	if (on_date != NULL && strcmp(f->today_s, on_date) < 0)
 		return 0;
 	/* The latest measurement on or after on_date, joined to the row. */
-	value = (const char *)sqlite3_column_text(s, 8);
-	on = (const char *)sqlite3_column_text(s, 9);
+	value = (const char *)engine_column_text(s, 8);
+	on = (const char *)engine_column_text(s, 9);
 	if (value == NULL || !op_holds(op, decimal_cmp(value, threshold)))
 		return 0;
 	if (why != NULL)
@@ -297,19 +296,19 @@ static int
 eval_missed(struct flagger *f, int64_t id, char **why)
 {
 	struct fcursor	*c = &f->metrics;
-	sqlite3_stmt	*m = c->stmt;
+	struct stmt	*m = c->stmt;
 	const char	*name, *op, *target, *unit, *target_on, *value, *on;
 	char		 best[DATE_BUFSZ] = "";
 	int		 missed = 0;
 
 	while (c->id == id) {
-		name = (const char *)sqlite3_column_text(m, 1);
-		op = (const char *)sqlite3_column_text(m, 2);
-		target = (const char *)sqlite3_column_text(m, 3);
-		unit = (const char *)sqlite3_column_text(m, 4);
-		target_on = (const char *)sqlite3_column_text(m, 5);
-		value = (const char *)sqlite3_column_text(m, 6);
-		on = (const char *)sqlite3_column_text(m, 7);
+		name = (const char *)engine_column_text(m, 1);
+		op = (const char *)engine_column_text(m, 2);
+		target = (const char *)engine_column_text(m, 3);
+		unit = (const char *)engine_column_text(m, 4);
+		target_on = (const char *)engine_column_text(m, 5);
+		value = (const char *)engine_column_text(m, 6);
+		on = (const char *)engine_column_text(m, 7);
 		if ((!missed || strcmp(target_on, best) < 0) &&
 		    (value == NULL || !op_holds(op, decimal_cmp(value,
 		    target)))) {
@@ -337,16 +336,16 @@ eval_missed(struct flagger *f, int64_t id, char **why)
 static int
 eval_assumption(struct flagger *f, int64_t id, char **why)
 {
-	sqlite3_stmt	*a = f->assumption.stmt;
+	struct stmt	*a = f->assumption.stmt;
 	char		*text;
 
 	if (f->assumption.id != id)
 		return 0;
 	if (why == NULL)
 		return 1;
-	text = text_fit((const char *)sqlite3_column_text(a, 2), 60);
+	text = text_fit((const char *)engine_column_text(a, 2), 60);
 	*why = xasprintf("assumption %d invalidated on %s, not reviewed "
-	    "since: %s", sqlite3_column_int(a, 1), sqlite3_column_text(a, 3),
+	    "since: %s", (int)engine_column_int(a, 1), engine_column_text(a, 3),
 	    text);
 	free(text);
 	return 1;

@@ -28,10 +28,10 @@ history_who(void)
 }
 
 int
-history_add(sqlite3 *db, int64_t decision_id, const char *what,
+history_add(struct db *db, int64_t decision_id, const char *what,
     const char *old_value, const char *new_value)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	const char	*who = history_who();
 	char		 at[32];
 	time_t		 now = time(NULL);
@@ -39,15 +39,16 @@ history_add(sqlite3 *db, int64_t decision_id, const char *what,
 
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	stmt = db_prepare(db, "INSERT INTO history (decision_id, at, who, "
-	    "what, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)");
+	stmt = db_prepare(db, "INSERT INTO history (id, decision_id, at, "
+	    "who, what, old_value, new_value) VALUES ((SELECT coalesce(max(id), "
+	    "0) + 1 FROM history), $1, $2, $3, $4, $5, $6)");
 	if (stmt == NULL)
 		return -1;
 	if (decision_id > 0)
-		sqlite3_bind_int64(stmt, 1, decision_id);
-	sqlite3_bind_text(stmt, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, what, -1, SQLITE_TRANSIENT);
+		engine_bind_int(stmt, 1, decision_id);
+	engine_bind_text(stmt, 2, at);
+	engine_bind_text(stmt, 3, who);
+	engine_bind_text(stmt, 4, what);
 	db_bind_text(stmt, 5, old_value);
 	db_bind_text(stmt, 6, new_value);
 	return db_run(db, stmt);

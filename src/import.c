@@ -42,7 +42,7 @@ enum {
 #define ASKED_SLOTS 128
 
 struct importer {
-	sqlite3			*db;
+	struct db			*db;
 	const struct settings	*s;
 	int32_t			 today;
 	enum xtable		 t;
@@ -56,7 +56,7 @@ struct importer {
 	int64_t			 run_lo, run_hi; /* created ids not
 						    linked yet */
 	xprogress_fn		*progress;	/* or NULL */
-	sqlite3_stmt		*stmt[S_COUNT];
+	struct stmt		*stmt[S_COUNT];
 	/* The columns the row readers asked for, by the address of the
 	 * name they passed (a constant), so that later rows find them
 	 * without comparing strings: a direct-mapped cache. */
@@ -85,27 +85,27 @@ row_err(struct importer *imp, const char *col, const char *fmt, ...)
 	return -1;
 }
 
-static sqlite3_stmt *
+static struct stmt *
 prep(struct importer *imp, int slot, const char *sql)
 {
 	if (imp->stmt[slot] == NULL)
 		imp->stmt[slot] = db_prepare(imp->db, sql);
 	else {
-		sqlite3_reset(imp->stmt[slot]);
-		sqlite3_clear_bindings(imp->stmt[slot]);
+		engine_reset(imp->stmt[slot]);
+		engine_clear_bindings(imp->stmt[slot]);
 	}
 	return imp->stmt[slot];
 }
 
 /* Step a prepared statement once; 1 for a row, 0 for none, -1. */
 static int
-step(struct importer *imp, sqlite3_stmt *stmt)
+step(struct importer *imp, struct stmt *stmt)
 {
-	int	rc = sqlite3_step(stmt);
+	int	rc = engine_step(stmt);
 
-	if (rc == SQLITE_ROW)
+	if (rc == ENGINE_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == ENGINE_DONE)
 		return 0;
 	return err_db(imp->db, "%s:%ld: cannot import", imp->name,
 	    imp->rec->line);
@@ -270,26 +270,26 @@ static int
 get_decision(struct importer *imp, void *row, int64_t *id, int32_t *decided,
     char *currency)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	int		 found;
 
 	/* *id is the row's decision_id member. */
 	if (need(imp, "decision_id", row) == -1)
 		return -1;
 	stmt = prep(imp, S_DECISION, "SELECT decided_on, currency FROM "
-	    "decisions WHERE id = ?");
+	    "decisions WHERE id = $1");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, *id);
+	engine_bind_int(stmt, 1, *id);
 	if ((found = step(imp, stmt)) <= 0)
 		return found == 0 &&
 		    db_check_table(imp->db, "decisions") == 0 ?
 		    row_err(imp, "decision_id", "no decision with id '%lld'",
 		    (long long)*id) : -1;
-	date_parse((const char *)sqlite3_column_text(stmt, 0), decided);
+	date_parse((const char *)engine_column_text(stmt, 0), decided);
 	if (currency != NULL)
 		snprintf(currency, 4, "%s",
-		    (const char *)sqlite3_column_text(stmt, 1));
+		    (const char *)engine_column_text(stmt, 1));
 	return 0;
 }
 
@@ -297,14 +297,14 @@ get_decision(struct importer *imp, void *row, int64_t *id, int32_t *decided,
 static int
 touch(struct importer *imp, int64_t id)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
-	stmt = prep(imp, S_TOUCH, "INSERT OR IGNORE INTO history_decisions "
-	    "(history_id, decision_id) VALUES (?, ?)");
+	stmt = prep(imp, S_TOUCH, "INSERT INTO history_decisions (history_id, "
+	    "decision_id) VALUES ($1, $2) ON CONFLICT DO NOTHING");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, imp->history_id);
-	sqlite3_bind_int64(stmt, 2, id);
+	engine_bind_int(stmt, 1, imp->history_id);
+	engine_bind_int(stmt, 2, id);
 	return step(imp, stmt) == -1 ? -1 : 0;
 }
 
@@ -312,18 +312,18 @@ touch(struct importer *imp, int64_t id)
 static int
 link_run(struct importer *imp)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	if (imp->run_hi == 0)
 		return 0;
-	stmt = prep(imp, S_LINK_RUN, "INSERT OR IGNORE INTO history_decisions "
-	    "(history_id, decision_id) SELECT ?, id FROM decisions WHERE id "
-	    "BETWEEN ? AND ?");
+	stmt = prep(imp, S_LINK_RUN, "INSERT INTO history_decisions (history_id, "
+	    "decision_id) SELECT CAST($1 AS BIGINT), id FROM decisions WHERE "
+	    "id BETWEEN $2 AND $3 ON CONFLICT DO NOTHING");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, imp->history_id);
-	sqlite3_bind_int64(stmt, 2, imp->run_lo);
-	sqlite3_bind_int64(stmt, 3, imp->run_hi);
+	engine_bind_int(stmt, 1, imp->history_id);
+	engine_bind_int(stmt, 2, imp->run_lo);
+	engine_bind_int(stmt, 3, imp->run_hi);
 	imp->run_lo = imp->run_hi = 0;
 	return step(imp, stmt) == -1 ? -1 : 0;
 }
@@ -351,13 +351,13 @@ created(struct importer *imp, int64_t id)
 static int
 taken(struct importer *imp, const char *sql, int64_t id, const char *key)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	if ((stmt = prep(imp, S_EXISTS, sql)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	engine_bind_int(stmt, 1, id);
 	if (key != NULL)
-		sqlite3_bind_text(stmt, 2, key, -1, SQLITE_TRANSIENT);
+		engine_bind_text(stmt, 2, key);
 	return step(imp, stmt);
 }
 
@@ -446,8 +446,7 @@ row_decision(struct importer *imp)
 	if (decision_store(imp->db, &imp->stmt[S_INSERT], &d) == -1) {
 		/* A clash of ids, found by the insert rather than a lookup
 		 * before every row. */
-		if (sqlite3_extended_errcode(imp->db) ==
-		    SQLITE_CONSTRAINT_PRIMARYKEY)
+		if (engine_error(imp->db) == ENGINE_UNIQUE)
 			row_err(imp, "id", "decision %lld already exists",
 			    (long long)d.id);
 		else if (err_code() == EXIT_USAGE) {
@@ -496,8 +495,8 @@ row_assumption(struct importer *imp)
 		return row_err(imp, "invalidated_on", inv != NULL ?
 		    "given for a holding assumption" :
 		    "missing for an invalidated assumption");
-	if ((k = taken(imp, "SELECT 1 FROM assumptions WHERE decision_id = ? "
-	    "AND number = ?", a.decision_id, val(imp, "number"))) != 0)
+	if ((k = taken(imp, "SELECT 1 FROM assumptions WHERE decision_id = $1 "
+	    "AND number = $2", a.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
 		    "has assumption %lld", (long long)a.decision_id,
 		    (long long)a.number) : -1;
@@ -606,8 +605,8 @@ row_sunset(struct importer *imp)
 		    "decision %lld has no metric '%s'",
 		    err_quote(s.expression), (long long)s.decision_id,
 		    err_quote(e.name)) : -1;
-	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = ? AND "
-	    "number = ?", s.decision_id, val(imp, "number"))) != 0)
+	if ((k = taken(imp, "SELECT 1 FROM sunset WHERE decision_id = $1 AND "
+	    "number = $2", s.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
 		    "has sunset criterion %lld", (long long)s.decision_id,
 		    (long long)s.number) : -1;
@@ -660,7 +659,7 @@ row_review(struct importer *imp)
 		if (decision_replacement_why(r.decision_id, r.replaced_by, why)
 		    != NULL)
 			return row_err(imp, "replaced_by", "%s", why);
-		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = ?",
+		if ((k = taken(imp, "SELECT 1 FROM decisions WHERE id = $1",
 		    r.replaced_by, NULL)) != 1)
 			return k == 0 &&
 			    db_check_table(imp->db, "decisions") == 0 ?
@@ -704,8 +703,8 @@ row_option(struct importer *imp)
 		return row_err(imp, "choice", "missing value");
 	if (val(imp, "fte_annual_cost") == NULL)
 		o.cost.fte_cost = imp->s->fte_cost;
-	if ((k = taken(imp, "SELECT 1 FROM options WHERE decision_id = ? AND "
-	    "number = ?", o.decision_id, val(imp, "number"))) != 0)
+	if ((k = taken(imp, "SELECT 1 FROM options WHERE decision_id = $1 AND "
+	    "number = $2", o.decision_id, val(imp, "number"))) != 0)
 		return k == 1 ? row_err(imp, "number", "decision %lld already "
 		    "has option %lld", (long long)o.decision_id,
 		    (long long)o.number) : -1;
@@ -745,13 +744,17 @@ static int
 record_history(struct importer *imp)
 {
 	char	*what;
+	int64_t	 last;
 	int	 rc;
 
 	what = xasprintf("%s: %ld row%s into %s", imp->name, imp->rows,
 	    imp->rows == 1 ? "" : "s", xtable_names[imp->t]);
 	rc = history_add(imp->db, 0, "import", NULL, what);
 	free(what);
-	if (rc == 0 && sqlite3_last_insert_rowid(imp->db) != imp->history_id)
+	if (rc == 0 && db_query_int(imp->db, "SELECT max(id) FROM history",
+	    &last) == -1)
+		rc = -1;
+	if (rc == 0 && last != imp->history_id)
 		rc = err_fail("import: the history entry did not get its "
 		    "reserved id");
 	return rc;
@@ -767,9 +770,9 @@ record_history(struct importer *imp)
  * rebuild_indexes() can create them again in the same transaction.
  */
 static int
-drop_indexes(sqlite3 *db, struct strbuf *defs)
+drop_indexes(struct db *db, struct strbuf *defs)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct strbuf	 drop;
 	int		 rc;
 
@@ -778,13 +781,13 @@ drop_indexes(sqlite3 *db, struct strbuf *defs)
 	if (stmt == NULL)
 		return -1;
 	sb_init(&drop);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		sb_addf(&drop, "DROP INDEX \"%s\";",
-		    sqlite3_column_text(stmt, 0));
-		sb_addf(defs, "%s;", sqlite3_column_text(stmt, 1));
+		    engine_column_text(stmt, 0));
+		sb_addf(defs, "%s;", engine_column_text(stmt, 1));
 	}
-	sqlite3_finalize(stmt);
-	rc = rc == SQLITE_DONE ? db_exec(db, drop.buf) :
+	engine_finalize(stmt);
+	rc = rc == ENGINE_DONE ? db_exec(db, drop.buf) :
 	    err_db(db, "cannot read the schema");
 	sb_release(&drop);
 	return rc;
@@ -801,7 +804,7 @@ is_bulk(FILE *fp)
 }
 
 int
-import_table(sqlite3 *db, const struct settings *s, int32_t today,
+import_table(struct db *db, const struct settings *s, int32_t today,
     enum xtable t, FILE *fp, const char *name, long *rows,
     xprogress_fn *progress)
 {
@@ -816,7 +819,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	imp.t = t;
 	imp.name = name;
 	imp.table = &catalog[t];
-	if (db_query_int(db, "SELECT ifnull(max(id), 0) + 1 FROM history",
+	if (db_query_int(db, "SELECT coalesce(max(id), 0) + 1 FROM history",
 	    &imp.history_id) == -1)
 		return -1;
 	imp.progress = progress;
@@ -839,7 +842,7 @@ import_table(sqlite3 *db, const struct settings *s, int32_t today,
 	if (rc == 0)
 		rc = record_history(&imp);
 	for (i = 0; i < S_COUNT; i++)
-		sqlite3_finalize(imp.stmt[i]);
+		engine_finalize(imp.stmt[i]);
 	if (rc == 0 && progress != NULL)
 		progress("imported", imp.rows, 1);
 	*rows = imp.rows;

@@ -33,12 +33,12 @@ static const char decisions_sql[] =
 	"SELECT d.id, d.title, d.choice, d.status, d.currency, "
 	"d.gate_differentiation, d.gate_maintenance, d.gate_no_alternative, "
 	"d.gate_opportunity, "
-	"coalesce(trim(d.rationale, ' ' || char(9, 10, 13)), '') = '', "
+	"d.rationale, "
 	"EXISTS (SELECT 1 FROM metrics m WHERE m.decision_id = d.id), "
 	"EXISTS (SELECT 1 FROM sunset s WHERE s.decision_id = d.id), "
 	"EXISTS (SELECT 1 FROM assumptions a WHERE a.decision_id = d.id), "
 	COST_SQL " FROM decisions d WHERE d." OPEN_SQL
-	" AND (?1 = 0 OR d.id = ?1) ORDER BY d.id";
+	" AND ($1 = 0 OR d.id = $1) ORDER BY d.id";
 
 static const char options_sql[] =
 	"SELECT o.decision_id, o.number, o.name, o.choice, o.currency, "
@@ -46,26 +46,33 @@ static const char options_sql[] =
 	"o.ops_fte_hundredths, o.fte_cost_cents, o.lockin_cost_cents, "
 	"o.lockin_prob_hundredths FROM options o JOIN decisions d "
 	"ON d.id = o.decision_id WHERE d." OPEN_SQL
-	" AND (?1 = 0 OR d.id = ?1) ORDER BY o.decision_id, o.number";
+	" AND ($1 = 0 OR d.id = $1) ORDER BY o.decision_id, o.number";
+
+/* Whether a rationale is missing or only spaces, tabs and line ends. */
+static int
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\n\r")] == '\0';
+}
 
 /* The cost figures from column first on, in the order of COST_SQL. */
 static void
-read_cost(sqlite3_stmt *stmt, int first, struct cost *c)
+read_cost(struct stmt *stmt, int first, struct cost *c)
 {
-	c->one_time = sqlite3_column_int64(stmt, first);
-	c->monthly = sqlite3_column_int64(stmt, first + 1);
-	c->increase = sqlite3_column_int64(stmt, first + 2);
-	c->ops_fte = sqlite3_column_int64(stmt, first + 3);
-	c->fte_cost = sqlite3_column_int64(stmt, first + 4);
-	c->lockin_cost = sqlite3_column_int64(stmt, first + 5);
-	c->lockin_prob = sqlite3_column_int64(stmt, first + 6);
+	c->one_time = engine_column_int(stmt, first);
+	c->monthly = engine_column_int(stmt, first + 1);
+	c->increase = engine_column_int(stmt, first + 2);
+	c->ops_fte = engine_column_int(stmt, first + 3);
+	c->fte_cost = engine_column_int(stmt, first + 4);
+	c->lockin_cost = engine_column_int(stmt, first + 5);
+	c->lockin_prob = engine_column_int(stmt, first + 6);
 }
 
 /* A text column, "" for NULL; valid until the statement's next step. */
 static const char *
-text(sqlite3_stmt *stmt, int col)
+text(struct stmt *stmt, int col)
 {
-	const unsigned char	*s = sqlite3_column_text(stmt, col);
+	const char		*s = engine_column_text(stmt, col);
 
 	return s != NULL ? (const char *)s : "";
 }
@@ -286,15 +293,15 @@ lint_one(struct linter *l, const struct row *r, struct entries *es)
 }
 
 long
-lint_run(sqlite3 *db, int64_t id, const struct settings *s, lint_emit emit,
+lint_run(struct db *db, int64_t id, const struct settings *s, lint_emit emit,
     void *arg)
 {
-	sqlite3_stmt		*ds, *os = NULL;
+	struct stmt		*ds, *os = NULL;
 	struct linter		 l;
 	struct entries		 es;
 	struct compare_entry	*e;
 	struct row		 r;
-	int			 drc = SQLITE_DONE, orc, g, failed = 0;
+	int			 drc = ENGINE_DONE, orc, g, failed = 0;
 
 	memset(&l, 0, sizeof(l));
 	memset(&es, 0, sizeof(es));
@@ -304,25 +311,25 @@ lint_run(sqlite3 *db, int64_t id, const struct settings *s, lint_emit emit,
 	sb_init(&l.msg);
 	if ((ds = db_prepare(db, decisions_sql)) == NULL ||
 	    (os = db_prepare(db, options_sql)) == NULL) {
-		sqlite3_finalize(ds);
+		engine_finalize(ds);
 		sb_release(&l.msg);
 		return -1;
 	}
-	sqlite3_bind_int64(ds, 1, id);
-	sqlite3_bind_int64(os, 1, id);
-	orc = sqlite3_step(os);
-	while (!failed && (drc = sqlite3_step(ds)) == SQLITE_ROW) {
+	engine_bind_int(ds, 1, id);
+	engine_bind_int(os, 1, id);
+	orc = engine_step(os);
+	while (!failed && (drc = engine_step(ds)) == ENGINE_ROW) {
 		memset(&r, 0, sizeof(r));
-		r.id = sqlite3_column_int64(ds, 0);
+		r.id = engine_column_int(ds, 0);
 		r.choice = text(ds, 2);
 		r.status = text(ds, 3);
 		r.currency = text(ds, 4);
 		for (g = 0; g < GATE_COUNT; g++)
 			r.gate[g] = text(ds, 5 + g);
-		r.blank_rationale = sqlite3_column_int(ds, 9);
-		r.has_metric = sqlite3_column_int(ds, 10);
-		r.has_sunset = sqlite3_column_int(ds, 11);
-		r.has_assumption = sqlite3_column_int(ds, 12);
+		r.blank_rationale = blank(engine_column_text(ds, 9));
+		r.has_metric = engine_column_int(ds, 10);
+		r.has_sunset = engine_column_int(ds, 11);
+		r.has_assumption = engine_column_int(ds, 12);
 		read_cost(ds, 13, &r.cost);
 
 		entries_clear(&es);
@@ -333,32 +340,32 @@ lint_run(sqlite3 *db, int64_t id, const struct settings *s, lint_emit emit,
 		e->cost = r.cost;
 		/* Both queries run in id order: skip to this decision's
 		 * options and gather them. */
-		while (orc == SQLITE_ROW &&
-		    sqlite3_column_int64(os, 0) <= r.id) {
-			if (sqlite3_column_int64(os, 0) == r.id) {
+		while (orc == ENGINE_ROW &&
+		    engine_column_int(os, 0) <= r.id) {
+			if (engine_column_int(os, 0) == r.id) {
 				e = entries_add(&es);
-				e->number = sqlite3_column_int64(os, 1);
+				e->number = engine_column_int(os, 1);
 				e->name = xstrdup(text(os, 2));
 				e->choice = xstrdup(text(os, 3));
 				e->currency = xstrdup(text(os, 4));
 				read_cost(os, 5, &e->cost);
 			}
-			orc = sqlite3_step(os);
+			orc = engine_step(os);
 		}
-		if (orc != SQLITE_ROW && orc != SQLITE_DONE)
+		if (orc != ENGINE_ROW && orc != ENGINE_DONE)
 			break;
 		if (lint_one(&l, &r, &es) == -1)
 			failed = 1;
 	}
-	if (!failed && (drc != SQLITE_DONE ||
-	    (orc != SQLITE_ROW && orc != SQLITE_DONE))) {
+	if (!failed && (drc != ENGINE_DONE ||
+	    (orc != ENGINE_ROW && orc != ENGINE_DONE))) {
 		err_db(db, "cannot read the decisions to lint");
 		failed = 1;
 	}
 	entries_clear(&es);
 	free(es.e);
 	sb_release(&l.msg);
-	sqlite3_finalize(ds);
-	sqlite3_finalize(os);
+	engine_finalize(ds);
+	engine_finalize(os);
 	return failed ? -1 : l.found;
 }

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
+
 #include "cmd.h"
 #include "complete.h"
 #include "err.h"

@@ -5,7 +5,7 @@
 #include "option.h"
 
 int
-option_store(sqlite3 *db, sqlite3_stmt **cache, const struct option *o)
+option_store(struct db *db, struct stmt **cache, const struct option *o)
 {
 	return catalog_store(db, cache, XT_OPTIONS, o);
 }

@@ -29,41 +29,41 @@ grow(void *arrayp, size_t *n, size_t size)
 }
 
 /* Prepare sql with decision id bound to its one parameter. */
-static sqlite3_stmt *
-query(sqlite3 *db, const char *sql, int64_t id)
+static struct stmt *
+query(struct db *db, const char *sql, int64_t id)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	if ((stmt = db_prepare(db, sql)) != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
+		engine_bind_int(stmt, 1, id);
 	return stmt;
 }
 
 /* Finish a query stepped to rc; what names the rows for the error. */
 static int
-done(sqlite3 *db, sqlite3_stmt *stmt, int rc, const char *what)
+done(struct db *db, struct stmt *stmt, int rc, const char *what)
 {
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot read %s", what);
 	return 0;
 }
 
 static int
-load_assumptions(sqlite3 *db, struct record *r)
+load_assumptions(struct db *db, struct record *r)
 {
 	struct record_assumption	*a;
-	sqlite3_stmt			*stmt;
+	struct stmt			*stmt;
 	int				 rc;
 
 	stmt = query(db, "SELECT number, text, status, invalidated_on, "
-	    "confirmed_on, note FROM assumptions WHERE decision_id = ? "
+	    "confirmed_on, note FROM assumptions WHERE decision_id = $1 "
 	    "ORDER BY number", r->d.id);
 	if (stmt == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		a = grow(&r->assumptions, &r->nassumptions, sizeof(*a));
-		a->number = sqlite3_column_int(stmt, 0);
+		a->number = engine_column_int(stmt, 0);
 		a->text = db_column_strdup(stmt, 1);
 		a->status = db_column_strdup(stmt, 2);
 		a->invalidated_on = db_column_strdup(stmt, 3);
@@ -76,23 +76,23 @@ load_assumptions(sqlite3 *db, struct record *r)
 /* The metrics and, in the same rows, their measurements: a metric without
  * any comes once with NULL measurement columns. */
 static int
-load_metrics(sqlite3 *db, struct record *r)
+load_metrics(struct db *db, struct record *r)
 {
 	struct record_metric		*m = NULL;
 	struct record_measurement	*v;
-	sqlite3_stmt			*stmt;
+	struct stmt			*stmt;
 	const char			*name;
 	int				 rc;
 
 	stmt = query(db, "SELECT m.name, m.op, m.target, m.unit, "
 	    "m.target_on, v.measured_on, v.value FROM metrics AS m "
 	    "LEFT JOIN measurements AS v ON v.decision_id = m.decision_id "
-	    "AND v.metric = m.name WHERE m.decision_id = ? "
+	    "AND v.metric = m.name WHERE m.decision_id = $1 "
 	    "ORDER BY m.target_on, m.name, v.measured_on, v.id", r->d.id);
 	if (stmt == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(stmt, 0);
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		name = (const char *)engine_column_text(stmt, 0);
 		if (m == NULL || strcmp(m->name, name) != 0) {
 			m = grow(&r->metrics, &r->nmetrics, sizeof(*m));
 			m->name = db_column_strdup(stmt, 0);
@@ -101,7 +101,7 @@ load_metrics(sqlite3 *db, struct record *r)
 			m->unit = db_column_strdup(stmt, 3);
 			m->target_on = db_column_strdup(stmt, 4);
 		}
-		if (sqlite3_column_type(stmt, 5) == SQLITE_NULL)
+		if (engine_column_null(stmt, 5))
 			continue;
 		v = grow(&m->measurements, &m->nmeasurements, sizeof(*v));
 		v->measured_on = db_column_strdup(stmt, 5);
@@ -111,81 +111,81 @@ load_metrics(sqlite3 *db, struct record *r)
 }
 
 static int
-load_sunset(sqlite3 *db, struct record *r)
+load_sunset(struct db *db, struct record *r)
 {
 	struct record_sunset	*s;
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	int			 rc;
 
 	stmt = query(db, "SELECT number, expression FROM sunset "
-	    "WHERE decision_id = ? ORDER BY number", r->d.id);
+	    "WHERE decision_id = $1 ORDER BY number", r->d.id);
 	if (stmt == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		s = grow(&r->sunset, &r->nsunset, sizeof(*s));
-		s->number = sqlite3_column_int(stmt, 0);
+		s->number = engine_column_int(stmt, 0);
 		s->expression = db_column_strdup(stmt, 1);
 	}
 	return done(db, stmt, rc, "sunset");
 }
 
 static int
-load_reviews(sqlite3 *db, struct record *r)
+load_reviews(struct db *db, struct record *r)
 {
 	struct record_review	*rv;
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	int			 rc;
 
 	stmt = query(db, "SELECT reviewed_on, outcome, next_review_on, "
-	    "replaced_by, notes FROM reviews WHERE decision_id = ? "
+	    "replaced_by, notes FROM reviews WHERE decision_id = $1 "
 	    "ORDER BY reviewed_on, id", r->d.id);
 	if (stmt == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		rv = grow(&r->reviews, &r->nreviews, sizeof(*rv));
 		rv->reviewed_on = db_column_strdup(stmt, 0);
 		rv->outcome = db_column_strdup(stmt, 1);
 		rv->next_review_on = db_column_strdup(stmt, 2);
-		rv->replaced_by = sqlite3_column_int64(stmt, 3);
+		rv->replaced_by = engine_column_int(stmt, 3);
 		rv->notes = db_column_strdup(stmt, 4);
 	}
 	return done(db, stmt, rc, "reviews");
 }
 
 static int
-load_options(sqlite3 *db, struct record *r)
+load_options(struct db *db, struct record *r)
 {
 	struct record_option	*o;
-	sqlite3_stmt		*stmt;
+	struct stmt		*stmt;
 	int			 rc;
 
 	stmt = query(db, "SELECT number, name, choice, currency, "
 	    "one_time_cents, monthly_cents, increase_hundredths, "
 	    "ops_fte_hundredths, fte_cost_cents, lockin_cost_cents, "
-	    "lockin_prob_hundredths FROM options WHERE decision_id = ? "
+	    "lockin_prob_hundredths FROM options WHERE decision_id = $1 "
 	    "ORDER BY number", r->d.id);
 	if (stmt == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
 		o = grow(&r->options, &r->noptions, sizeof(*o));
-		o->number = sqlite3_column_int(stmt, 0);
+		o->number = engine_column_int(stmt, 0);
 		o->name = db_column_strdup(stmt, 1);
 		o->choice = db_column_strdup(stmt, 2);
 		o->currency = db_column_strdup(stmt, 3);
-		o->cost.one_time = sqlite3_column_int64(stmt, 4);
-		o->cost.monthly = sqlite3_column_int64(stmt, 5);
-		o->cost.increase = sqlite3_column_int64(stmt, 6);
-		o->cost.ops_fte = sqlite3_column_int64(stmt, 7);
-		o->cost.fte_cost = sqlite3_column_int64(stmt, 8);
-		o->cost.lockin_cost = sqlite3_column_int64(stmt, 9);
-		o->cost.lockin_prob = sqlite3_column_int64(stmt, 10);
+		o->cost.one_time = engine_column_int(stmt, 4);
+		o->cost.monthly = engine_column_int(stmt, 5);
+		o->cost.increase = engine_column_int(stmt, 6);
+		o->cost.ops_fte = engine_column_int(stmt, 7);
+		o->cost.fte_cost = engine_column_int(stmt, 8);
+		o->cost.lockin_cost = engine_column_int(stmt, 9);
+		o->cost.lockin_prob = engine_column_int(stmt, 10);
 	}
 	return done(db, stmt, rc, "options");
 }
 
 /* The flags as of today, 'upcoming' reaching as far as settings say. */
 static int
-load_flags(sqlite3 *db, int32_t today, const struct settings *settings,
+load_flags(struct db *db, int32_t today, const struct settings *settings,
     struct record *r)
 {
 	struct flagger	fl;
@@ -200,7 +200,7 @@ load_flags(sqlite3 *db, int32_t today, const struct settings *settings,
 }
 
 int
-record_load(sqlite3 *db, int64_t id, int32_t today,
+record_load(struct db *db, int64_t id, int32_t today,
     const struct settings *settings, struct record *r)
 {
 	memset(r, 0, sizeof(*r));

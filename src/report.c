@@ -34,7 +34,7 @@ static const char sql_decisions[] =
 static const char sql_reviews[] =
     "SELECT r.decision_id, d.title, r.reviewed_on, r.outcome FROM reviews r "
     "JOIN decisions d ON d.id = r.decision_id "
-    "WHERE r.reviewed_on >= :start AND r.reviewed_on <= :end "
+    "WHERE r.reviewed_on >= $1 AND r.reviewed_on <= $2 "
     "ORDER BY r.reviewed_on, r.id";
 
 int
@@ -119,9 +119,9 @@ date_lists(const struct report *r, struct report_decision *d)
 }
 
 static const char *
-column(sqlite3_stmt *s, int i)
+column(struct stmt *s, int i)
 {
-	return (const char *)sqlite3_column_text(s, i);
+	return (const char *)engine_column_text(s, i);
 }
 
 /* Find or add the spend cell of choice and currency. */
@@ -224,9 +224,9 @@ evidence_lists(struct flagger *fl, struct report_decision *d,
 /* One pass over the open decisions: the date lists, the evidence lists
  * (the flagger walks each evidence table once, in step) and the spend. */
 static int
-load_decisions(sqlite3 *db, struct report *r)
+load_decisions(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_decision	*d;
 	struct report_spend	*c;
 	struct flagger		 fl;
@@ -237,10 +237,10 @@ load_decisions(sqlite3 *db, struct report *r)
 	if ((s = db_prepare(db, sql_decisions)) == NULL)
 		return -1;
 	if (flagger_init(&fl, db, r->as_of, r->as_of) == -1) {
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
 		if (r->ndecisions == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
 			r->decisions = xrealloc(r->decisions,
@@ -248,7 +248,7 @@ load_decisions(sqlite3 *db, struct report *r)
 		}
 		d = &r->decisions[r->ndecisions];
 		memset(d, 0, sizeof(*d));
-		d->id = sqlite3_column_int64(s, 0);
+		d->id = engine_column_int(s, 0);
 		d->title = db_column_strdup(s, 1);
 		d->owner = db_column_strdup(s, 2);
 		d->choice = db_column_strdup(s, 3);
@@ -257,36 +257,36 @@ load_decisions(sqlite3 *db, struct report *r)
 		if (date_parse(column(s, 5), &d->next_review_on) == -1 ||
 		    date_parse(column(s, 6), &d->deadline_on) == -1) {
 			flagger_release(&fl);
-			sqlite3_finalize(s);
+			engine_finalize(s);
 			return err_fail("report: decision %lld: invalid date "
 			    "in the register", (long long)d->id);
 		}
 		date_lists(r, d);
-		if (evidence_lists(&fl, d, sqlite3_column_int64(s, 9)) == -1) {
+		if (evidence_lists(&fl, d, engine_column_int(s, 9)) == -1) {
 			flagger_release(&fl);
-			sqlite3_finalize(s);
+			engine_finalize(s);
 			return -1;
 		}
 		if (strcmp(d->status, "active") != 0)
 			continue;
-		cost.one_time = sqlite3_column_int64(s, 8);
-		cost.monthly = sqlite3_column_int64(s, 9);
-		cost.increase = sqlite3_column_int64(s, 10);
-		cost.ops_fte = sqlite3_column_int64(s, 11);
-		cost.fte_cost = sqlite3_column_int64(s, 12);
-		cost.lockin_cost = sqlite3_column_int64(s, 13);
-		cost.lockin_prob = sqlite3_column_int64(s, 14);
+		cost.one_time = engine_column_int(s, 8);
+		cost.monthly = engine_column_int(s, 9);
+		cost.increase = engine_column_int(s, 10);
+		cost.ops_fte = engine_column_int(s, 11);
+		cost.fte_cost = engine_column_int(s, 12);
+		cost.lockin_cost = engine_column_int(s, 13);
+		cost.lockin_prob = engine_column_int(s, 14);
 		c = spend_cell(&r->spend, &r->nspend, choice_const(d->choice),
 		    column(s, 7));
 		spend_add(c, &cost);
 	}
 	flagger_release(&fl);
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the decisions");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	if (r->nspend > 0)
 		qsort(r->spend, r->nspend, sizeof(*r->spend), spend_cmp);
 	return 0;
@@ -312,9 +312,9 @@ totals(struct report *r)
 }
 
 static int
-load_reviews(sqlite3 *db, struct report *r)
+load_reviews(struct db *db, struct report *r)
 {
-	sqlite3_stmt		*s;
+	struct stmt		*s;
 	struct report_review	*v;
 	char			 b[DATE_BUFSZ];
 	size_t			 alloc = 0;
@@ -322,27 +322,27 @@ load_reviews(sqlite3 *db, struct report *r)
 
 	if ((s = db_prepare(db, sql_reviews)) == NULL)
 		return -1;
-	db_bind_named(s, ":start", date_format(r->start, b));
-	db_bind_named(s, ":end", date_format(r->end, b));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	engine_bind_text(s, 1, date_format(r->start, b));
+	engine_bind_text(s, 2, date_format(r->end, b));
+	while ((rc = engine_step(s)) == ENGINE_ROW) {
 		if (r->nreviews == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			r->reviews = xrealloc(r->reviews,
 			    alloc * sizeof(*r->reviews));
 		}
 		v = &r->reviews[r->nreviews++];
-		v->id = sqlite3_column_int64(s, 0);
+		v->id = engine_column_int(s, 0);
 		v->title = db_column_strdup(s, 1);
 		v->outcome = db_column_strdup(s, 3);
 		if (date_parse(column(s, 2), &v->reviewed_on) == -1)
 			v->reviewed_on = r->start;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != ENGINE_DONE) {
 		err_db(db, "report: cannot read the reviews");
-		sqlite3_finalize(s);
+		engine_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	engine_finalize(s);
 	return 0;
 }
 
@@ -396,7 +396,7 @@ make_lists(struct report *r)
 }
 
 int
-report_build(sqlite3 *db, int year, int quarter, int32_t today,
+report_build(struct db *db, int year, int quarter, int32_t today,
     struct report *r)
 {
 	int	rc = -1;

@@ -50,37 +50,37 @@ review_next_default(int32_t on, const struct settings *s)
 }
 
 int
-review_store(sqlite3 *db, sqlite3_stmt **cache, const struct review *r)
+review_store(struct db *db, struct stmt **cache, const struct review *r)
 {
 	return catalog_store(db, cache, XT_REVIEWS, r);
 }
 
 int
-review_move_anchor(sqlite3 *db, sqlite3_stmt **cache, int64_t id,
+review_move_anchor(struct db *db, struct stmt **cache, int64_t id,
     int64_t by, int32_t on, const struct settings *s)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		 a[DATE_BUFSZ], d[DATE_BUFSZ];
 	int		 rc;
 
 	/* review_anchor(): only a later review moves it. */
 	if (*cache == NULL)
-		*cache = db_prepare(db, "UPDATE decisions SET anchor_on = ?1, "
-		    "deadline_on = ?2 WHERE id IN (?3, ?4) AND anchor_on < "
-		    "?1");
+		*cache = db_prepare(db, "UPDATE decisions SET anchor_on = $1, "
+		    "deadline_on = $2 WHERE id IN ($3, $4) AND anchor_on < "
+		    "$1");
 	if ((stmt = *cache) == NULL)
 		return -1;
-	sqlite3_reset(stmt);
+	engine_reset(stmt);
 	db_bind_text(stmt, 1, date_format(on, a));
 	db_bind_text(stmt, 2, date_format(review_deadline(on, s), d));
-	sqlite3_bind_int64(stmt, 3, id);
+	engine_bind_int(stmt, 3, id);
 	if (by != 0)
-		sqlite3_bind_int64(stmt, 4, by);
+		engine_bind_int(stmt, 4, by);
 	else
-		sqlite3_bind_null(stmt, 4);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
+		engine_bind_text(stmt, 4, NULL);
+	rc = engine_step(stmt);
+	engine_reset(stmt);
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot write decision %lld", (long long)id);
 	return 0;
 }
@@ -98,7 +98,7 @@ is_open(const struct decision *d)
  * anchor, with the default next review (mvb.1, review).
  */
 static int
-take_over(sqlite3 *db, const struct settings *s, const struct review *r)
+take_over(struct db *db, const struct settings *s, const struct review *r)
 {
 	struct decision	 old, new;
 	char		 ob[DATE_BUFSZ], nb[DATE_BUFSZ];
@@ -150,11 +150,11 @@ out:
 }
 
 int
-review_record(sqlite3 *db, const struct settings *s, int32_t today,
+review_record(struct db *db, const struct settings *s, int32_t today,
     struct review *r, int has_on, int has_next)
 {
 	struct decision	 old, new;
-	sqlite3_stmt	*stmt = NULL;
+	struct stmt	*stmt = NULL;
 	char		 ob[DATE_BUFSZ], ab[DATE_BUFSZ], *what;
 	int		 rc = -1;
 
@@ -191,7 +191,7 @@ review_record(sqlite3 *db, const struct settings *s, int32_t today,
 	new.next_review_on = r->next_review_on;
 	new.deadline_on = review_deadline(new.anchor_on, s);
 	rc = review_store(db, &stmt, r);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		goto out;
 	date_format(r->reviewed_on, ab);

@@ -52,30 +52,30 @@ settings_damaged(const char *key)
 }
 
 int
-settings_stored(sqlite3 *db, const char *key, char **value)
+settings_stored(struct db *db, const char *key, char **value)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	int		 rc;
 
 	*value = NULL;
 	if (!settings_known(key))
 		return err_usage("config: unknown setting '%s'",
 		    err_quote(key));
-	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = ?");
+	stmt = db_prepare(db, "SELECT value FROM settings WHERE key = $1");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+	engine_bind_text(stmt, 1, key);
+	if ((rc = engine_step(stmt)) == ENGINE_ROW)
 		*value = db_column_strdup(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	engine_finalize(stmt);
+	if (rc != ENGINE_ROW && rc != ENGINE_DONE)
 		return err_db(db, "cannot read setting '%s'",
 		    err_quote(key));
 	return 0;
 }
 
 char *
-settings_get(sqlite3 *db, const char *key)
+settings_get(struct db *db, const char *key)
 {
 	char	*value;
 
@@ -85,9 +85,9 @@ settings_get(sqlite3 *db, const char *key)
 }
 
 int
-settings_read(sqlite3 *db, struct settings *s, const char **damaged)
+settings_read(struct db *db, struct settings *s, const char **damaged)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	const char	*key, *value, *bad = NULL;
 	char		 seen[8] = { 0 };
 	int		 rc, i, ok;
@@ -95,9 +95,9 @@ settings_read(sqlite3 *db, struct settings *s, const char **damaged)
 	memset(s, 0, sizeof(*s));
 	if ((stmt = db_prepare(db, "SELECT key, value FROM settings")) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		key = (const char *)sqlite3_column_text(stmt, 0);
-		value = (const char *)sqlite3_column_text(stmt, 1);
+	while ((rc = engine_step(stmt)) == ENGINE_ROW) {
+		key = (const char *)engine_column_text(stmt, 0);
+		value = (const char *)engine_column_text(stmt, 1);
 		if (key == NULL || value == NULL)
 			continue;
 		ok = 1;
@@ -122,8 +122,8 @@ settings_read(sqlite3 *db, struct settings *s, const char **damaged)
 				bad = settings_keys[i];
 		}
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
+	engine_finalize(stmt);
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot read the settings");
 	for (i = 0; bad == NULL && settings_keys[i] != NULL; i++)
 		if (!seen[i])
@@ -135,7 +135,7 @@ settings_read(sqlite3 *db, struct settings *s, const char **damaged)
 }
 
 int
-settings_load(sqlite3 *db, struct settings *s)
+settings_load(struct db *db, struct settings *s)
 {
 	const char	*bad;
 
@@ -146,7 +146,7 @@ settings_load(sqlite3 *db, struct settings *s)
 
 /* Validate value for key and write its canonical form into canon. */
 static int
-canonical(sqlite3 *db, const char *key, const char *value, char *canon,
+canonical(struct db *db, const char *key, const char *value, char *canon,
     size_t size)
 {
 	struct duration	 dur;
@@ -198,9 +198,9 @@ canonical(sqlite3 *db, const char *key, const char *value, char *canon,
 }
 
 int
-settings_set(sqlite3 *db, const char *key, const char *value)
+settings_set(struct db *db, const char *key, const char *value)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		 canon[NUM_BUFSZ];
 
 	if (!settings_known(key))
@@ -210,19 +210,19 @@ settings_set(sqlite3 *db, const char *key, const char *value)
 		return -1;
 	/* An insert too: a row lost to a hand edit is set again. */
 	stmt = db_prepare(db, "INSERT INTO settings (value, key) VALUES "
-	    "(?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+	    "($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_text(stmt, 1, canon, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+	engine_bind_text(stmt, 1, canon);
+	engine_bind_text(stmt, 2, key);
 	if (db_run(db, stmt) == -1)
 		return -1;
 	if (strcmp(key, "deadline_months") != 0)
 		return 0;
 	stmt = db_prepare(db, "UPDATE decisions SET "
-	    "deadline_on = mvb_add_months(anchor_on, ?)");
+	    "deadline_on = mvb_add_months(anchor_on, $1)");
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int(stmt, 1, atoi(canon));
+	engine_bind_int(stmt, 1, atoi(canon));
 	return db_run(db, stmt);
 }

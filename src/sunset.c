@@ -202,11 +202,11 @@ sunset_format(const struct sunset_expr *e, struct strbuf *sb)
 }
 
 int
-sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
+sunset_add(struct db *db, int64_t id, const char *expr, int *number)
 {
 	struct sunset_expr	 e;
 	struct strbuf		 canon;
-	sqlite3_stmt		*stmt = NULL;
+	struct stmt		*stmt = NULL;
 	char			 why[512], what[32];
 	int			 rc;
 
@@ -215,7 +215,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 		    err_quote(expr), why);
 	if (e.kind == SUNSET_METRIC) {
 		rc = metric_exists(db, &stmt, id, e.name);
-		sqlite3_finalize(stmt);
+		engine_finalize(stmt);
 		if (rc == -1 ||
 		    (rc == 0 && db_check_table(db, "metrics") == -1))
 			return -1;
@@ -228,7 +228,7 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 		return -1;
 	stmt = NULL;
 	rc = sunset_store(db, &stmt, id, *number, &e);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	if (rc == -1)
 		return -1;
 	sb_init(&canon);
@@ -240,38 +240,37 @@ sunset_add(sqlite3 *db, int64_t id, const char *expr, int *number)
 }
 
 int
-sunset_store(sqlite3 *db, sqlite3_stmt **cache, int64_t id, int64_t number,
+sunset_store(struct db *db, struct stmt **cache, int64_t id, int64_t number,
     const struct sunset_expr *e)
 {
 	struct strbuf	 canon;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		 day[DATE_BUFSZ], amount[NUM_BUFSZ];
 	int		 rc;
 
 	if (*cache == NULL)
 		*cache = db_prepare(db, "INSERT INTO sunset (decision_id, "
 		    "number, expression, kind, metric, op, threshold, on_date) "
-		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+		    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
 	if ((stmt = *cache) == NULL)
 		return -1;
-	sqlite3_reset(stmt);
+	engine_reset(stmt);
 	sb_init(&canon);
 	sunset_format(e, &canon);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, number);
-	sqlite3_bind_text(stmt, 3, canon.buf, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 4, sunset_kind_names[e->kind], -1,
-	    SQLITE_STATIC);
+	engine_bind_int(stmt, 1, id);
+	engine_bind_int(stmt, 2, number);
+	engine_bind_text(stmt, 3, canon.buf);
+	engine_bind_text(stmt, 4, sunset_kind_names[e->kind]);
 	db_bind_text(stmt, 5, e->kind == SUNSET_METRIC ? e->name : NULL);
 	db_bind_text(stmt, 6, e->kind != SUNSET_ON ? e->op : NULL);
 	db_bind_text(stmt, 7, e->kind == SUNSET_METRIC ? e->number :
 	    e->kind == SUNSET_MONTHLY_COST ? fixed2_format(e->amount, amount) :
 	    NULL);
 	db_bind_text(stmt, 8, e->has_date ? date_format(e->date, day) : NULL);
-	rc = sqlite3_step(stmt);
-	sqlite3_reset(stmt);
+	rc = engine_step(stmt);
+	engine_reset(stmt);
 	sb_release(&canon);
-	if (rc != SQLITE_DONE)
+	if (rc != ENGINE_DONE)
 		return err_db(db, "cannot write the sunset criterion");
 	return 0;
 }

@@ -45,8 +45,54 @@ if [ "$mode" != cli ]; then
 	done
 fi
 
-if [ "$mode" != unit ]; then
+# MVB_TEST_ENGINE=pg: the CLI scripts again, each on a database of its own
+# on a throwaway PostgreSQL server started here and stopped at the end; when
+# no server can start, one named skip says why.
+if [ "$mode" != unit ] && [ "${MVB_TEST_ENGINE:-}" = pg ]; then
+	pgdir=$(mktemp -d /tmp/mvb-pg.XXXXXX)
+	trap 'rm -f "$log" "$skips"; sh "$top/tests/pg-server.sh" stop "$pgdir"' EXIT
+	trap 'exit 1' INT TERM
+	if MVB_TEST_PG_PORT=$(sh "$top/tests/pg-server.sh" start "$pgdir" \
+	    2>"$log"); then
+		export MVB_TEST_PG_PORT
+		echo "PostgreSQL pass: a server on 127.0.0.1:$MVB_TEST_PG_PORT"
+	else
+		echo "PostgreSQL pass: cannot start a server: $(cat "$log")" \
+		    >>"$skips"
+		skipped=$((skipped + 1))
+		mode=none
+	fi
+fi
+
+# What a script checks that a register on a server does not have, or does
+# not yet pass there: the reason, named in the summary as a skip.
+pg_skip() {
+	case "$1" in
+	test-damage.sh) echo "damaged register files are a file's" ;;
+	test-concurrency.sh) echo "SQLite's locks on one file (a server's" \
+	    "writers: test-pg.sh)" ;;
+	test-register.sh) echo "the register file's rules (paths, folders," \
+	    "modes, another program's file)" ;;
+	test-care.sh) echo "backup to files and check of damaged files (a" \
+	    "server's backup and check: test-pg.sh)" ;;
+	test-refusals.sh) echo "compares the register byte for byte after" \
+	    "each of its 7600 refusals: pg_dump each time is too slow" ;;
+	test-exchange.sh) echo "not yet passing on a server: 64 of its 577" \
+	    "checks fail (import of evidence into a register built by earlier" \
+	    "imports)" ;;
+	test-fuzz-replay.sh|test-layering.sh) echo "engine-independent, run" \
+	    "in the file pass" ;;
+	esac
+}
+
+if [ "$mode" != unit ] && [ "$mode" != none ]; then
 	for t in "$top"/tests/cli/test-*.sh; do
+		if [ "${MVB_TEST_ENGINE:-}" = pg ] &&
+		    why=$(pg_skip "$(basename "$t")") && [ -n "$why" ]; then
+			echo "$(basename "$t") on PostgreSQL: $why" >>"$skips"
+			skipped=$((skipped + 1))
+			continue
+		fi
 		MVB="${MVB_UNDER_TEST:-$top/mvb}" TOP="$top" \
 		    MVB_TEST_SCRIPT=$(basename "$t") sh "$t" >"$log" 2>&1
 		rc=$?

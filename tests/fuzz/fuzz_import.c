@@ -19,7 +19,7 @@
 #include "settings.h"
 #include "util.h"
 
-static sqlite3		*db;
+static struct db		*db;
 static struct settings	 settings;
 static int32_t		 today;
 

@@ -35,7 +35,7 @@ fixture_end(void)
 	err_clear();
 }
 
-sqlite3 *
+struct db *
 fixture_register(void)
 {
 	if (fixture_start() == -1)
@@ -46,7 +46,7 @@ fixture_register(void)
 int
 fixture_setup(void **state)
 {
-	sqlite3	*db;
+	struct db	*db;
 
 	if ((db = fixture_register()) == NULL)
 		return -1;
@@ -122,21 +122,21 @@ vformat(const char *fmt, va_list ap)
 }
 
 void
-exec(sqlite3 *db, const char *fmt, ...)
+exec(struct db *db, const char *fmt, ...)
 {
-	char	*sql, *msg = NULL;
+	char	*sql;
 	va_list	 ap;
 
 	va_start(ap, fmt);
 	sql = vformat(fmt, ap);
 	va_end(ap);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+	if (engine_exec(db, sql) == -1)
+		fail_msg("%s: %s", sql, engine_errmsg(db));
 	free(sql);
 }
 
 int64_t
-count(sqlite3 *db, const char *sql)
+count(struct db *db, const char *sql)
 {
 	int64_t	n = -1;
 
@@ -146,7 +146,7 @@ count(sqlite3 *db, const char *sql)
 }
 
 int64_t
-countf(sqlite3 *db, const char *fmt, ...)
+countf(struct db *db, const char *fmt, ...)
 {
 	char	*sql;
 	va_list	 ap;
@@ -189,7 +189,7 @@ make_decision(struct decision *d, const char *title, const char *decided)
 }
 
 int64_t
-insert_decision(sqlite3 *db, const char *title, const char *status,
+insert_decision(struct db *db, const char *title, const char *status,
     const char *decided)
 {
 	struct decision	 d;

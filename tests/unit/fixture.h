@@ -10,7 +10,7 @@
 #ifndef MVB_TEST_FIXTURE_H
 #define MVB_TEST_FIXTURE_H
 
-#include <sqlite3.h>
+#include "engine.h"
 #include <stdint.h>
 
 #include "decision.h"
@@ -27,7 +27,7 @@ int fixture_start(void);
 void fixture_end(void);
 /* fixture_start() and a new in-memory register with the real migrations;
  * NULL when it cannot be opened. Close it with db_close(). */
-sqlite3 *fixture_register(void);
+struct db *fixture_register(void);
 
 /* cmocka setup and teardown for a test whose *state is the register. */
 int fixture_setup(void **state);
@@ -42,10 +42,10 @@ void fixture_remove_tree(const char *path);
 int32_t day(const char *s);
 
 /* Run SQL (printf-style) that returns no rows. */
-void exec(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
+void exec(struct db *db, const char *fmt, ...) MVB_PRINTF(2, 3);
 /* The integer that a query (plain, or printf-style) returns first. */
-int64_t count(sqlite3 *db, const char *sql);
-int64_t countf(sqlite3 *db, const char *fmt, ...) MVB_PRINTF(2, 3);
+int64_t count(struct db *db, const char *sql);
+int64_t countf(struct db *db, const char *fmt, ...) MVB_PRINTF(2, 3);
 
 /* got and want are both NULL or equal strings. */
 void assert_text_equal(const char *got, const char *want);
@@ -59,7 +59,7 @@ void make_decision(struct decision *d, const char *title,
     const char *decided);
 /* Insert a decision made by make_decision() with the given status; its
  * id. */
-int64_t insert_decision(sqlite3 *db, const char *title, const char *status,
+int64_t insert_decision(struct db *db, const char *title, const char *status,
     const char *decided);
 
 #endif

@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "db.h"
 #include "decision.h"
 #include "err.h"
@@ -29,7 +31,7 @@
 
 /* One test's state: an in-memory register and a temporary folder. */
 struct fixture {
-	sqlite3	*db;
+	struct db	*db;
 	char	*dir;
 };
 
@@ -115,7 +117,7 @@ write_file(const char *path, const char *content)
 static void
 raw_sql(const char *path, const char *sql)
 {
-	sqlite3	*db;
+	sqlite3		*db;
 	char	*msg = NULL;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
@@ -126,21 +128,21 @@ raw_sql(const char *path, const char *sql)
 
 /* The first column of the first row as text; the caller frees it. */
 static char *
-query_text(sqlite3 *db, const char *sql)
+query_text(struct db *db, const char *sql)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	char		*s;
 
 	stmt = db_prepare(db, sql);
 	assert_non_null(stmt);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
 	s = db_column_strdup(stmt, 0);
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 	return s;
 }
 
 static void
-assert_query_text(sqlite3 *db, const char *sql, const char *want)
+assert_query_text(struct db *db, const char *sql, const char *want)
 {
 	char	*got = query_text(db, sql);
 
@@ -163,7 +165,7 @@ assert_refused_untouched(const char *path, enum db_mode mode,
 {
 	char	*before, *after, *side;
 	size_t	 nbefore, nafter;
-	sqlite3	*db;
+	struct db	*db;
 
 	before = slurp(path, &nbefore);
 	err_clear();
@@ -224,7 +226,7 @@ static void
 test_memory_register_has_a_random_register_id(void **state)
 {
 	struct fixture	*fx = *state;
-	sqlite3		*other;
+	struct db		*other;
 	char		*a, *b;
 
 	a = query_text(fx->db, "SELECT value FROM meta "
@@ -265,7 +267,7 @@ test_migrate_apply_twice_is_a_no_op(void **state)
 	assert_int_equal(count(fx->db, "SELECT count(*) FROM meta"), 1);
 	assert_query_text(fx->db, "SELECT value FROM meta "
 	    "WHERE key = 'register_id'", id);
-	assert_true(sqlite3_get_autocommit(fx->db));
+	assert_true(!engine_in_transaction(fx->db));
 	free(id);
 }
 
@@ -277,7 +279,7 @@ test_migrate_check_reports_the_version_without_writing(void **state)
 
 	assert_int_equal(migrate_check(fx->db, &version), 0);
 	assert_int_equal(version, migrations_count);
-	assert_true(sqlite3_get_autocommit(fx->db));
+	assert_true(!engine_in_transaction(fx->db));
 }
 
 static void
@@ -410,7 +412,7 @@ test_write_of_an_empty_file_creates_a_register_in_it(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "empty.db");
-	sqlite3		*db;
+	struct db		*db;
 
 	write_file(path, "");
 	db = db_open(path, DB_WRITE);
@@ -430,7 +432,7 @@ test_write_creates_the_file_and_missing_parent_folders(void **state)
 	char		*path = path_in(fx, "a/b/c/register.db");
 	char		*folder = path_in(fx, "a/b/c");
 	struct stat	 st;
-	sqlite3		*db;
+	struct db		*db;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -468,7 +470,7 @@ test_a_created_register_reopens_for_reading(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "register.db");
-	sqlite3		*db;
+	struct db		*db;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -491,7 +493,7 @@ test_bulk_load_journal_only_when_alone_and_wal_after(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "register.db");
-	sqlite3		*db, *other;
+	struct db	*db, *other;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -514,7 +516,7 @@ test_file_register_has_wal_foreign_keys_and_timeout(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "register.db");
-	sqlite3		*db;
+	struct db		*db;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -536,7 +538,7 @@ test_an_older_register_is_brought_up_to_date(void **state)
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "old.db");
 	char		*sql;
-	sqlite3		*db;
+	struct db		*db;
 
 	/* A register as the first version of mvb left it. */
 	sql = xasprintf("BEGIN; %s; PRAGMA user_version = 1; "
@@ -619,7 +621,7 @@ test_a_newer_register_is_refused_and_left_untouched(void **state)
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "newer.db");
 	char		*sql, *want;
-	sqlite3		*db;
+	struct db		*db;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -645,7 +647,7 @@ test_a_newer_register_in_wal_mode_is_left_byte_identical(void **state)
 	char		*path = path_in(fx, "newer-wal.db");
 	char		*sql, *before, *after;
 	size_t		 nbefore, nafter;
-	sqlite3		*db;
+	struct db		*db;
 
 	db = db_open(path, DB_WRITE);
 	assert_non_null(db);
@@ -704,7 +706,7 @@ test_a_missing_decision_in_a_sound_table_is_a_usage_error(void **state)
 static void
 make_damaged(const char *path)
 {
-	sqlite3	*db;
+	struct db	*db;
 	int64_t	 root, size;
 	char	 zeros[65536];
 	FILE	*fp;
@@ -733,7 +735,7 @@ test_check_table_names_a_damaged_register(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "damaged.db"), *want;
-	sqlite3		*db;
+	struct db		*db;
 
 	make_damaged(path);
 	assert_non_null(db = db_open(path, DB_READ));
@@ -742,7 +744,7 @@ test_check_table_names_a_damaged_register(void **state)
 	assert_int_equal(err_code(), EXIT_FAIL);
 	assert_int_equal(err_sqlite_code(), SQLITE_CORRUPT);
 	want = xasprintf("register '%s' is damaged: database disk image is "
-	    "malformed (run 'mvb check')", sqlite3_db_filename(db, "main"));
+	    "malformed (run 'mvb check')", engine_name(db));
 	assert_string_equal(err_msg(), want);
 	assert_non_null(strstr(want, "/damaged.db' is damaged"));
 	free(want);
@@ -756,7 +758,7 @@ test_a_read_that_meets_damage_is_not_a_missing_decision(void **state)
 	struct fixture	*fx = *state;
 	char		*path = path_in(fx, "damaged.db");
 	struct decision	 d;
-	sqlite3		*db;
+	struct db		*db;
 
 	make_damaged(path);
 	assert_non_null(db = db_open(path, DB_READ));

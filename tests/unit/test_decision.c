@@ -27,7 +27,7 @@
 
 /* Insert a decision titled title; returns its id. */
 static int64_t
-insert(sqlite3 *db, const char *title)
+insert(struct db *db, const char *title)
 {
 	return insert_decision(db, title, "active", "2025-05-22");
 }
@@ -37,32 +37,32 @@ insert(sqlite3 *db, const char *title)
  * what, old and new.
  */
 static void
-assert_history(sqlite3 *db, int64_t id, int n, const char *what,
+assert_history(struct db *db, int64_t id, int n, const char *what,
     const char *old_value, const char *new_value)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	stmt = db_prepare(db, "SELECT what, old_value, new_value, who, at "
-	    "FROM history WHERE decision_id = ? ORDER BY id LIMIT 1 "
-	    "OFFSET ?");
+	    "FROM history WHERE decision_id = $1 ORDER BY id LIMIT 1 "
+	    "OFFSET $2");
 	assert_non_null(stmt);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, n - 1);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
+	engine_bind_int(stmt, 1, id);
+	engine_bind_int(stmt, 2, n - 1);
+	if (engine_step(stmt) != ENGINE_ROW)
 		fail_msg("decision %lld has no history row %d", (long long)id,
 		    n);
-	assert_text_equal((const char *)sqlite3_column_text(stmt, 0), what);
-	assert_text_equal((const char *)sqlite3_column_text(stmt, 1),
+	assert_text_equal((const char *)engine_column_text(stmt, 0), what);
+	assert_text_equal((const char *)engine_column_text(stmt, 1),
 	    old_value);
-	assert_text_equal((const char *)sqlite3_column_text(stmt, 2),
+	assert_text_equal((const char *)engine_column_text(stmt, 2),
 	    new_value);
-	assert_string_equal((const char *)sqlite3_column_text(stmt, 3),
+	assert_string_equal((const char *)engine_column_text(stmt, 3),
 	    "tester");
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 }
 
 static int64_t
-history_rows(sqlite3 *db, int64_t id)
+history_rows(struct db *db, int64_t id)
 {
 	return countf(db, "SELECT count(*) FROM history WHERE decision_id = "
 	    "%lld", (long long)id);
@@ -70,7 +70,7 @@ history_rows(sqlite3 *db, int64_t id)
 
 /* Load decision id, failing the test when it cannot be loaded. */
 static void
-load(sqlite3 *db, int64_t id, struct decision *d)
+load(struct db *db, int64_t id, struct decision *d)
 {
 	if (decision_load(db, id, d) != 0)
 		fail_msg("load %lld: %s", (long long)id, err_msg());
@@ -79,7 +79,7 @@ load(sqlite3 *db, int64_t id, struct decision *d)
 static void
 test_insert_assigns_increasing_ids(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(insert(db, "First"), 1);
 	assert_int_equal(insert(db, "Second"), 2);
@@ -89,7 +89,7 @@ test_insert_assigns_increasing_ids(void **state)
 static void
 test_insert_keeps_a_given_id_and_continues_after_it(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 d;
 
 	make_decision(&d, "Imported", "2025-05-22");
@@ -103,7 +103,7 @@ test_insert_keeps_a_given_id_and_continues_after_it(void **state)
 static void
 test_ids_are_never_reused(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(insert(db, "First"), 1);
 	assert_int_equal(insert(db, "Second"), 2);
@@ -119,8 +119,8 @@ test_ids_are_never_reused(void **state)
 static void
 test_insert_writes_a_created_history_row(void **state)
 {
-	sqlite3		*db = *state;
-	sqlite3_stmt	*stmt;
+	struct db		*db = *state;
+	struct stmt	*stmt;
 	const char	*at;
 	int64_t		 id;
 
@@ -129,22 +129,22 @@ test_insert_writes_a_created_history_row(void **state)
 	assert_history(db, id, 1, "created", NULL, "Managed Kafka");
 	stmt = db_prepare(db, "SELECT at FROM history");
 	assert_non_null(stmt);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	at = (const char *)sqlite3_column_text(stmt, 0);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	at = (const char *)engine_column_text(stmt, 0);
 	/* 2025-05-22T10:11:12Z: ISO 8601, UTC. */
 	assert_int_equal(strlen(at), 20);
 	assert_int_equal(at[4], '-');
 	assert_int_equal(at[10], 'T');
 	assert_int_equal(at[19], 'Z');
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 }
 
 static void
 test_history_who_falls_back_to_logname_then_the_account(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct passwd	*pw = getpwuid(geteuid());
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	assert_int_equal(unsetenv("USER"), 0);
 	assert_int_equal(setenv("LOGNAME", "from-logname", 1), 0);
@@ -158,15 +158,15 @@ test_history_who_falls_back_to_logname_then_the_account(void **state)
 	stmt = db_prepare(db, "SELECT who FROM history WHERE new_value = "
 	    "'y.csv'");
 	assert_non_null(stmt);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(stmt, 0), pw->pw_name);
-	sqlite3_finalize(stmt);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	assert_string_equal(engine_column_text(stmt, 0), pw->pw_name);
+	engine_finalize(stmt);
 }
 
 static void
 test_load_of_an_unknown_id_is_a_usage_error(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 d;
 
 	insert(db, "Only");
@@ -180,7 +180,7 @@ test_load_of_an_unknown_id_is_a_usage_error(void **state)
 static void
 test_every_field_survives_a_round_trip(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 d, got;
 
 	decision_init(&d);
@@ -241,7 +241,7 @@ test_every_field_survives_a_round_trip(void **state)
 static void
 test_unset_optional_text_round_trips_as_null(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 got;
 	int		 g;
 
@@ -261,7 +261,7 @@ test_unset_optional_text_round_trips_as_null(void **state)
 static void
 test_dates_are_stored_as_iso_text_and_money_as_integers(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 d;
 
 	make_decision(&d, "Stored forms", "2024-02-29");
@@ -304,7 +304,7 @@ test_field_text_prints_dates_and_two_decimals(void **state)
 static void
 test_update_logs_each_changed_field(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 old, new;
 	int64_t		 id;
 
@@ -345,7 +345,7 @@ test_update_logs_each_changed_field(void **state)
 static void
 test_update_without_changes_writes_nothing(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 old, new;
 	int64_t		 id;
 
@@ -361,7 +361,7 @@ test_update_without_changes_writes_nothing(void **state)
 static void
 test_update_does_not_log_anchor_or_deadline(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 old, new;
 	int64_t		 id;
 
@@ -383,7 +383,7 @@ test_update_does_not_log_anchor_or_deadline(void **state)
 static void
 test_update_logs_a_date_change_but_not_its_derived_dates(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 old, new;
 	int64_t		 id;
 
@@ -403,7 +403,7 @@ test_update_logs_a_date_change_but_not_its_derived_dates(void **state)
 static void
 test_update_rejected_by_the_schema_changes_nothing(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct decision	 old, new;
 	int64_t		 id;
 
@@ -427,7 +427,7 @@ test_update_rejected_by_the_schema_changes_nothing(void **state)
 
 /* Record a review of decision id on date, replaced by by (0: keep). */
 static void
-add_review(sqlite3 *db, int64_t id, const char *on, int64_t by)
+add_review(struct db *db, int64_t id, const char *on, int64_t by)
 {
 	char	*sql;
 
@@ -444,7 +444,7 @@ add_review(sqlite3 *db, int64_t id, const char *on, int64_t by)
 }
 
 static int32_t
-anchor(sqlite3 *db, int64_t id, const char *decided)
+anchor(struct db *db, int64_t id, const char *decided)
 {
 	int32_t	a = 0;
 
@@ -456,7 +456,7 @@ anchor(sqlite3 *db, int64_t id, const char *decided)
 static void
 test_anchor_without_reviews_is_decided_on(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id;
 
 	id = insert(db, "Unreviewed");
@@ -469,7 +469,7 @@ test_anchor_without_reviews_is_decided_on(void **state)
 static void
 test_anchor_is_the_latest_own_review(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id, other;
 
 	id = insert(db, "Reviewed");
@@ -484,7 +484,7 @@ test_anchor_is_the_latest_own_review(void **state)
 static void
 test_anchor_counts_the_review_that_chose_it_as_replacement(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 old, adopted;
 
 	old = insert(db, "Replaced");
@@ -500,7 +500,7 @@ test_anchor_counts_the_review_that_chose_it_as_replacement(void **state)
 static void
 test_anchor_never_goes_before_decided_on(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 old, adopted;
 
 	/* Import may record a replacement chosen before it was decided. */
@@ -515,7 +515,7 @@ test_anchor_never_goes_before_decided_on(void **state)
 static void
 test_anchor_of_a_damaged_review_date_is_an_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int32_t	 a;
 	int64_t	 id;
 

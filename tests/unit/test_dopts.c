@@ -24,7 +24,7 @@
 
 /* A decision being built from options, and what was given. */
 struct fixture {
-	sqlite3			*db;
+	struct db			*db;
 	struct decision		 d;
 	struct dopt_given	 given;
 };

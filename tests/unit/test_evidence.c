@@ -33,7 +33,7 @@
  * flag competes with the evidence flags. Returns its id.
  */
 static int64_t
-insert(sqlite3 *db, const char *status, int64_t monthly)
+insert(struct db *db, const char *status, int64_t monthly)
 {
 	struct decision	 d;
 	int64_t		 id;
@@ -51,13 +51,13 @@ insert(sqlite3 *db, const char *status, int64_t monthly)
 }
 
 static int64_t
-active(sqlite3 *db)
+active(struct db *db)
 {
 	return insert(db, "active", 0);
 }
 
 static void
-review(sqlite3 *db, int64_t id, const char *on)
+review(struct db *db, int64_t id, const char *on)
 {
 	exec(db, "INSERT INTO reviews (decision_id, reviewed_on, outcome, "
 	    "next_review_on) VALUES (%lld, '%s', 'keep', NULL)",
@@ -65,7 +65,7 @@ review(sqlite3 *db, int64_t id, const char *on)
 }
 
 static int64_t
-history_rows(sqlite3 *db, int64_t id)
+history_rows(struct db *db, int64_t id)
 {
 	return countf(db, "SELECT count(*) FROM history WHERE "
 	    "decision_id = %lld",
@@ -73,7 +73,7 @@ history_rows(sqlite3 *db, int64_t id)
 }
 
 static void
-assume(sqlite3 *db, int64_t id, const char *text, int want)
+assume(struct db *db, int64_t id, const char *text, int want)
 {
 	int	 n = -1;
 
@@ -83,26 +83,26 @@ assume(sqlite3 *db, int64_t id, const char *text, int want)
 }
 
 static void
-mark(sqlite3 *db, int64_t id, int number, int invalidate, const char *on)
+mark(struct db *db, int64_t id, int number, int invalidate, const char *on)
 {
 	if (assumption_mark(db, id, number, invalidate, day(on), NULL) != 0)
 		fail_msg("mark: %s", err_msg());
 }
 
 static void
-invalidate(sqlite3 *db, int64_t id, int number, const char *on)
+invalidate(struct db *db, int64_t id, int number, const char *on)
 {
 	mark(db, id, number, 1, on);
 }
 
 static void
-confirm(sqlite3 *db, int64_t id, int number, const char *on)
+confirm(struct db *db, int64_t id, int number, const char *on)
 {
 	mark(db, id, number, 0, on);
 }
 
 static void
-assert_str_or_null(const unsigned char *got, const char *want,
+assert_str_or_null(const char *got, const char *want,
     const char *what)
 {
 	if (want == NULL && got != NULL)
@@ -115,28 +115,28 @@ assert_str_or_null(const unsigned char *got, const char *want,
 
 /* Assumption number of decision id has this status and these dates. */
 static void
-assert_assumption(sqlite3 *db, int64_t id, int number, const char *status,
+assert_assumption(struct db *db, int64_t id, int number, const char *status,
     const char *invalidated_on, const char *confirmed_on)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	stmt = db_prepare(db, "SELECT status, invalidated_on, confirmed_on "
-	    "FROM assumptions WHERE decision_id = ? AND number = ?");
+	    "FROM assumptions WHERE decision_id = $1 AND number = $2");
 	assert_non_null(stmt);
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int(stmt, 2, number);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
+	engine_bind_int(stmt, 1, id);
+	engine_bind_int(stmt, 2, number);
+	if (engine_step(stmt) != ENGINE_ROW)
 		fail_msg("no assumption %d", number);
-	assert_str_or_null(sqlite3_column_text(stmt, 0), status, "status");
-	assert_str_or_null(sqlite3_column_text(stmt, 1), invalidated_on,
+	assert_str_or_null(engine_column_text(stmt, 0), status, "status");
+	assert_str_or_null(engine_column_text(stmt, 1), invalidated_on,
 	    "invalidated_on");
-	assert_str_or_null(sqlite3_column_text(stmt, 2), confirmed_on,
+	assert_str_or_null(engine_column_text(stmt, 2), confirmed_on,
 	    "confirmed_on");
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 }
 
 static void
-metric(sqlite3 *db, int64_t id, const char *name, const char *op,
+metric(struct db *db, int64_t id, const char *name, const char *op,
     const char *target, const char *by)
 {
 	if (metric_add(db, id, name, op, target, NULL, day(by)) != 0)
@@ -144,7 +144,7 @@ metric(sqlite3 *db, int64_t id, const char *name, const char *op,
 }
 
 static void
-measure(sqlite3 *db, int64_t id, const char *name, const char *on,
+measure(struct db *db, int64_t id, const char *name, const char *on,
     const char *value)
 {
 	if (measurement_add(db, id, name, day(on), value) != 0)
@@ -152,7 +152,7 @@ measure(sqlite3 *db, int64_t id, const char *name, const char *on,
 }
 
 static int
-sunset(sqlite3 *db, int64_t id, const char *expr)
+sunset(struct db *db, int64_t id, const char *expr)
 {
 	int	 n = -1;
 
@@ -167,7 +167,7 @@ sunset(sqlite3 *db, int64_t id, const char *expr)
  * when none); the caller frees it.
  */
 static unsigned
-flags_on(sqlite3 *db, int64_t id, const char *today, char **reason)
+flags_on(struct db *db, int64_t id, const char *today, char **reason)
 {
 	struct flagger	 f;
 	struct decision	 d;
@@ -193,14 +193,14 @@ flags_on(sqlite3 *db, int64_t id, const char *today, char **reason)
 }
 
 static int
-flagged(sqlite3 *db, int64_t id, const char *today, enum flag fl)
+flagged(struct db *db, int64_t id, const char *today, enum flag fl)
 {
 	return (flags_on(db, id, today, NULL) & (1u << fl)) != 0;
 }
 
 /* The reason of decision id's most urgent flag contains each of want. */
 static void
-assert_reason_has(sqlite3 *db, int64_t id, const char *today,
+assert_reason_has(struct db *db, int64_t id, const char *today,
     const char *want1, const char *want2)
 {
 	char	*reason = NULL;
@@ -231,7 +231,7 @@ assert_usage_error(const char *want)
 static void
 test_assumptions_are_numbered_per_decision(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a = active(db), b = active(db);
 
 	assume(db, a, "vendor keeps its price", 1);
@@ -247,7 +247,7 @@ test_assumptions_are_numbered_per_decision(void **state)
 static void
 test_invalidate_sets_status_and_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -260,7 +260,7 @@ test_invalidate_sets_status_and_date(void **state)
 static void
 test_later_confirm_clears_invalidation(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -272,7 +272,7 @@ test_later_confirm_clears_invalidation(void **state)
 static void
 test_confirm_dated_before_invalidation_leaves_it_invalidated(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -285,7 +285,7 @@ test_confirm_dated_before_invalidation_leaves_it_invalidated(void **state)
 static void
 test_invalidate_dated_before_confirmation_leaves_it_holding(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -306,7 +306,7 @@ test_invalidate_dated_before_confirmation_leaves_it_holding(void **state)
 static void
 test_same_day_tie_goes_to_the_call_made_last(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -323,7 +323,7 @@ test_same_day_tie_goes_to_the_call_made_last(void **state)
 static void
 test_repeated_invalidations_keep_the_latest_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -342,7 +342,7 @@ test_repeated_invalidations_keep_the_latest_date(void **state)
 static void
 test_mark_unknown_assumption_is_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a = active(db), b = active(db);
 	int64_t	 rows;
 
@@ -365,9 +365,9 @@ test_mark_unknown_assumption_is_usage_error(void **state)
 static void
 test_each_assumption_change_adds_a_history_row(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	int64_t		 id = active(db), rows;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	rows = history_rows(db, id);
 	assume(db, id, "vendor keeps its price", 1);
@@ -380,22 +380,22 @@ test_each_assumption_change_adds_a_history_row(void **state)
 	assert_int_equal(history_rows(db, id), rows + 4);
 
 	stmt = db_prepare(db, "SELECT what, old_value, new_value FROM history "
-	    "WHERE decision_id = ? ORDER BY id DESC LIMIT 1 OFFSET 2");
+	    "WHERE decision_id = $1 ORDER BY id DESC LIMIT 1 OFFSET 2");
 	assert_non_null(stmt);
-	sqlite3_bind_int64(stmt, 1, id);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(stmt, 0),
+	engine_bind_int(stmt, 1, id);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	assert_string_equal(engine_column_text(stmt, 0),
 	    "invalidate assumption 1");
-	assert_string_equal(sqlite3_column_text(stmt, 1), "holding");
-	assert_string_equal(sqlite3_column_text(stmt, 2),
+	assert_string_equal(engine_column_text(stmt, 1), "holding");
+	assert_string_equal(engine_column_text(stmt, 2),
 	    "invalidated (invalidated on 2026-05-01)");
-	sqlite3_finalize(stmt);
+	engine_finalize(stmt);
 }
 
 static void
 test_invalidation_note_is_kept(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db), rows;
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -417,7 +417,7 @@ test_invalidation_note_is_kept(void **state)
 static void
 test_assumption_flag_until_a_review_on_or_after_invalidation(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -436,7 +436,7 @@ test_assumption_flag_until_a_review_on_or_after_invalidation(void **state)
 static void
 test_assumption_flag_counts_a_review_after_invalidation(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -453,7 +453,7 @@ test_assumption_flag_counts_a_review_after_invalidation(void **state)
 static void
 test_assumption_flag_clears_when_confirmed_again(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	assume(db, id, "vendor keeps its price", 1);
@@ -468,7 +468,7 @@ test_assumption_flag_clears_when_confirmed_again(void **state)
 static void
 test_metric_add_duplicate_name_is_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a = active(db), b = active(db);
 
 	metric(db, a, "adoption", ">=", "60", "2026-06-01");
@@ -484,7 +484,7 @@ test_metric_add_duplicate_name_is_usage_error(void **state)
 static void
 test_measurement_of_unknown_metric_is_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a = active(db), b = active(db), rows;
 
 	metric(db, a, "adoption", ">=", "60", "2026-06-01");
@@ -503,7 +503,7 @@ test_measurement_of_unknown_metric_is_usage_error(void **state)
 static void
 test_missed_not_on_the_target_date_itself(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -515,7 +515,7 @@ test_missed_not_on_the_target_date_itself(void **state)
 static void
 test_missed_the_day_after_without_measurement(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -528,7 +528,7 @@ test_missed_the_day_after_without_measurement(void **state)
 static void
 test_missed_when_only_measured_before_target_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -539,7 +539,7 @@ test_missed_when_only_measured_before_target_date(void **state)
 static void
 test_not_missed_when_measured_equal_to_target_on_target_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -551,7 +551,7 @@ test_not_missed_when_measured_equal_to_target_on_target_date(void **state)
 static void
 test_missed_when_latest_measurement_fails(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -568,7 +568,7 @@ test_missed_when_latest_measurement_fails(void **state)
 static void
 test_missed_judges_latest_by_date_not_by_entry(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2026-06-01");
@@ -584,7 +584,7 @@ test_missed_judges_latest_by_date_not_by_entry(void **state)
 static void
 test_missed_with_less_than_when_equal_to_target(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "p99_ms", "<", "60", "2026-06-01");
@@ -598,7 +598,7 @@ test_missed_with_less_than_when_equal_to_target(void **state)
 static void
 test_missed_compares_decimals_exactly(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "ratio", "<=", "-0.5", "2026-06-01");
@@ -613,9 +613,9 @@ test_missed_compares_decimals_exactly(void **state)
 static void
 test_sunset_add_numbers_and_stores_canonical_text(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	int64_t		 id = active(db), rows;
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 
 	metric(db, id, "adoption", ">=", "60", "2099-01-01");
 	rows = history_rows(db, id);
@@ -625,25 +625,25 @@ test_sunset_add_numbers_and_stores_canonical_text(void **state)
 	assert_int_equal(sunset(db, id, "on 2028-01-31"), 3);
 	assert_int_equal(history_rows(db, id), rows + 3);
 	stmt = db_prepare(db, "SELECT expression FROM sunset WHERE "
-	    "decision_id = ? ORDER BY number");
+	    "decision_id = $1 ORDER BY number");
 	assert_non_null(stmt);
-	sqlite3_bind_int64(stmt, 1, id);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(stmt, 0),
+	engine_bind_int(stmt, 1, id);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	assert_string_equal(engine_column_text(stmt, 0),
 	    "adoption < 60 after 2027-06-01");
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(stmt, 0),
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	assert_string_equal(engine_column_text(stmt, 0),
 	    "monthly_cost > 25000.00");
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(stmt, 0), "on 2028-01-31");
-	assert_int_equal(sqlite3_step(stmt), SQLITE_DONE);
-	sqlite3_finalize(stmt);
+	assert_int_equal(engine_step(stmt), ENGINE_ROW);
+	assert_string_equal(engine_column_text(stmt, 0), "on 2028-01-31");
+	assert_int_equal(engine_step(stmt), ENGINE_DONE);
+	engine_finalize(stmt);
 }
 
 static void
 test_sunset_add_unknown_metric_is_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a = active(db), b = active(db);
 	int	 n = -1;
 
@@ -661,7 +661,7 @@ test_sunset_add_unknown_metric_is_usage_error(void **state)
 static void
 test_sunset_add_parse_error_quotes_whole_expression(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 	int	 n = -1;
 
@@ -682,7 +682,7 @@ test_sunset_add_parse_error_quotes_whole_expression(void **state)
 static void
 test_sunset_add_error_cuts_the_expression_at_60_characters(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 	int	 n = -1;
 	char	 xs[201], expr[300], want[400];
@@ -708,7 +708,7 @@ test_sunset_add_error_cuts_the_expression_at_60_characters(void **state)
 static void
 test_sunset_on_date_met_from_that_day(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	sunset(db, id, "on 2028-01-31");
@@ -723,7 +723,7 @@ test_sunset_on_date_met_from_that_day(void **state)
 static void
 test_sunset_metric_after_date_not_met_before_that_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2099-01-01");
@@ -740,7 +740,7 @@ test_sunset_metric_after_date_not_met_before_that_date(void **state)
 static void
 test_sunset_metric_after_date_judges_latest_measurement(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2099-01-01");
@@ -756,7 +756,7 @@ test_sunset_metric_after_date_judges_latest_measurement(void **state)
 static void
 test_sunset_metric_ignores_measurements_before_after_date(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2099-01-01");
@@ -772,7 +772,7 @@ test_sunset_metric_ignores_measurements_before_after_date(void **state)
 static void
 test_sunset_metric_without_date_judges_any_latest(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id = active(db);
 
 	metric(db, id, "adoption", ">=", "60", "2099-01-01");
@@ -787,7 +787,7 @@ test_sunset_metric_without_date_judges_any_latest(void **state)
 static void
 test_sunset_monthly_cost_at_the_threshold(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 at = insert(db, "active", 2500000);
 	int64_t	 above = insert(db, "active", 2500001);
 
@@ -806,7 +806,7 @@ test_sunset_monthly_cost_at_the_threshold(void **state)
 static void
 test_sunset_monthly_cost_below_and_unset(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 none = insert(db, "active", 0);
 	int64_t	 some = insert(db, "active", 100);
 
@@ -823,7 +823,7 @@ test_sunset_monthly_cost_below_and_unset(void **state)
 /* A decision with a met sunset criterion, a missed metric and an
  * unreviewed invalidated assumption as of 2028-02-01. */
 static int64_t
-troubled(sqlite3 *db, const char *status)
+troubled(struct db *db, const char *status)
 {
 	int64_t	 id = insert(db, status, 3000000);
 
@@ -839,7 +839,7 @@ troubled(sqlite3 *db, const char *status)
 static void
 test_superseded_and_retired_decisions_carry_no_flags(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 superseded = troubled(db, "superseded");
 	int64_t	 retired = troubled(db, "retired");
 	int64_t	 proposed = troubled(db, "proposed");
@@ -858,7 +858,7 @@ test_superseded_and_retired_decisions_carry_no_flags(void **state)
 static void
 test_reason_is_the_most_urgent_evidence_flag(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 all = troubled(db, "active");
 	int64_t	 two = active(db), one = active(db);
 

@@ -26,7 +26,7 @@
 static int
 setup(void **state)
 {
-	sqlite3	*db;
+	struct db	*db;
 
 	if ((db = fixture_register()) == NULL || db_exec(db, "INSERT INTO "
 	    "decisions (id, title, capability, choice, status, decided_on, "
@@ -52,7 +52,7 @@ teardown(void **state)
 }
 
 static char *
-calendar(sqlite3 *db, long *rows)
+calendar(struct db *db, long *rows)
 {
 	char	*buf = NULL;
 	size_t	 len = 0;

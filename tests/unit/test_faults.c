@@ -28,7 +28,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "cmd.h"
+#include "engine-sqlite.h"
 #include "err.h"
 #include "fixture.h"
 #include "migrate.h"
@@ -484,6 +487,7 @@ dump(const char *path)
 {
 	struct strbuf	 sb;
 	sqlite3		*db;
+	struct db	*h;
 	sqlite3_stmt	*tabs, *st;
 	char		*sql;
 	const char	*name;
@@ -498,8 +502,9 @@ dump(const char *path)
 		fail_msg("dump: %s: %s", path, sqlite3_errmsg(db));
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
 	sqlite3_finalize(st);
-	sb_addf(&sb, "version %d app %d\n", (int)count(db,
-	    "PRAGMA user_version"), (int)count(db, "PRAGMA application_id"));
+	h = engine_sqlite_wrap(db);	/* owns db from here */
+	sb_addf(&sb, "version %d app %d\n", (int)count(h,
+	    "PRAGMA user_version"), (int)count(h, "PRAGMA application_id"));
 	if (sqlite3_prepare_v2(db, "SELECT type, name, ifnull(sql, '') FROM "
 	    "sqlite_schema ORDER BY name", -1, &tabs, NULL) != SQLITE_OK)
 		fail_msg("dump: %s", sqlite3_errmsg(db));
@@ -542,7 +547,7 @@ dump(const char *path)
 		sqlite3_finalize(st);
 	}
 	sqlite3_finalize(tabs);
-	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	engine_close(h);
 	return sb_detach(&sb);
 }
 
@@ -594,11 +599,13 @@ reset_files(const struct place *pl)
 static void
 make_old_register(const char *path)
 {
-	sqlite3	*db;
-	int	 step;
+	sqlite3		*lite;
+	struct db	*db;
+	int		 step;
 
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	assert_int_equal(sqlite3_open_v2(path, &lite, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, "unix"), SQLITE_OK);
+	db = engine_sqlite_wrap(lite);
 	for (step = 0; step < migrations_count - 1; step++) {
 		exec(db, "BEGIN; %s; PRAGMA user_version=%d; "
 		    "PRAGMA application_id=%d; COMMIT", migrations[step],
@@ -611,7 +618,7 @@ make_old_register(const char *path)
 	    "120000)");
 	exec(db, "INSERT INTO history (decision_id, at, who, what) VALUES "
 	    "(1, '2026-01-05T00:00:00Z', 'tester', 'add')");
-	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	engine_close(db);
 }
 
 /* The register every other scenario starts from. */

@@ -29,7 +29,7 @@
 
 /* One test's state: a register and a decision to evaluate. */
 struct fixture {
-	sqlite3		*db;
+	struct db		*db;
 	struct decision	 d;
 	struct flags	 fl;
 };

@@ -25,7 +25,7 @@
 #include "fixture.h"
 
 struct fx {
-	sqlite3		*db;
+	struct db		*db;
 	struct settings	 s;
 	int32_t		 today;
 };
@@ -281,9 +281,9 @@ test_refusals_name_file_line_and_column(void **state)
 
 /* The names of the decisions table's indexes, comma separated. */
 static char *
-decision_indexes(sqlite3 *db)
+decision_indexes(struct db *db)
 {
-	sqlite3_stmt	*stmt;
+	struct stmt	*stmt;
 	struct strbuf	 sb;
 
 	stmt = db_prepare(db, "SELECT name FROM sqlite_schema WHERE type = "
@@ -291,9 +291,9 @@ decision_indexes(sqlite3 *db)
 	    "name");
 	assert_non_null(stmt);
 	sb_init(&sb);
-	while (sqlite3_step(stmt) == SQLITE_ROW)
-		sb_addf(&sb, "%s,", sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
+	while (engine_step(stmt) == ENGINE_ROW)
+		sb_addf(&sb, "%s,", engine_column_text(stmt, 0));
+	engine_finalize(stmt);
 	return sb_detach(&sb);
 }
 

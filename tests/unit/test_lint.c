@@ -33,7 +33,7 @@ collect(void *arg, int64_t id, enum lint_rule rule, const char *message)
 
 /* Lint id (0: all) into sb (reset first); the number of findings. */
 static long
-lint(sqlite3 *db, int64_t id, struct strbuf *sb)
+lint(struct db *db, int64_t id, struct strbuf *sb)
 {
 	struct settings	s;
 	long		n;
@@ -53,7 +53,7 @@ lint(sqlite3 *db, int64_t id, struct strbuf *sb)
  * that costs twice as much and runs dearer.
  */
 static int64_t
-complete(sqlite3 *db, const char *title)
+complete(struct db *db, const char *title)
 {
 	int64_t	id = insert_decision(db, title, "active", "2026-01-05");
 
@@ -83,7 +83,7 @@ assert_has(const struct strbuf *sb, const char *want)
 static void
 test_complete_decision_has_no_finding(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 
 	sb_init(&sb);
@@ -96,7 +96,7 @@ test_complete_decision_has_no_finding(void **state)
 static void
 test_missing_evidence_rules(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 bare, full;
 
@@ -119,7 +119,7 @@ test_missing_evidence_rules(void **state)
 static void
 test_only_open_decisions(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 id;
 
@@ -134,7 +134,7 @@ test_only_open_decisions(void **state)
 static void
 test_gate(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 id = complete(db, "built");
 
@@ -158,7 +158,7 @@ test_gate(void **state)
 static void
 test_oss_not_free(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 oss = complete(db, "oss"), as = complete(db, "as");
 
@@ -178,7 +178,7 @@ test_oss_not_free(void **state)
 static void
 test_crossover_at_the_setting(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 id = complete(db, "big bill");
 
@@ -213,7 +213,7 @@ test_crossover_at_the_setting(void **state)
 static void
 test_close_call(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 id = complete(db, "close");
 
@@ -240,7 +240,7 @@ test_close_call(void **state)
 static void
 test_switch_pays(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct strbuf	 sb;
 	int64_t		 id = complete(db, "locked in");
 

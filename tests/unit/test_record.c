@@ -22,7 +22,7 @@
 
 /* Load id's record as of today with the register's settings. */
 static void
-load(sqlite3 *db, int64_t id, const char *today, struct record *r)
+load(struct db *db, int64_t id, const char *today, struct record *r)
 {
 	struct settings	s;
 
@@ -38,7 +38,7 @@ load(sqlite3 *db, int64_t id, const char *today, struct record *r)
  * a's record must not show.
  */
 static void
-fill(sqlite3 *db, int64_t a, int64_t b)
+fill(struct db *db, int64_t a, int64_t b)
 {
 	exec(db, "INSERT INTO assumptions (decision_id, number, text, status, "
 	    "invalidated_on, confirmed_on, note) VALUES "
@@ -83,7 +83,7 @@ fill(sqlite3 *db, int64_t a, int64_t b)
 static void
 test_a_whole_record_in_show_order(void **state)
 {
-	sqlite3				*db = *state;
+	struct db				*db = *state;
 	struct record			 r;
 	const struct record_metric	*m;
 	int64_t				 a, b;
@@ -169,7 +169,7 @@ test_a_whole_record_in_show_order(void **state)
 static void
 test_the_other_decision_sees_only_its_own_rows(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct record	 r;
 	int64_t		 a, b;
 
@@ -199,7 +199,7 @@ test_the_other_decision_sees_only_its_own_rows(void **state)
 static void
 test_a_bare_decision_has_empty_sections(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct record	 r;
 	int64_t		 id;
 
@@ -220,7 +220,7 @@ test_a_bare_decision_has_empty_sections(void **state)
 static void
 test_an_unknown_id_is_a_usage_error(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 	struct record	 r;
 
@@ -234,7 +234,7 @@ test_an_unknown_id_is_a_usage_error(void **state)
 
 /* Review window 2026-05-22 to 2026-11-22 for a decision of 2025-05-22. */
 static unsigned
-flags_on(sqlite3 *db, int64_t id, const char *today, const char *within)
+flags_on(struct db *db, int64_t id, const char *today, const char *within)
 {
 	struct settings	s;
 	struct record	r;
@@ -254,7 +254,7 @@ flags_on(sqlite3 *db, int64_t id, const char *today, const char *within)
 static void
 test_flags_are_as_of_the_day_asked_for(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id;
 
 	id = insert_decision(db, "Managed queue", "active", "2025-05-22");
@@ -267,7 +267,7 @@ test_flags_are_as_of_the_day_asked_for(void **state)
 static void
 test_upcoming_reaches_as_far_as_the_settings_say(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 id;
 
 	id = insert_decision(db, "Managed queue", "active", "2025-05-22");

@@ -27,7 +27,7 @@
 
 /* A decision with the given status and window; its id. */
 static int64_t
-dec(sqlite3 *db, const char *title, const char *status, const char *next,
+dec(struct db *db, const char *title, const char *status, const char *next,
     const char *deadline)
 {
 	int64_t	id = insert_decision(db, title, status, "2024-01-01");
@@ -38,7 +38,7 @@ dec(sqlite3 *db, const char *title, const char *status, const char *next,
 }
 
 static void
-build(sqlite3 *db, const char *quarter, const char *today, struct report *r)
+build(struct db *db, const char *quarter, const char *today, struct report *r)
 {
 	int	y, q;
 
@@ -104,7 +104,7 @@ test_quarter_parse(void **state)
 static void
 test_bounds_and_as_of(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 
 	/* Current: as of today. */
@@ -137,7 +137,7 @@ test_bounds_and_as_of(void **state)
 static void
 test_date_lists(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	int64_t		 on_e, after_e, od, not_od, before_s, retired, prop;
 
@@ -203,7 +203,7 @@ test_date_lists(void **state)
 static void
 test_sunset(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	int64_t		 a, b, c;
 	int		 n;
@@ -253,7 +253,7 @@ test_sunset(void **state)
 static void
 test_missed_and_assumption(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	int64_t		 m, ok, as, rv;
 
@@ -311,7 +311,7 @@ test_missed_and_assumption(void **state)
 static void
 test_reviewed(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	int64_t		 a, b;
 
@@ -336,7 +336,7 @@ test_reviewed(void **state)
 static void
 test_spend(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	int64_t		 a, b, c, p;
 
@@ -392,7 +392,7 @@ test_spend(void **state)
 static void
 test_agrees_with_flags(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct report	 r;
 	struct flagger	 f;
 	struct decision	 d;

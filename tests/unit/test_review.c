@@ -96,7 +96,7 @@ test_record_sets_status_anchor_and_refuses_a_day_before(void **state)
 	struct settings	 s;
 	struct decision	 d;
 	struct review	 r;
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 
 	assert_int_equal(settings_load(db, &s), 0);
 	assert_int_equal(insert_decision(db, "T", "active", "2025-01-15"), 1);

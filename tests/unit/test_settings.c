@@ -23,7 +23,7 @@
 #include "fixture.h"
 
 static void
-assert_setting(sqlite3 *db, const char *key, const char *want)
+assert_setting(struct db *db, const char *key, const char *want)
 {
 	char	*got = settings_get(db, key);
 
@@ -35,7 +35,7 @@ assert_setting(sqlite3 *db, const char *key, const char *want)
 
 /* settings_set must store value under key as canon. */
 static void
-assert_set(sqlite3 *db, const char *key, const char *value, const char *canon)
+assert_set(struct db *db, const char *key, const char *value, const char *canon)
 {
 	err_clear();
 	if (settings_set(db, key, value) != 0)
@@ -49,7 +49,7 @@ assert_set(sqlite3 *db, const char *key, const char *value, const char *canon)
  * leave the stored value alone.
  */
 static void
-assert_set_rejected(sqlite3 *db, const char *key, const char *value,
+assert_set_rejected(struct db *db, const char *key, const char *value,
     const char *want)
 {
 	char	*before, *quoted;
@@ -75,7 +75,7 @@ assert_set_rejected(sqlite3 *db, const char *key, const char *value,
 
 /* Insert a decision anchored on anchor with the default 18 months. */
 static int64_t
-insert_anchored(sqlite3 *db, const char *decided, const char *anchor)
+insert_anchored(struct db *db, const char *decided, const char *anchor)
 {
 	struct decision	 d;
 	int64_t		 id;
@@ -92,7 +92,7 @@ insert_anchored(sqlite3 *db, const char *decided, const char *anchor)
 }
 
 static int32_t
-deadline_of(sqlite3 *db, int64_t id)
+deadline_of(struct db *db, int64_t id)
 {
 	struct decision	 d;
 	int32_t		 deadline;
@@ -107,7 +107,7 @@ deadline_of(sqlite3 *db, int64_t id)
 static void
 test_load_gives_the_defaults(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_int_equal(settings_load(db, &s), 0);
@@ -123,7 +123,7 @@ test_load_gives_the_defaults(void **state)
 static void
 test_get_gives_the_stored_text_of_every_key(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	static const char *const want[] = {
 		"12", "18", "USD", "200000.00", "30d", "25000.00"
 	};
@@ -139,7 +139,7 @@ test_get_gives_the_stored_text_of_every_key(void **state)
 static void
 test_get_of_an_unknown_key_is_a_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_null(settings_get(db, "colour"));
 	assert_int_equal(err_code(), EXIT_USAGE);
@@ -152,7 +152,7 @@ test_get_of_an_unknown_key_is_a_usage_error(void **state)
 static void
 test_set_of_an_unknown_key_is_a_usage_error(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_int_equal(settings_set(db, "colour", "red"), -1);
 	assert_int_equal(err_code(), EXIT_USAGE);
@@ -162,7 +162,7 @@ test_set_of_an_unknown_key_is_a_usage_error(void **state)
 static void
 test_set_months_accepts_1_to_120(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_set(db, "deadline_months", "120", "120");
@@ -179,7 +179,7 @@ test_set_months_accepts_1_to_120(void **state)
 static void
 test_set_months_rejects_what_is_not_1_to_120(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	static const char *const bad[] = {
 		"0", "121", "999", "0120", "", "-1", "+12", "1.5", "12.0",
 		"twelve", " 12", "12 ", "1e1", "12m",
@@ -198,7 +198,7 @@ test_set_months_rejects_what_is_not_1_to_120(void **state)
 static void
 test_review_months_may_equal_not_pass_deadline_months(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_set_rejected(db, "review_months", "19",
 	    "config: review_months: '19' is more than deadline_months (18)");
@@ -208,7 +208,7 @@ test_review_months_may_equal_not_pass_deadline_months(void **state)
 static void
 test_deadline_months_may_equal_not_precede_review(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 
 	assert_set_rejected(db, "deadline_months", "11",
 	    "config: deadline_months: '11' is less than review_months (12)");
@@ -220,7 +220,7 @@ test_deadline_months_may_equal_not_precede_review(void **state)
 static void
 test_set_currency_takes_three_upper_case_letters(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	static const char *const bad[] = {
 		"", "eur", "Eur", "EU", "EURO", "E1R", "€", " EUR", "EUR ",
 	};
@@ -240,7 +240,7 @@ test_set_currency_takes_three_upper_case_letters(void **state)
 static void
 test_set_within_stores_the_canonical_duration(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_set(db, "within", "007d", "7d");
@@ -257,7 +257,7 @@ test_set_within_stores_the_canonical_duration(void **state)
 static void
 test_set_within_rejects_what_is_not_a_duration(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	static const char *const bad[] = {
 		"", "30", "d", "10000d", "-1d", "30 d", "30D", "30h", "1.5w",
 		"30dd",
@@ -274,7 +274,7 @@ test_set_within_rejects_what_is_not_a_duration(void **state)
 static void
 test_set_money_stores_two_decimals(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_set(db, "fte_cost", "150000.5", "150000.50");
@@ -289,7 +289,7 @@ test_set_money_stores_two_decimals(void **state)
 static void
 test_set_money_rejects_what_is_not_an_amount(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	static const char *const bad[] = {
 		"", "-1", "+1", "1,000", "1.234", ".5", "5.", "$5", "1e3",
 		"1000000000000", "abc",
@@ -307,7 +307,7 @@ test_set_money_rejects_what_is_not_an_amount(void **state)
 static void
 test_set_deadline_months_recomputes_every_deadline(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a, b, c;
 
 	a = insert_anchored(db, "2024-02-29", "2024-02-29");
@@ -328,7 +328,7 @@ test_set_deadline_months_recomputes_every_deadline(void **state)
 static void
 test_a_rejected_deadline_months_leaves_deadlines_alone(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a;
 
 	a = insert_anchored(db, "2025-05-22", "2025-05-22");
@@ -339,7 +339,7 @@ test_a_rejected_deadline_months_leaves_deadlines_alone(void **state)
 static void
 test_set_review_months_leaves_deadlines_alone(void **state)
 {
-	sqlite3	*db = *state;
+	struct db	*db = *state;
 	int64_t	 a;
 
 	a = insert_anchored(db, "2025-05-22", "2025-05-22");
@@ -350,7 +350,7 @@ test_set_review_months_leaves_deadlines_alone(void **state)
 static void
 test_load_refuses_damaged_settings_naming_the_key(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_int_equal(db_exec(db, "UPDATE settings SET value = 'x' "
@@ -375,7 +375,7 @@ test_load_refuses_damaged_settings_naming_the_key(void **state)
 static void
 test_a_damaged_setting_can_be_set_again(void **state)
 {
-	sqlite3		*db = *state;
+	struct db		*db = *state;
 	struct settings	 s;
 
 	assert_int_equal(db_exec(db, "UPDATE settings SET value = '0' "
