@@ -23,6 +23,8 @@ struct ctx {
 	enum fmt	 format;	/* resolved output format */
 	struct db		*db;		/* open register, or NULL */
 	struct settings	 settings;	/* loaded with the register */
+	int64_t		 answer;	/* ctx_print_number()'s, held */
+	int		 has_answer;
 };
 
 /*
@@ -135,12 +137,32 @@ int ctx_open(struct ctx *ctx, int writing);
 /* That decision id exists; 0, or -1 with the error recorded. */
 int ctx_need_decision(struct ctx *ctx, int64_t id);
 /*
- * Print the number a write command answers with (a new id, an assumption's
- * number) and flush it, before the command commits: when it cannot be
- * written the command fails and the register is left as it was. Returns 0,
- * or -1 with the error recorded.
+ * The number a write command answers with (a new id, an assumption's
+ * number): held until exec has returned, then printed and flushed by
+ * cmd_run() just before the commit, so that when it cannot be written the
+ * command fails and the register is left as it was, and so that a run
+ * again after a conflict prints it once (mvb(1) SHARED REGISTER). Returns
+ * 0.
  */
-int ctx_print_number(int64_t n);
+int ctx_print_number(struct ctx *ctx, int64_t n);
+/*
+ * How many times a write transaction runs in all when a server aborts it
+ * for a conflict with another writer (mvb(1) SHARED REGISTER).
+ */
+#define CTX_ATTEMPTS	5
+/*
+ * Whether the failure of the write transaction on ctx->db was a conflict
+ * with another writer on a server (serialization failure, deadlock), which
+ * is run again from the start.
+ */
+int ctx_conflict(struct ctx *ctx);
+/*
+ * A conflict that was not run again, the recorded error's message kept
+ * and why added (e.g. "after 5 attempts"): one message that names the
+ * conflict, says that nothing was written and to run the command again.
+ * Returns -1.
+ */
+int ctx_conflict_fail(const char *why);
 void ctx_release(struct ctx *ctx);
 /*
  * Show "VERB N rows (R rows/s)" on stderr, in place, when it is a terminal

@@ -57,7 +57,7 @@ cmd_add_exec(struct ctx *ctx, struct args *a)
 		return -1;
 	if (decision_insert(ctx->db, d) == -1)
 		return -1;
-	return ctx_print_number(d->id);
+	return ctx_print_number(ctx, d->id);
 }
 
 static void

@@ -29,7 +29,7 @@ cmd_assume_exec(struct ctx *ctx, struct args *a)
 	if (ctx_need_decision(ctx, id) == -1 ||
 	    assumption_add(ctx->db, id, a->pos[1], &number) == -1)
 		return -1;
-	return ctx_print_number(number);
+	return ctx_print_number(ctx, number);
 }
 
 const struct cmd_entry cmd_assume_entry = {

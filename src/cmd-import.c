@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include "cmd.h"
 #include "db.h"
@@ -36,11 +37,33 @@ register_exists(const char *path)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
+/* One attempt: begin, import, then commit (roll back for a dry run). */
+static int
+load(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
+{
+	long	rows;
+
+	if (db_begin(ctx->db) == -1)
+		return -1;
+	if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp, name,
+	    &rows, ctx_progress) == -1) {
+		db_rollback(ctx->db);
+		return -1;
+	}
+	if (!dry)
+		return db_commit(ctx->db);
+	db_rollback(ctx->db);
+	fprintf(stderr, "dry run: %ld row%s valid for %s, nothing written\n",
+	    rows, rows == 1 ? "" : "s", xtable_names[t]);
+	return 0;
+}
+
 static int
 run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 {
-	long	rows;
-	int	fresh = 0, bulk = 0, rc;
+	char	why[48];
+	off_t	start;
+	int	fresh = 0, bulk = 0, rc, n;
 
 	if (dry && !register_exists(ctx->db_path)) {
 		if ((ctx->db = db_open_scratch("")) == NULL ||
@@ -55,19 +78,26 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	 * FILES); all or nothing still, by the rollback journal. */
 	if (fresh && (bulk = db_bulk_begin(ctx->db)) == -1)
 		return -1;
-	if (db_begin(ctx->db) == -1)
-		rc = -1;
-	else if (import_table(ctx->db, &ctx->settings, ctx->today, t, fp,
-	    name, &rows, ctx_progress) == -1) {
-		db_rollback(ctx->db);
-		rc = -1;
-	} else if (dry) {
-		db_rollback(ctx->db);
-		fprintf(stderr, "dry run: %ld row%s valid for %s, nothing "
-		    "written\n", rows, rows == 1 ? "" : "s", xtable_names[t]);
-		rc = 0;
-	} else
-		rc = db_commit(ctx->db);
+	/* A conflict with another writer on a server runs the import again
+	 * from the start of its input (mvb(1) SHARED REGISTER), which a pipe
+	 * cannot give (start -1). */
+	start = ftello(fp);
+	for (n = 1; ; n++) {
+		if ((rc = load(ctx, t, fp, name, dry)) == 0 || !ctx_conflict(ctx))
+			break;
+		if (n == CTX_ATTEMPTS) {
+			snprintf(why, sizeof(why), "still there after %d attempts", n);
+			rc = ctx_conflict_fail(why);
+			break;
+		}
+		if (start == -1 || fseeko(fp, start, SEEK_SET) == -1) {
+			rc = ctx_conflict_fail("and its input, a pipe, cannot "
+			    "be read again");
+			break;
+		}
+		clearerr(fp);
+		err_clear();
+	}
 	if (bulk)
 		db_bulk_end(ctx->db, ctx->db_path);
 	return rc;

@@ -83,7 +83,7 @@ cmd_option_exec(struct ctx *ctx, struct args *a)
 	decision_release(&owner);
 	if (rc == -1)
 		return -1;
-	return ctx_print_number(number);
+	return ctx_print_number(ctx, number);
 }
 
 static void

@@ -27,7 +27,7 @@ cmd_sunset_exec(struct ctx *ctx, struct args *a)
 	if (ctx_need_decision(ctx, id) == -1 ||
 	    sunset_add(ctx->db, id, a->pos[1], &number) == -1)
 		return -1;
-	return ctx_print_number(number);
+	return ctx_print_number(ctx, number);
 }
 
 const struct cmd_entry cmd_sunset_entry = {

@@ -423,7 +423,7 @@ args_release(struct args *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* Open the register as ce needs and begin its write transaction. */
+/* Open the register as ce needs; each attempt begins its transaction. */
 static int
 open_register(struct ctx *ctx, const struct cmd_entry *ce)
 {
@@ -434,24 +434,74 @@ open_register(struct ctx *ctx, const struct cmd_entry *ce)
 	case CMD_READ:
 		return ctx_open(ctx, 0);
 	case CMD_OPEN_WRITE:
-		return ctx_open(ctx, 1);
 	case CMD_WRITE:
 		break;
 	}
-	if (ctx_open(ctx, 1) == -1)
-		return -1;
-	return db_begin(ctx->db);
+	return ctx_open(ctx, 1);
 }
 
-/* How many times a write command runs when a server reports a conflict. */
-#define CMD_RETRIES	5
+/* Print the number exec held with ctx_print_number(), once; 0 or -1. */
+static int
+put_answer(struct ctx *ctx)
+{
+	if (!ctx->has_answer)
+		return 0;
+	ctx->has_answer = 0;
+	if (printf("%lld\n", (long long)ctx->answer) < 0 ||
+	    fflush(stdout) == EOF)
+		return err_fail("cannot write output: %s", strerror(errno));
+	return 0;
+}
+
+/*
+ * One run of exec; a CMD_WRITE command's in its own transaction, its
+ * answer printed just before the commit (*printed set when it was).
+ * Returns what exec returned, or -1 with the transaction rolled back.
+ */
+static int
+attempt(struct ctx *ctx, const struct cmd_entry *ce, struct args *a,
+    int *printed)
+{
+	int	rc;
+
+	ctx->has_answer = 0;
+	if (ce->needs != CMD_WRITE) {
+		rc = ce->exec(ctx, a);
+		return rc >= 0 && put_answer(ctx) == -1 ? -1 : rc;
+	}
+	if (db_begin(ctx->db) == -1)
+		return -1;
+	if ((rc = ce->exec(ctx, a)) >= 0) {
+		*printed = ctx->has_answer;
+		if (put_answer(ctx) == 0)
+			return db_commit(ctx->db) == 0 ? rc : -1;
+	}
+	db_rollback(ctx->db);
+	return -1;
+}
+
+/*
+ * Before a command runs again: its state made again from its arguments,
+ * as check made it for the first run, so that nothing of the attempt that
+ * failed (an id, a default filled in, memory) is carried over.
+ */
+static int
+reset_state(struct ctx *ctx, const struct cmd_entry *ce, struct args *a)
+{
+	if (ce->release != NULL)
+		ce->release(a);
+	if (ce->state_size != 0)
+		memset(a->state, 0, ce->state_size);
+	return ce->check != NULL ? ce->check(ctx, a) : 0;
+}
 
 int
 cmd_run(struct ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*ce;
 	struct args		 a;
-	int			 rc = -1, attempt, retry;
+	char			 why[48];
+	int			 rc = -1, n, printed;
 
 	if (cmd_parse(ctx, argc, argv, &ce, &a) == -1)
 		goto out;
@@ -473,22 +523,26 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 	if ((ce->check != NULL && ce->check(ctx, &a) == -1) ||
 	    open_register(ctx, ce) == -1)
 		goto done;
-	for (attempt = 1; ; attempt++) {
-		rc = ce->exec(ctx, &a);
-		if (ce->needs != CMD_WRITE ||
-		    (rc >= 0 && db_commit(ctx->db) == 0))
+	/* Whatever failed, nothing of the command is kept; a conflict with
+	 * another writer on a server is run again from the start (mvb(1)
+	 * SHARED REGISTER), unless its number was printed already. */
+	for (n = 1; ; n++) {
+		printed = 0;
+		rc = attempt(ctx, ce, &a, &printed);
+		if (rc >= 0 || ce->needs != CMD_WRITE || !ctx_conflict(ctx))
 			break;
-		/* Whatever failed, nothing of the command is kept; a conflict
-		 * with another writer on a server is run again from the start
-		 * (mvb(1) SHARED REGISTER). */
-		retry = engine_kind(ctx->db) == ENGINE_PG &&
-		    engine_error(ctx->db) == ENGINE_RETRY;
-		db_rollback(ctx->db);
-		rc = -1;
-		if (!retry || attempt == CMD_RETRIES)
+		if (printed || n == CTX_ATTEMPTS) {
+			if (printed)
+				ctx_conflict_fail("after its number was "
+				    "printed");
+			else {
+				snprintf(why, sizeof(why), "still there after %d attempts", n);
+				ctx_conflict_fail(why);
+			}
 			break;
+		}
 		err_clear();
-		if (db_begin(ctx->db) == -1)
+		if (reset_state(ctx, ce, &a) == -1)
 			break;
 	}
 done:

@@ -36,11 +36,31 @@ ctx_need_decision(struct ctx *ctx, int64_t id)
 }
 
 int
-ctx_print_number(int64_t n)
+ctx_print_number(struct ctx *ctx, int64_t n)
 {
-	if (printf("%lld\n", (long long)n) < 0 || fflush(stdout) == EOF)
-		return err_fail("cannot write output: %s", strerror(errno));
+	ctx->answer = n;
+	ctx->has_answer = 1;
 	return 0;
+}
+
+int
+ctx_conflict(struct ctx *ctx)
+{
+	return ctx->db != NULL && engine_kind(ctx->db) == ENGINE_PG &&
+	    engine_error(ctx->db) == ENGINE_RETRY;
+}
+
+int
+ctx_conflict_fail(const char *why)
+{
+	char	*msg;
+
+	msg = xstrdup(err_msg() != NULL ? err_msg() : "conflict");
+	err_clear();
+	err_fail("%s (a conflict with another writer, %s): nothing was "
+	    "written; run the command again", msg, why);
+	free(msg);
+	return -1;
 }
 
 /* Runs shorter than this many rows end without a progress line. */
