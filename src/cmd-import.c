@@ -86,7 +86,8 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 		if ((rc = load(ctx, t, fp, name, dry)) == 0 || !ctx_conflict(ctx))
 			break;
 		if (n == CTX_ATTEMPTS) {
-			snprintf(why, sizeof(why), "still there after %d attempts", n);
+			snprintf(why, sizeof(why), "still there after %d "
+			    "attempts", n);
 			rc = ctx_conflict_fail(why);
 			break;
 		}
