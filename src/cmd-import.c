@@ -83,7 +83,8 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	 * cannot give (start -1). */
 	start = ftello(fp);
 	for (n = 1; ; n++) {
-		if ((rc = load(ctx, t, fp, name, dry)) == 0 || !ctx_conflict(ctx))
+		rc = load(ctx, t, fp, name, dry);
+		if (rc == 0 || !ctx_conflict(ctx))
 			break;
 		if (n == CTX_ATTEMPTS) {
 			snprintf(why, sizeof(why), "still there after %d "

@@ -536,8 +536,8 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 				ctx_conflict_fail("after its number was "
 				    "printed");
 			else {
-				snprintf(why, sizeof(why), "still there after %d "
-				    "attempts", n);
+				snprintf(why, sizeof(why), "still there "
+				    "after %d attempts", n);
 				ctx_conflict_fail(why);
 			}
 			break;
