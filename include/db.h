@@ -14,8 +14,15 @@
 
 enum db_mode {
 	DB_READ,	/* a missing register is an error; nothing is created */
-	DB_WRITE	/* a missing register and its folders are created */
+	DB_WRITE,	/* a missing register and its folders are created */
+	DB_PEEK		/* as DB_READ, for a quick look that changes nothing
+			 * (shell completion): a file opened read-only, an
+			 * older schema read as it is, a lock waited on and a
+			 * server's answer waited for DB_PEEK_WAIT_MS */
 };
+
+/* How long a DB_PEEK open waits for a lock or a server. */
+#define DB_PEEK_WAIT_MS 2000
 
 /* How long a command waits for another process's write lock. */
 #define DB_BUSY_TIMEOUT_MS 10000

@@ -3,14 +3,12 @@
  * by the binary from its command table, so that every command, option and
  * format it has is completed; the ids of the register and the quarters are
  * asked of it at the moment of completing ('mvb __complete ids', with one
- * quick query that never creates or changes a register).
+ * quick query through the engine boundary, on a file or a server, that never
+ * creates or changes a register).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <sqlite3.h>
-
 
 #include "catalog.h"
 #include "complete.h"
@@ -399,36 +397,41 @@ put_zsh(FILE *fp)
 static int
 put_ids(struct ctx *ctx, const char *prefix)
 {
-	sqlite3		*db = NULL;
-	sqlite3_stmt	*stmt = NULL;
-	const char	*t;
-	char		*title;
+	struct db	*db;
+	struct stmt	*stmt;
+	const char	*p, *t;
+	char		*like, *title;
 
 	if (cmd_db_path(ctx) == -1) {
 		err_clear();
 		return 0;
 	}
-	/* Read-only: a missing register stays missing, none is changed. A
-	 * server register is not asked (a completion must not wait on a
-	 * network). */
-	if (!db_is_uri(ctx->db_path) && sqlite3_open_v2(ctx->db_path, &db, SQLITE_OPEN_READONLY,
-	    NULL) == SQLITE_OK) {
-		sqlite3_busy_timeout(db, 200);
-		if (sqlite3_prepare_v2(db, "SELECT id, title FROM decisions "
-		    "WHERE CAST(id AS TEXT) LIKE ? || '%' ORDER BY id LIMIT "
-		    IDS_LIMIT, -1, &stmt, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
-			while (sqlite3_step(stmt) == SQLITE_ROW) {
-				t = (const char *)sqlite3_column_text(stmt, 1);
-				title = text_fit(t != NULL ? t : "", 60);
-				printf("%lld\t%s\n", (long long)
-				    sqlite3_column_int64(stmt, 0), title);
-				free(title);
-			}
+	/* Ids are digits: a prefix with anything else completes none (and
+	 * has no wildcard for LIKE). */
+	for (p = prefix; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	/* A quick look that creates and changes nothing, on a file or a
+	 * server alike; whatever fails, nothing is offered. */
+	if ((db = db_open(ctx->db_path, DB_PEEK)) == NULL) {
+		err_clear();
+		return 0;
+	}
+	like = xasprintf("%s%%", prefix);
+	stmt = engine_prepare(db, "SELECT id, title FROM decisions "
+	    "WHERE CAST(id AS TEXT) LIKE $1 ORDER BY id LIMIT " IDS_LIMIT);
+	if (stmt != NULL && engine_bind_text(stmt, 1, like) == 0) {
+		while (engine_step(stmt) == ENGINE_ROW) {
+			t = engine_column_text(stmt, 1);
+			title = text_fit(t != NULL ? t : "", 60);
+			printf("%lld\t%s\n", (long long)
+			    engine_column_int(stmt, 0), title);
+			free(title);
 		}
 	}
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
+	engine_finalize(stmt);
+	free(like);
+	db_close(db);
 	return 0;
 }
 

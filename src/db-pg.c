@@ -4,6 +4,7 @@
  * PGSERVICE, sslmode, several hosts), and every message names the register
  * as postgresql://HOST[:PORT]/DBNAME, never with its user or password.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,12 +62,20 @@ quiet(void *arg, const char *message)
 struct db *
 db_open_pg(const char *uri, enum db_mode mode)
 {
+	static const char *const keys[] = { "connect_timeout", "dbname",
+	    NULL };
+	const char	*values[] = { NULL, uri, NULL };
 	PGconn		*conn;
 	struct db	*db;
-	char		*name, *why;
+	char		*name, *why, wait[16];
 	int		 version;
 
-	if ((conn = PQconnectdb(uri)) == NULL) {
+	/* A quick look gives the server a few seconds to answer, unless the
+	 * URI (which comes later) says otherwise. */
+	snprintf(wait, sizeof(wait), "%d", (DB_PEEK_WAIT_MS + 999) / 1000);
+	if (mode == DB_PEEK)
+		values[0] = wait;
+	if ((conn = PQconnectdbParams(keys, values, 1)) == NULL) {
 		err_fail("cannot open a register on a server: out of memory");
 		return NULL;
 	}
@@ -91,12 +100,13 @@ db_open_pg(const char *uri, enum db_mode mode)
 	}
 	if (migrate_check(db, &version) == -1)
 		goto fail;
-	if (version == 0 && mode == DB_READ) {
+	if (version == 0 && mode != DB_WRITE) {
 		err_fail("no register at '%s' (create it with 'mvb init')",
 		    err_quote(engine_name(db)));
 		goto fail;
 	}
-	if (version < pg_migrations_count && migrate_apply(db) == -1)
+	if (version < pg_migrations_count && mode != DB_PEEK &&
+	    migrate_apply(db) == -1)
 		goto fail;
 	return db;
 fail:

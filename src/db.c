@@ -254,6 +254,7 @@ struct opening {
 	int		 had_shm;	/* so was a -shm file */
 	int		 wal;		/* its header says WAL mode already */
 	int		 version;	/* the schema version found */
+	int		 peek;		/* DB_PEEK: an older one is read */
 };
 
 /*
@@ -270,12 +271,14 @@ open_resolve(struct opening *op, enum db_mode mode)
 
 	if ((op->exists = probe_file(path, &op->wal)) == -1)
 		return -1;
-	if (!op->exists && mode == DB_READ)
+	if (!op->exists && mode != DB_WRITE)
 		return err_fail("no register at '%s' (create it with 'mvb "
 		    "init')", err_quote(path));
 	if (!op->exists && make_parents(path) == -1)
 		return -1;
-	if (op->exists && !writable(path)) {
+	if (mode == DB_PEEK)
+		op->readonly = 1;
+	else if (op->exists && !writable(path)) {
 		if (mode == DB_WRITE)
 			return err_fail("cannot write to register '%s': %s",
 			    err_quote(path), access(path, W_OK) == -1 ?
@@ -352,7 +355,7 @@ open_identify(struct opening *op, struct db *db)
 		 */
 		return err_fail("'%s' is not an mvb register",
 		    err_quote(op->path));
-	if (op->readonly && op->version < migrations_count)
+	if (op->readonly && !op->peek && op->version < migrations_count)
 		return err_fail("register '%s' needs its schema brought up to "
 		    "date, which needs write access to it",
 		    err_quote(op->path));
@@ -414,9 +417,12 @@ db_open(const char *path, enum db_mode mode)
 		return db_open_pg(path, mode);
 	memset(&op, 0, sizeof(op));
 	op.path = path;
+	op.peek = mode == DB_PEEK;
 	if (open_resolve(&op, mode) == -1)
 		return NULL;
 	if (open_handle(&op, &db) == -1 || configure(db) == -1 ||
+	    (mode == DB_PEEK && sqlite3_busy_timeout(engine_sqlite(db),
+	    DB_PEEK_WAIT_MS) != SQLITE_OK) ||
 	    open_identify(&op, db) == -1 ||
 	    (!op.readonly && open_upgrade(&op, db, mode) == -1)) {
 		open_failed(&op, db);
