@@ -198,5 +198,14 @@ run __complete ids --db "postgresql://postgres@127.0.0.1:1/nodb"
 expect_code 0
 expect_out ""
 expect_err_empty
+pg createdb "${PG_DB}_empty"
+run __complete ids --db "postgresql://postgres@127.0.0.1:$MVB_TEST_PG_PORT/${PG_DB}_empty"
+expect_code 0
+expect_out ""
+expect_err_empty
+n=$(pg psql -X -q -t -A -d "${PG_DB}_empty" -c "SELECT count(*) FROM pg_tables
+    WHERE schemaname = 'public'")
+[ "$n" = 0 ] && ok || bad "completion made $n tables in an empty database"
+pg dropdb "${PG_DB}_empty"
 
 finish
