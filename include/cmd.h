@@ -89,7 +89,11 @@ struct args {
  * ones, checks the number of positional arguments, calls check (arguments
  * whose form is wrong fail before the register is touched), opens the
  * register for needs, calls exec and, for CMD_WRITE, commits when exec
- * returns 0 or more and rolls back otherwise; release frees state.
+ * returns 0 or more and rolls back otherwise; release frees state. A
+ * CMD_WRITE command that a server aborts for a conflict runs again: release,
+ * state zeroed, check and exec once more, so check must make state from
+ * the arguments alone, and exec change nothing but the register and state
+ * (its number goes through ctx_print_number()).
  */
 struct cmd_entry {
 	const char		*name;
@@ -157,10 +161,10 @@ int ctx_print_number(struct ctx *ctx, int64_t n);
  */
 int ctx_conflict(struct ctx *ctx);
 /*
- * A conflict that was not run again, the recorded error's message kept
- * and why added (e.g. "after 5 attempts"): one message that names the
- * conflict, says that nothing was written and to run the command again.
- * Returns -1.
+ * A conflict that is not run again, the recorded error's message kept
+ * and why added (e.g. "still there after 5 attempts"): one message that
+ * names the conflict, says that nothing was written and to run the command
+ * again. Returns -1.
  */
 int ctx_conflict_fail(const char *why);
 void ctx_release(struct ctx *ctx);
