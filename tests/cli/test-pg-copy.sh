@@ -217,6 +217,30 @@ pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
 cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
 psql_c "$sdb" "ALTER TABLE decisions DROP CONSTRAINT no_forbidden" >/dev/null
 
+t "a stream cut off from the server: exit 1, one line, nothing written"
+# A row the server holds for 3 s (a trigger of this test's), cut off
+# after 1 s: the connection ends while the stream is open.
+psql_c "$sdb" "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS
+    \$\$ BEGIN IF NEW.title = 'slow' THEN PERFORM pg_sleep(3); END IF;
+    RETURN NEW; END \$\$; CREATE TRIGGER slow BEFORE INSERT ON decisions
+    FOR EACH ROW EXECUTE FUNCTION slow()" >/dev/null
+pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/ssnap"
+{ gen 1000 2000 1; echo "3000,slow,cap,buy,,active,2025-01-01,USD,1,1,"; } \
+    >slow.csv
+(
+	sleep 1
+	psql_c "$sdb" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+	    WHERE datname = '$sdb' AND pid <> pg_backend_pid()" >/dev/null
+) &
+run --db "$S" import slow.csv
+wait
+expect_code 1
+expect_err_has "slow.csv: cannot import: "
+pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
+cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+psql_c "$sdb" "DROP TRIGGER slow ON decisions; DROP FUNCTION slow" \
+    >/dev/null
+
 t "a bulk import (8 MiB and more) on the server, then the other tables"
 fresh
 gen 100000 1 1 >bulk.csv
