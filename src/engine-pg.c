@@ -136,7 +136,8 @@ copy_close(struct db *db, const char *fail)
 	sb_reset(&st->copy_buf);
 	PQputCopyEnd(CONN(db), fail);
 	res = PQgetResult(CONN(db));
-	rc = take(db, res);
+	/* An abort keeps the failure that led to it. */
+	rc = fail == NULL ? take(db, res) : 0;
 	PQclear(res);
 	while ((res = PQgetResult(CONN(db))) != NULL)
 		PQclear(res);

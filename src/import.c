@@ -503,6 +503,11 @@ row_decision(struct importer *imp)
 			msg = xstrdup(err_msg());
 			row_err(imp, "id", "%s", msg);
 			free(msg);
+		} else if (imp->stream) {
+			/* The server refused an earlier row of the stream:
+			 * said as when the stream ends, at no line. */
+			err_clear();
+			err_db(imp->db, "%s: cannot import", imp->name);
 		}
 		goto out;
 	}
@@ -874,7 +879,7 @@ import_table(struct db *db, const struct settings *s, int32_t today,
 	imp.progress = progress;
 	if (progress != NULL)
 		progress("imported", 0, 0);
-	/* A stream needs no index rebuilt (see BENCHMARKS.md). */
+	/* A stream keeps the indexes (mvb(1) SHARED REGISTER). */
 	if (t == XT_DECISIONS && (imp.stream = decision_stream(db) == 0) &&
 	    db_query_int(db, "SELECT coalesce(max(id), 0) FROM decisions",
 	    &imp.max_id) == -1)

@@ -215,6 +215,15 @@ expect_err_has "forbid.csv: cannot import: new row for relation \
 \"decisions\" violates check constraint \"no_forbidden\""
 pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
 cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+# The refused row first: the server says so while the stream goes on.
+gen 20000 5000 1 | sed \
+    '1a 1400,forbidden,cap,buy,,active,2025-01-01,USD,1,1,' >forbid2.csv
+run --db "$S" import forbid2.csv
+expect_code 1
+expect_err_has "forbid2.csv: cannot import: new row for relation \
+\"decisions\" violates check constraint \"no_forbidden\""
+pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
+cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
 psql_c "$sdb" "ALTER TABLE decisions DROP CONSTRAINT no_forbidden" >/dev/null
 
 t "a stream cut off from the server: exit 1, one line, nothing written"
