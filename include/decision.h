@@ -84,9 +84,14 @@ int decision_insert(struct db *db, struct decision *d);
 /*
  * Insert d like decision_insert() but without a history entry, reusing the
  * statement kept in *cache (prepared on first use; the caller finalizes
- * it). For bulk loads. Returns 0 or -1.
+ * it). For bulk loads. Returns 0 or -1. After decision_stream(), a d
+ * with its id goes into the stream instead (written by the next other
+ * query or engine_copy_end(): a clash of ids is the caller's to rule out).
  */
 int decision_store(struct db *db, struct stmt **cache, struct decision *d);
+/* Declare the bulk stream of decision_store()'s rows (engine_copy_begin()):
+ * 0, -1, or 1 when the engine has none. */
+int decision_stream(struct db *db);
 /*
  * Write the fields of new that differ from old (same id), one history
  * entry per changed field. Returns the number of changed fields, or -1.

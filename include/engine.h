@@ -66,6 +66,22 @@ void engine_reset(struct stmt *stmt);
 void engine_clear_bindings(struct stmt *stmt);
 void engine_finalize(struct stmt *stmt);
 
+/*
+ * Bulk writing, for import (mvb(1) SHARED REGISTER): declare a stream of
+ * rows into table's columns (its comma-separated list), then give each
+ * row's values as text, NULL for SQL NULL, in that order. Any other query
+ * on db first ends the stream, which writes its rows (an error they raise
+ * is that query's), and the next row starts it again; commit ends it,
+ * rollback drops it. engine_copy_begin() returns 0, -1, or 1 when the
+ * engine has no such stream (SQLite: its INSERT costs no round trip).
+ * engine_copying() says whether a stream into table is declared.
+ * engine_copy_end() writes what is left and ends the stream: 0 or -1.
+ */
+int engine_copy_begin(struct db *db, const char *table, const char *columns);
+int engine_copying(struct db *db, const char *table);
+int engine_copy_row(struct db *db, const char *const *values, int n);
+int engine_copy_end(struct db *db);
+
 /* The last failure on db: its class and the engine's words. */
 enum engine_error engine_error(struct db *db);
 const char *engine_errmsg(struct db *db);

@@ -191,6 +191,45 @@ decision_insert(struct db *db, struct decision *d)
 	return history_add(db, d->id, "created", NULL, d->title);
 }
 
+/* The most columns stream_row() writes. */
+#define STREAM_COLS	32
+
+int
+decision_stream(struct db *db)
+{
+	if (decision_columns_count() > STREAM_COLS)
+		return 1;
+	return engine_copy_begin(db, "decisions", decision_columns_sql());
+}
+
+/* d as a row of decision_stream(), its columns in the INSERT's order. */
+static int
+stream_row(struct db *db, const struct decision *d)
+{
+	const char	*v[STREAM_COLS];
+	char		 buf[STREAM_COLS][NUM_BUFSZ];
+	int		 i, k = 0;
+
+	snprintf(buf[k], NUM_BUFSZ, "%lld", (long long)d->id);
+	v[k] = buf[k];
+	k++;
+	for (i = 0; i < DN; i++) {
+		if (!is_field(&DC[i]))
+			continue;
+		if (DC[i].kind == KIND_DATE || is_text(&DC[i]))
+			v[k] = decision_field_text(d, &DC[i], buf[k]);
+		else {
+			snprintf(buf[k], NUM_BUFSZ, "%lld",
+			    (long long)*MEMBER(d, &DC[i], int64_t));
+			v[k] = buf[k];
+		}
+		k++;
+	}
+	if (engine_copy_row(db, v, k) == -1)
+		return err_db(db, "cannot write decision");
+	return 0;
+}
+
 int
 decision_store(struct db *db, struct stmt **cache, struct decision *d)
 {
@@ -198,6 +237,12 @@ decision_store(struct db *db, struct stmt **cache, struct decision *d)
 	struct stmt	*stmt;
 	int		 i, k, rc;
 
+	if (d->id > 0 && engine_copying(db, "decisions")) {
+		if (d->id > DECISION_ID_MAX)
+			return err_usage("no decision ids left (the largest "
+			    "is %lld)", (long long)DECISION_ID_MAX);
+		return stream_row(db, d);
+	}
 	if ((stmt = *cache) != NULL) {
 		engine_reset(stmt);
 		engine_clear_bindings(stmt);

@@ -29,6 +29,12 @@ struct engine_ops {
 	int		 (*code)(struct db *);
 	int		 (*in_transaction)(struct db *);
 	void		 (*close)(struct db *);
+	/* NULL for an engine without a bulk stream. */
+	int		 (*copy_begin)(struct db *, const char *,
+			    const char *);
+	int		 (*copying)(struct db *, const char *);
+	int		 (*copy_row)(struct db *, const char *const *, int);
+	int		 (*copy_end)(struct db *);
 };
 
 struct db {

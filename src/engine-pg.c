@@ -8,6 +8,10 @@
  * equivalent of SQLite's BEGIN IMMEDIATE (mvb(1) FILES), so writers queue
  * instead of colliding; a conflict the server still reports (serialization
  * failure, deadlock) is ENGINE_RETRY.
+ *
+ * Import's bulk stream is COPY ... FROM STDIN in text format: one round
+ * trip to start it, rows handed to libpq in large chunks, one to end it.
+ * Any other query ends an open COPY first and the next row opens a new one.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -28,9 +32,16 @@
 /* 'mvb1': the key of the advisory lock every writer takes. */
 #define WRITE_LOCK	"SELECT pg_advisory_xact_lock(1836475953)"
 
+/* Rows gathered before libpq gets them. */
+#define COPY_CHUNK	65536
+
 struct pg_state {
-	char	*errmsg;
-	char	 sqlstate[6];
+	char		*errmsg;
+	char		 sqlstate[6];
+	char		*copy_table;	/* the declared stream's, or NULL */
+	char		*copy_sql;	/* its COPY statement */
+	int		 copy_open;	/* the server is in COPY */
+	struct strbuf	 copy_buf;	/* rows libpq has not got */
 };
 
 struct pg_stmt {
@@ -91,12 +102,71 @@ take(struct db *db, PGresult *res)
 	return -1;
 }
 
+/* Hand libpq the gathered rows. 0 or -1 (the reason comes at the end). */
+static int
+copy_send(struct db *db)
+{
+	struct pg_state	*st = ST(db);
+	int		 rc = 0;
+
+	if (st->copy_buf.len > 0 && PQputCopyData(CONN(db), st->copy_buf.buf,
+	    (int)st->copy_buf.len) != 1)
+		rc = -1;
+	sb_reset(&st->copy_buf);
+	return rc;
+}
+
+/*
+ * End an open COPY, its rows written: 0, or -1 with the server's reason
+ * (a check a row fails, a lost connection). Fail, with a reason, to abort
+ * it instead, its rows dropped.
+ */
+static int
+copy_close(struct db *db, const char *fail)
+{
+	struct pg_state	*st = ST(db);
+	PGresult	*res;
+	int		 rc;
+
+	if (!st->copy_open)
+		return 0;
+	st->copy_open = 0;
+	if (fail == NULL)
+		copy_send(db);
+	sb_reset(&st->copy_buf);
+	PQputCopyEnd(CONN(db), fail);
+	res = PQgetResult(CONN(db));
+	/* An abort keeps the failure that led to it. */
+	rc = fail == NULL ? take(db, res) : 0;
+	PQclear(res);
+	while ((res = PQgetResult(CONN(db))) != NULL)
+		PQclear(res);
+	return rc;
+}
+
+static void
+copy_forget(struct db *db)
+{
+	struct pg_state	*st = ST(db);
+
+	copy_close(db, "the transaction is rolled back");
+	free(st->copy_table);
+	free(st->copy_sql);
+	st->copy_table = st->copy_sql = NULL;
+	sb_release(&st->copy_buf);
+	sb_init(&st->copy_buf);
+}
+
 static int
 pg_exec(struct db *db, const char *sql)
 {
-	PGresult	*res = PQexec(CONN(db), sql);
-	int		 rc = take(db, res);
+	PGresult	*res;
+	int		 rc;
 
+	if (copy_close(db, NULL) == -1)
+		return -1;
+	res = PQexec(CONN(db), sql);
+	rc = take(db, res);
 	PQclear(res);
 	return rc;
 }
@@ -111,8 +181,14 @@ pg_begin(struct db *db)
 static int
 pg_commit(struct db *db)
 {
-	PGresult	*res = PQexec(CONN(db), "COMMIT");
-	int		 rc = take(db, res);
+	PGresult	*res;
+	int		 rc;
+
+	if (copy_close(db, NULL) == -1)
+		return -1;
+	copy_forget(db);
+	res = PQexec(CONN(db), "COMMIT");
+	rc = take(db, res);
 
 	/* COMMIT of a failed transaction answers ROLLBACK. */
 	if (rc == 0 && strcmp(PQcmdStatus(res), "COMMIT") != 0) {
@@ -126,6 +202,7 @@ pg_commit(struct db *db)
 static void
 pg_rollback(struct db *db)
 {
+	copy_forget(db);
 	if (PQtransactionStatus(CONN(db)) != PQTRANS_IDLE)
 		PQclear(PQexec(CONN(db), "ROLLBACK"));
 }
@@ -235,6 +312,10 @@ pg_step(struct stmt *stmt)
 	if (ps->failed)
 		return ENGINE_ERROR;
 	if (ps->res == NULL) {
+		if (copy_close(db, NULL) == -1) {
+			ps->failed = 1;
+			return ENGINE_ERROR;
+		}
 		ps->res = PQexecParams(CONN(db), ps->sql, ps->nparams,
 		    ps->types, (const char *const *)ps->vals, NULL, NULL, 0);
 		if (take(db, ps->res) == -1) {
@@ -370,9 +451,104 @@ pg_in_transaction(struct db *db)
 	return PQtransactionStatus(CONN(db)) != PQTRANS_IDLE;
 }
 
+static int
+pg_copy_begin(struct db *db, const char *table, const char *columns)
+{
+	struct pg_state	*st = ST(db);
+
+	copy_forget(db);
+	st->copy_table = xstrdup(table);
+	st->copy_sql = xasprintf("COPY %s (%s) FROM STDIN", table, columns);
+	return 0;
+}
+
+static int
+pg_copying(struct db *db, const char *table)
+{
+	struct pg_state	*st = ST(db);
+
+	return st->copy_table != NULL && strcmp(st->copy_table, table) == 0;
+}
+
+/* Append s to sb in COPY's text format. */
+static void
+copy_escape(struct strbuf *sb, const char *s)
+{
+	size_t	n;
+
+	for (;;) {
+		n = strcspn(s, "\\\t\n\r");
+		sb_add(sb, s, n);
+		s += n;
+		switch (*s++) {
+		case '\0':
+			return;
+		case '\\':
+			sb_add(sb, "\\\\", 2);
+			break;
+		case '\t':
+			sb_add(sb, "\\t", 2);
+			break;
+		case '\n':
+			sb_add(sb, "\\n", 2);
+			break;
+		default:
+			sb_add(sb, "\\r", 2);
+			break;
+		}
+	}
+}
+
+static int
+pg_copy_row(struct db *db, const char *const *values, int n)
+{
+	struct pg_state	*st = ST(db);
+	PGresult	*res;
+	int		 i;
+
+	if (!st->copy_open) {
+		res = PQexec(CONN(db), st->copy_sql);
+		if (PQresultStatus(res) != PGRES_COPY_IN) {
+			take(db, res);
+			PQclear(res);
+			return -1;
+		}
+		PQclear(res);
+		clear_error(db);
+		st->copy_open = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sb_addc(&st->copy_buf, '\t');
+		if (values[i] == NULL)
+			sb_add(&st->copy_buf, "\\N", 2);
+		else
+			copy_escape(&st->copy_buf, values[i]);
+	}
+	sb_addc(&st->copy_buf, '\n');
+	if (st->copy_buf.len >= COPY_CHUNK && copy_send(db) == -1) {
+		/* The server's reason comes with the end. */
+		if (copy_close(db, NULL) == 0)
+			set_error(db, PQerrorMessage(CONN(db)), "08006");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pg_copy_end(struct db *db)
+{
+	int	rc = copy_close(db, NULL);
+
+	copy_forget(db);
+	return rc;
+}
+
 static void
 pg_close(struct db *db)
 {
+	copy_forget(db);
+	sb_release(&ST(db)->copy_buf);
 	PQfinish(CONN(db));
 	free(ST(db)->errmsg);
 	free(db->state);
@@ -384,7 +560,8 @@ static const struct engine_ops pg_ops = {
 	pg_begin, pg_commit, pg_rollback, pg_exec, pg_prepare,
 	pg_bind_text, pg_bind_int, pg_step, pg_column_text, pg_column_int,
 	pg_column_null, pg_column_count, pg_reset, pg_clear_bindings,
-	pg_finalize, pg_error, pg_errmsg, pg_code, pg_in_transaction, pg_close
+	pg_finalize, pg_error, pg_errmsg, pg_code, pg_in_transaction, pg_close,
+	pg_copy_begin, pg_copying, pg_copy_row, pg_copy_end
 };
 
 struct db *
@@ -398,6 +575,7 @@ engine_pg_wrap(PGconn *conn, const char *name)
 	db->name = xstrdup(name);
 	db->handle = conn;
 	db->state = xcalloc(1, sizeof(struct pg_state));
+	sb_init(&ST(db)->copy_buf);
 	return db;
 }
 

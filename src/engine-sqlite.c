@@ -230,7 +230,7 @@ static const struct engine_ops lite_ops = {
 	lite_bind_text, lite_bind_int, lite_step, lite_column_text,
 	lite_column_int, lite_column_null, lite_column_count, lite_reset,
 	lite_clear_bindings, lite_finalize, lite_error, lite_errmsg, lite_code,
-	lite_in_transaction, lite_close
+	lite_in_transaction, lite_close, NULL, NULL, NULL, NULL
 };
 
 struct db *

@@ -98,6 +98,34 @@ engine_finalize(struct stmt *stmt)
 		stmt->db->ops->finalize(stmt);
 }
 
+int
+engine_copy_begin(struct db *db, const char *table, const char *columns)
+{
+	if (db->ops->copy_begin == NULL)
+		return 1;
+	return db->ops->copy_begin(db, table, columns);
+}
+
+int
+engine_copying(struct db *db, const char *table)
+{
+	return db->ops->copying != NULL && db->ops->copying(db, table);
+}
+
+int
+engine_copy_row(struct db *db, const char *const *values, int n)
+{
+	return db->ops->copy_row(db, values, n);
+}
+
+int
+engine_copy_end(struct db *db)
+{
+	if (db->ops->copy_end == NULL)
+		return 0;
+	return db->ops->copy_end(db);
+}
+
 enum engine_error
 engine_error(struct db *db)
 {

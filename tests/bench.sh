@@ -32,9 +32,19 @@
 #   due at 10k  against Taskwarrior (Debian taskwarrior) listing what is
 #               due, fed the same 10k items with their due dates (private
 #               TASKRC and TASKDATA in the temporary folder)
+#   import (PostgreSQL)
+#               mvb import of the CSV into a register on a throwaway server
+#               (tests/pg-server.sh), which streams it with COPY, against
+#               psql's \copy of the same decisions into the same table of
+#               a fresh mvb-initialised database (same indexes, same
+#               triggers): the rows as COPY TO wrote them from mvb's first
+#               import, every stored column, since the table keeps cents,
+#               not the CSV's amounts. mvb's part also checks every row and
+#               links each decision to the import's history entry.
 #
-# Needs sqlite3, GNU time and GNU date; Taskwarrior for its row (else the
-# row says why it is missing). Exits 1 only when a command fails.
+# Needs sqlite3, GNU time and GNU date; Taskwarrior and a PostgreSQL server
+# and psql for their rows (else each row says why it is missing). Exits 1
+# only when a command fails.
 set -u
 
 MVB=${1:?usage: bench.sh PATH-TO-MVB}
@@ -60,7 +70,9 @@ case $(date +%N) in
 esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mvb-bench.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
+pgdir=
+trap 'rm -rf "$tmp"; [ -z "$pgdir" ] ||
+    sh "$top/tests/pg-server.sh" stop "$pgdir"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -285,6 +297,51 @@ taskwarrior() {
 	unset TASKRC TASKDATA
 }
 
+# PostgreSQL: a throwaway server for the import rows, or why there is none.
+pg_why=
+if ! command -v psql >/dev/null 2>&1; then
+	pg_why="no psql (Debian's postgresql-client)"
+else
+	pgdir=$(mktemp -d /tmp/mvb-bench-pg.XXXXXX) || exit 1
+	pgport=$(sh "$top/tests/pg-server.sh" start "$pgdir" 2>"$tmp/pgerr") ||
+	    pg_why="no server: $(head -n 1 "$tmp/pgerr")"
+fi
+pg_uri() {
+	echo "postgresql://postgres@127.0.0.1:$pgport/bench"
+}
+bpsql() {
+	psql -X -q -h 127.0.0.1 -p "$pgport" -U postgres "$@"
+}
+# A fresh register on the server, mvb's tables and indexes, no rows.
+pg_fresh() {
+	bpsql -d postgres -c 'DROP DATABASE IF EXISTS bench' \
+	    -c 'CREATE DATABASE bench' >/dev/null 2>"$tmp/pgerr" &&
+	    "$MVB" --db "$(pg_uri)" init >/dev/null ||
+	    die "cannot make a database on the server"
+}
+
+# pg_import SIZE: the PostgreSQL import row.
+pg_import() {
+	if [ -n "$pg_why" ]; then
+		line="| $1 | import (PostgreSQL) | - | psql's copy (same table) | - | n/a: $pg_why | ≤ 1.50× | - | - |"
+		echo "$line" >>"$rows"
+		echo "$line"
+		return 0
+	fi
+	# The peer's file: the same rows in the table's own columns.
+	pg_fresh
+	"$MVB" --db "$(pg_uri)" import "$dir/decisions.csv" >/dev/null \
+	    2>"$tmp/err" || die "setup: import on the server: $(cat "$tmp/err")"
+	bpsql -d bench -c "\\copy decisions TO '$tmp/peer.csv' CSV HEADER" ||
+	    die "setup: psql \\copy TO failed"
+	pair pgimport "\"\$MVB\" --db \"\$(pg_uri)\" import \"\$dir/decisions.csv\"" \
+	    "psql -X -q -h 127.0.0.1 -p \$pgport -U postgres -d bench -c \"\\\\copy decisions FROM '\$tmp/peer.csv' CSV HEADER\"" \
+	    pg_fresh || return 1
+	row "$1" "import (PostgreSQL)" "$m_ms" "psql's copy (same table)" \
+	    "$p_ms" "$m_kb" le 1.50
+	rm -f "$tmp/peer.csv"
+}
+
 start=$(date +%s)
 header="| size | operation | mvb | peer | peer time | ratio | target | mvb peak RSS | result |
 |---|---|---|---|---|---|---|---|---|"
@@ -317,6 +374,8 @@ for n in $SIZES; do
 	row "$size" "import" "$m_ms" "sqlite3 .import (1 index)" "$p_ms" \
 	    "$m_kb" le 1.00
 	rm -f "$tmp"/imp.db* "$tmp"/sq.db*
+
+	pg_import "$size" || exit 1
 
 	# The register the reads run on: the decisions and their evidence.
 	db="$tmp/register.db"
@@ -384,6 +443,9 @@ os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-?} memory"
 	echo "- OS: ${os:-$(uname -sr)}, $(uname -r)"
+	[ -n "$pg_why" ] ||
+	    echo "- PostgreSQL $(bpsql -d postgres -tA -c 'SHOW server_version'),"\
+	    "a throwaway server (tests/pg-server.sh: fsync off) on this machine"
 	echo "- sqlite3 $(sqlite3 --version | cut -d' ' -f1)," \
 	    "$("$MVB" --version)$(command -v task >/dev/null 2>&1 &&
 	    echo ", Taskwarrior $(task --version)")"
