@@ -34,7 +34,8 @@ struct ctx {
 enum cmd_needs {
 	CMD_NO_DB,	/* never opens the register */
 	CMD_OWN_DB,	/* resolves its path; exec opens it as it needs */
-	CMD_READ,	/* reads an existing register (settings loaded) */
+	CMD_READ,	/* reads an existing register (settings loaded),
+			 * exec in one read-only transaction */
 	CMD_OPEN_WRITE,	/* writes; creates a missing register; no transaction */
 	CMD_WRITE	/* as CMD_OPEN_WRITE, exec in one write transaction */
 };
@@ -89,11 +90,12 @@ struct args {
  * ones, checks the number of positional arguments, calls check (arguments
  * whose form is wrong fail before the register is touched), opens the
  * register for needs, calls exec and, for CMD_WRITE, commits when exec
- * returns 0 or more and rolls back otherwise; release frees state. A
- * CMD_WRITE command that a server aborts for a conflict runs again: release,
- * state zeroed, check and exec once more, so check must make state from
- * the arguments alone, and exec change nothing but the register and state
- * (its number goes through ctx_print_number()).
+ * returns 0 or more and rolls back otherwise (CMD_READ: ends its read
+ * transaction); release frees state. A CMD_WRITE command that a server
+ * aborts for a conflict runs again: release, state zeroed, check and
+ * exec once more, so check must make state from the arguments alone, and
+ * exec change nothing but the register and state (its number goes
+ * through ctx_print_number()).
  */
 struct cmd_entry {
 	const char		*name;
@@ -111,6 +113,9 @@ struct cmd_entry {
 	enum cmd_needs		 needs;
 	size_t			 state_size;	/* zeroed for check and exec */
 	int			 (*check)(struct ctx *, struct args *);
+	/* CMD_READ: on the open register before its read transaction,
+	 * which on a server may create no table, not even a temporary one */
+	int			 (*setup)(struct ctx *, struct args *);
 	int			 (*exec)(struct ctx *, struct args *);
 	void			 (*release)(struct args *);
 };

@@ -43,6 +43,10 @@ enum engine_error {
 int engine_begin(struct db *db);
 int engine_commit(struct db *db);
 void engine_rollback(struct db *db);
+/* Begin a read-only transaction in which every query sees the register as
+ * one snapshot, taken at its first query (mvb(1) SHARED REGISTER); end it
+ * with engine_rollback(). 0 or -1. */
+int engine_begin_read(struct db *db);
 /* Run SQL without parameters or results (several statements). 0 or -1. */
 int engine_exec(struct db *db, const char *sql);
 
@@ -52,7 +56,10 @@ struct stmt *engine_prepare(struct db *db, const char *sql);
  * query does not use is ignored. 0 or -1. */
 int engine_bind_text(struct stmt *stmt, int n, const char *s);
 int engine_bind_int(struct stmt *stmt, int n, int64_t v);
-/* The next row: ENGINE_ROW, ENGINE_DONE or ENGINE_ERROR. */
+/* The next row: ENGINE_ROW, ENGINE_DONE or ENGINE_ERROR. Inside a
+ * transaction rows may come from the server a batch at a time, so that a
+ * long result is never held whole; other statements may run between two
+ * steps. */
 int engine_step(struct stmt *stmt);
 /* The current row's column col (from 0): text (NULL for SQL NULL; valid
  * until the next step), integer (0 for NULL, 1 and 0 for true and false),

@@ -97,8 +97,9 @@ void report_quarter_of(int32_t day, int *year, int *quarter);
 
 /*
  * Build the report of the quarter for today into r (initialised here;
- * release it with report_release(), also after a failure). Reads the
- * register in one read transaction. Returns 0 or -1 (recorded).
+ * release it with report_release(), also after a failure). One consistent
+ * report when the caller reads in one transaction (db_begin_read()), as
+ * 'mvb report' does. Returns 0 or -1 (recorded).
  */
 int report_build(struct db *db, int year, int quarter, int32_t today,
     struct report *r);

@@ -13,6 +13,9 @@
 
 /* Begin the write transaction / COMMIT / ROLLBACK. begin and commit return 0 or -1. */
 int db_begin(struct db *db);
+/* Begin a read-only transaction, one snapshot for every query in it
+ * (engine_begin_read()); end it with db_rollback(). 0 or -1. */
+int db_begin_read(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 

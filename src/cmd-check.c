@@ -211,13 +211,16 @@ cmd_check_exec(struct ctx *ctx, struct args *a)
 	long		 problems = 0;
 
 	(void)a;
-	/* Opened without its settings: a damaged one is a problem found. */
+	/* Opened without its settings: a damaged one is a problem found.
+	 * One read transaction: every check sees the same register. */
 	ctx->db = db_open(ctx->db_path, DB_READ);
-	if (ctx->db == NULL || run(ctx->db, &problems) == -1)
+	if (ctx->db == NULL || db_begin_read(ctx->db) == -1 ||
+	    run(ctx->db, &problems) == -1)
 		return -1;
 	/* The settings, as every other command reads them. */
 	if (settings_read(ctx->db, &ctx->settings, &damaged) == -1)
 		return -1;
+	db_rollback(ctx->db);
 	if (damaged != NULL) {
 		settings_damaged(damaged);
 		printf("settings: %s\n", err_msg());

@@ -119,9 +119,6 @@ collect(struct ctx *ctx, struct flagger *fl, size_t *n)
 	int		 rc;
 
 	*n = 0;
-	/* The table before any statement runs: creating it expires them. */
-	if (db_exec(ctx->db, sql_create) == -1)
-		return -1;
 	if ((ins = db_prepare(ctx->db, sql_insert)) == NULL)
 		return -1;
 	if ((stmt = select_open(ctx)) == NULL) {
@@ -232,20 +229,25 @@ cmd_due_exec(struct ctx *ctx, struct args *a)
 	int		 rc = -1;
 
 	within = du->has_within ? du->within : ctx->settings.within;
-	/* One read transaction: both passes see the same register, and
-	 * reading row by row takes no lock per row. */
-	if (db_exec(ctx->db, "BEGIN") == -1)
-		return -1;
+	/* Both passes run in the command's read transaction (cmd_run()):
+	 * they see the same register, and reading row by row takes no lock
+	 * per row. */
 	if (flagger_init(&fl, ctx->db, ctx->today, date_add_duration(
-	    ctx->today, &within)) == -1) {
-		db_rollback(ctx->db);
+	    ctx->today, &within)) == -1)
 		return -1;
-	}
 	if (collect(ctx, &fl, &n) == 0 && print(ctx, n) == 0)
 		rc = du->exit_code && n > 0 ? EXIT_FOUND : 0;
 	flagger_release(&fl);
-	db_rollback(ctx->db);
 	return rc;
+}
+
+/* The table before the read transaction, which on a server may create
+ * none, and before any statement runs: creating it expires them. */
+static int
+cmd_due_setup(struct ctx *ctx, struct args *a)
+{
+	(void)a;
+	return db_exec(ctx->db, sql_create);
 }
 
 const struct cmd_entry cmd_due_entry = {
@@ -264,5 +266,6 @@ const struct cmd_entry cmd_due_entry = {
 	.needs = CMD_READ,
 	.state_size = sizeof(struct due),
 	.check = cmd_due_check,
+	.setup = cmd_due_setup,
 	.exec = cmd_due_exec
 };

@@ -57,11 +57,9 @@ cmd_lint_exec(struct ctx *ctx, struct args *a)
 
 	if (st->id != 0 && ctx_need_decision(ctx, st->id) == -1)
 		return -1;
-	/* One read transaction: both queries see the same register. */
-	if (db_exec(ctx->db, "BEGIN") == -1)
-		return -1;
+	/* In the command's read transaction (cmd_run()): both queries see
+	 * the same register. */
 	n = lint_run(ctx->db, st->id, &ctx->settings, print_finding, NULL);
-	db_rollback(ctx->db);
 	if (n == -1)
 		return -1;
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -423,16 +423,33 @@ args_release(struct args *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/*
+ * A register to read, in one read-only transaction from its settings on:
+ * every query of the command sees the same register, whatever writers
+ * commit meanwhile (mvb(1) SHARED REGISTER).
+ */
+static int
+open_read(struct ctx *ctx, const struct cmd_entry *ce, struct args *a)
+{
+	if ((ctx->db = db_open(ctx->db_path, DB_READ)) == NULL)
+		return -1;
+	if (ce->setup != NULL && ce->setup(ctx, a) == -1)
+		return -1;
+	if (db_begin_read(ctx->db) == -1)
+		return -1;
+	return settings_load(ctx->db, &ctx->settings);
+}
+
 /* Open the register as ce needs; each attempt begins its transaction. */
 static int
-open_register(struct ctx *ctx, const struct cmd_entry *ce)
+open_register(struct ctx *ctx, const struct cmd_entry *ce, struct args *a)
 {
 	switch (ce->needs) {
 	case CMD_NO_DB:
 	case CMD_OWN_DB:
 		return 0;
 	case CMD_READ:
-		return ctx_open(ctx, 0);
+		return open_read(ctx, ce, a);
 	case CMD_OPEN_WRITE:
 	case CMD_WRITE:
 		break;
@@ -521,7 +538,7 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 	if (ce->state_size != 0)
 		a.state = xcalloc(1, ce->state_size);
 	if ((ce->check != NULL && ce->check(ctx, &a) == -1) ||
-	    open_register(ctx, ce) == -1)
+	    open_register(ctx, ce, &a) == -1)
 		goto done;
 	/* Whatever failed, nothing of the command is kept; a conflict with
 	 * another writer on a server is run again from the start (mvb(1)
@@ -547,6 +564,8 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 			break;
 	}
 done:
+	if (ce->needs == CMD_READ && ctx->db != NULL)
+		db_rollback(ctx->db);
 	if (ce->release != NULL)
 		ce->release(&a);
 out:

@@ -10,6 +10,7 @@
 
 struct engine_ops {
 	int		 (*begin)(struct db *);
+	int		 (*begin_read)(struct db *);
 	int		 (*commit)(struct db *);
 	void		 (*rollback)(struct db *);
 	int		 (*exec)(struct db *, const char *);

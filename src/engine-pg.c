@@ -7,7 +7,17 @@
  * as 1 and 0. A write transaction takes one advisory lock, the server's
  * equivalent of SQLite's BEGIN IMMEDIATE (mvb(1) FILES), so writers queue
  * instead of colliding; a conflict the server still reports (serialization
- * failure, deadlock) is ENGINE_RETRY.
+ * failure, deadlock) is ENGINE_RETRY. A read-only command runs in one
+ * REPEATABLE READ READ ONLY transaction: one snapshot for all its queries.
+ *
+ * Inside a transaction a SELECT runs as a cursor, fetched a batch of rows
+ * at a time, so that a long result is never held whole (mvb(1) SHARED
+ * REGISTER); several cursors may be open at once, as when a query is
+ * stepped while another is. The DECLARE, its first FETCH and the CLOSE of
+ * the cursors done with go to the server in one round trip (libpq's
+ * pipeline mode), so that a short query costs no more round trips than
+ * before. Outside a transaction, and for every other statement, the whole
+ * result comes back at once.
  *
  * Import's bulk stream is COPY ... FROM STDIN in text format: one round
  * trip to start it, rows handed to libpq in large chunks, one to end it.
@@ -17,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -34,6 +45,10 @@
 
 /* Rows gathered before libpq gets them. */
 #define COPY_CHUNK	65536
+/* Rows a cursor's first FETCH asks for (most queries end within it), and
+ * each later one. */
+#define FIRST_BATCH	256
+#define BATCH		1024
 
 struct pg_state {
 	char		*errmsg;
@@ -42,6 +57,10 @@ struct pg_state {
 	char		*copy_sql;	/* its COPY statement */
 	int		 copy_open;	/* the server is in COPY */
 	struct strbuf	 copy_buf;	/* rows libpq has not got */
+	unsigned	 cursors;	/* cursors declared: the last's number */
+	unsigned	*closing;	/* cursors done with, not yet closed */
+	size_t		 nclosing, closing_cap;
+	unsigned	 txn;		/* bumped when a transaction may end */
 };
 
 struct pg_stmt {
@@ -49,8 +68,12 @@ struct pg_stmt {
 	int		 nparams;
 	Oid		*types;
 	char		**vals;
-	PGresult	*res;
+	int		 select;	/* a SELECT: runs as a cursor */
+	int		 started;	/* this run's query was sent */
+	PGresult	*res;		/* the rows at hand (a cursor's batch) */
 	int		 row, nrows;
+	unsigned	 cursor;	/* open cursor mvb_cN, 0 for none */
+	unsigned	 txn;		/* the cursor's st->txn */
 	int		 failed;
 };
 
@@ -157,12 +180,24 @@ copy_forget(struct db *db)
 	sb_init(&st->copy_buf);
 }
 
+/*
+ * Before a statement that may end the transaction: the cursors it had close
+ * with it, and a CLOSE of one of them in the next transaction would fail.
+ */
+static void
+forget_cursors(struct db *db)
+{
+	ST(db)->txn++;
+	ST(db)->nclosing = 0;
+}
+
 static int
 pg_exec(struct db *db, const char *sql)
 {
 	PGresult	*res;
 	int		 rc;
 
+	forget_cursors(db);
 	if (copy_close(db, NULL) == -1)
 		return -1;
 	res = PQexec(CONN(db), sql);
@@ -178,6 +213,13 @@ pg_begin(struct db *db)
 	    WRITE_LOCK);
 }
 
+/* No lock: a reader never waits for a writer, nor a writer for it. */
+static int
+pg_begin_read(struct db *db)
+{
+	return pg_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
 static int
 pg_commit(struct db *db)
 {
@@ -187,6 +229,7 @@ pg_commit(struct db *db)
 	if (copy_close(db, NULL) == -1)
 		return -1;
 	copy_forget(db);
+	forget_cursors(db);
 	res = PQexec(CONN(db), "COMMIT");
 	rc = take(db, res);
 
@@ -203,6 +246,7 @@ static void
 pg_rollback(struct db *db)
 {
 	copy_forget(db);
+	forget_cursors(db);
 	if (PQtransactionStatus(CONN(db)) != PQTRANS_IDLE)
 		PQclear(PQexec(CONN(db), "ROLLBACK"));
 }
@@ -256,6 +300,16 @@ without_hints(const char *sql)
 	return sb_detach(&sb);
 }
 
+/* Whether sql is a query (SELECT), which a cursor can run. */
+static int
+is_select(const char *sql)
+{
+	while (isspace((unsigned char)*sql) || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0 &&
+	    !isalnum((unsigned char)sql[6]) && sql[6] != '_';
+}
+
 static struct stmt *
 pg_prepare(struct db *db, const char *sql)
 {
@@ -266,6 +320,7 @@ pg_prepare(struct db *db, const char *sql)
 
 	ps = xcalloc(1, sizeof(*ps));
 	ps->sql = without_hints(sql);
+	ps->select = is_select(ps->sql);
 	ps->nparams = scan_params(sql, NULL, 0);
 	if (ps->nparams > 0) {
 		used = xcalloc((size_t)ps->nparams, 1);
@@ -303,33 +358,190 @@ pg_bind_int(struct stmt *stmt, int n, int64_t v)
 	return pg_bind_text(stmt, n, buf);
 }
 
+/* The cursor is done with: closed with the next round trip, or with its
+ * transaction when that ended first. */
+static void
+retire(struct db *db, struct pg_stmt *ps)
+{
+	struct pg_state	*st = ST(db);
+
+	if (ps->cursor == 0)
+		return;
+	if (ps->txn == st->txn &&
+	    PQtransactionStatus(CONN(db)) == PQTRANS_INTRANS) {
+		if (st->nclosing == st->closing_cap) {
+			st->closing_cap = st->closing_cap * 2 + 8;
+			st->closing = xrealloc(st->closing,
+			    st->closing_cap * sizeof(*st->closing));
+		}
+		st->closing[st->nclosing++] = ps->cursor;
+	}
+	ps->cursor = 0;
+}
+
+/* Take one result of a pipeline: 0, or -1 (the first failure recorded). */
 static int
-pg_step(struct stmt *stmt)
+take_piped(struct db *db, PGresult *res, int *failed)
+{
+	ExecStatusType	st = PQresultStatus(res);
+
+	if (st == PGRES_PIPELINE_ABORTED)
+		return -1;
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+		return 0;
+	if (!*failed)
+		take(db, res);
+	*failed = 1;
+	return -1;
+}
+
+/*
+ * In one round trip: CLOSE the cursors done with, DECLARE ps's cursor when
+ * ps is not NULL, and FETCH the next n rows of cursor. Returns the FETCH's
+ * rows, or NULL with the first failure recorded.
+ */
+static PGresult *
+fetch(struct db *db, struct pg_stmt *ps, unsigned cursor, int n)
+{
+	PGconn		*conn = CONN(db);
+	struct pg_state	*st = ST(db);
+	PGresult	*res, *rows = NULL;
+	char		 sql[64], *declare;
+	size_t		 i, sent = 0;
+	int		 ok = 1, synced, failed = 0;
+
+	if (PQenterPipelineMode(conn) != 1) {
+		set_error(db, PQerrorMessage(conn), "08006");
+		return NULL;
+	}
+	for (i = 0; ok && i < st->nclosing; i++) {
+		snprintf(sql, sizeof(sql), "CLOSE mvb_c%u", st->closing[i]);
+		if ((ok = PQsendQueryParams(conn, sql, 0, NULL, NULL, NULL,
+		    NULL, 0)))
+			sent++;
+	}
+	st->nclosing = 0;
+	if (ok && ps != NULL) {
+		declare = xasprintf("DECLARE mvb_c%u NO SCROLL CURSOR FOR %s",
+		    cursor, ps->sql);
+		if ((ok = PQsendQueryParams(conn, declare, ps->nparams,
+		    ps->types, (const char *const *)ps->vals, NULL, NULL, 0)))
+			sent++;
+		free(declare);
+	}
+	if (ok) {
+		snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM mvb_c%u", n,
+		    cursor);
+		if ((ok = PQsendQueryParams(conn, sql, 0, NULL, NULL, NULL,
+		    NULL, 0)))
+			sent++;
+	}
+	synced = ok && PQpipelineSync(conn) == 1;
+	/* Each query's results end with NULL, then comes the sync's. */
+	for (i = 0; i < sent && PQstatus(conn) != CONNECTION_BAD; i++) {
+		while ((res = PQgetResult(conn)) != NULL) {
+			if (take_piped(db, res, &failed) == 0 &&
+			    PQresultStatus(res) == PGRES_TUPLES_OK &&
+			    rows == NULL)
+				rows = res;
+			else
+				PQclear(res);
+		}
+	}
+	if (synced && PQstatus(conn) != CONNECTION_BAD) {
+		while ((res = PQgetResult(conn)) != NULL &&
+		    PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+			PQclear(res);
+		PQclear(res);
+	}
+	if ((PQexitPipelineMode(conn) != 1 || !synced || rows == NULL) &&
+	    !failed) {
+		set_error(db, PQerrorMessage(conn), "08006");
+		failed = 1;
+	}
+	if (failed) {
+		PQclear(rows);
+		return NULL;
+	}
+	clear_error(db);
+	return rows;
+}
+
+/* Run the statement: as a cursor when it is a SELECT in a transaction. */
+static int
+start(struct stmt *stmt)
 {
 	struct pg_stmt	*ps = PS(stmt);
 	struct db	*db = stmt->db;
 
+	ps->started = 1;
+	ps->row = -1;
+	ps->nrows = 0;
+	if (ps->select &&
+	    PQtransactionStatus(CONN(db)) == PQTRANS_INTRANS) {
+		ps->cursor = ++ST(db)->cursors;
+		ps->txn = ST(db)->txn;
+		if ((ps->res = fetch(db, ps, ps->cursor, FIRST_BATCH)) ==
+		    NULL) {
+			ps->cursor = 0;
+			return -1;
+		}
+		if ((ps->nrows = PQntuples(ps->res)) < FIRST_BATCH)
+			retire(db, ps);
+		return 0;
+	}
+	ps->res = PQexecParams(CONN(db), ps->sql, ps->nparams,
+	    ps->types, (const char *const *)ps->vals, NULL, NULL, 0);
+	if (take(db, ps->res) == -1) {
+		PQclear(ps->res);
+		ps->res = NULL;
+		return -1;
+	}
+	ps->nrows = PQresultStatus(ps->res) == PGRES_TUPLES_OK ?
+	    PQntuples(ps->res) : 0;
+	return 0;
+}
+
+/* The cursor's next batch in place of the last. 0 or -1. */
+static int
+next_batch(struct stmt *stmt)
+{
+	struct pg_stmt	*ps = PS(stmt);
+	struct db	*db = stmt->db;
+
+	PQclear(ps->res);
+	ps->row = ps->nrows = 0;
+	if ((ps->res = fetch(db, NULL, ps->cursor, BATCH)) == NULL) {
+		ps->cursor = 0;
+		return -1;
+	}
+	if ((ps->nrows = PQntuples(ps->res)) < BATCH)
+		retire(db, ps);
+	return 0;
+}
+
+static int
+pg_step(struct stmt *stmt)
+{
+	struct pg_stmt	*ps = PS(stmt);
+
 	if (ps->failed)
 		return ENGINE_ERROR;
-	if (ps->res == NULL) {
-		if (copy_close(db, NULL) == -1) {
-			ps->failed = 1;
-			return ENGINE_ERROR;
-		}
-		ps->res = PQexecParams(CONN(db), ps->sql, ps->nparams,
-		    ps->types, (const char *const *)ps->vals, NULL, NULL, 0);
-		if (take(db, ps->res) == -1) {
-			PQclear(ps->res);
-			ps->res = NULL;
-			ps->failed = 1;
-			return ENGINE_ERROR;
-		}
-		ps->row = -1;
-		ps->nrows = PQresultStatus(ps->res) == PGRES_TUPLES_OK ?
-		    PQntuples(ps->res) : 0;
+	if (copy_close(stmt->db, NULL) == -1) {
+		ps->failed = 1;
+		return ENGINE_ERROR;
+	}
+	if (!ps->started && start(stmt) == -1) {
+		ps->failed = 1;
+		return ENGINE_ERROR;
 	}
 	if (ps->row < ps->nrows)
 		ps->row++;
+	if (ps->row == ps->nrows && ps->cursor != 0 &&
+	    next_batch(stmt) == -1) {
+		ps->failed = 1;
+		return ENGINE_ERROR;
+	}
 	return ps->row < ps->nrows ? ENGINE_ROW : ENGINE_DONE;
 }
 
@@ -375,8 +587,11 @@ pg_reset(struct stmt *stmt)
 {
 	struct pg_stmt	*ps = PS(stmt);
 
+	retire(stmt->db, ps);
 	PQclear(ps->res);
 	ps->res = NULL;
+	ps->row = ps->nrows = 0;
+	ps->started = 0;
 	ps->failed = 0;
 }
 
@@ -550,6 +765,7 @@ pg_close(struct db *db)
 	copy_forget(db);
 	sb_release(&ST(db)->copy_buf);
 	PQfinish(CONN(db));
+	free(ST(db)->closing);
 	free(ST(db)->errmsg);
 	free(db->state);
 	free(db->name);
@@ -557,7 +773,7 @@ pg_close(struct db *db)
 }
 
 static const struct engine_ops pg_ops = {
-	pg_begin, pg_commit, pg_rollback, pg_exec, pg_prepare,
+	pg_begin, pg_begin_read, pg_commit, pg_rollback, pg_exec, pg_prepare,
 	pg_bind_text, pg_bind_int, pg_step, pg_column_text, pg_column_int,
 	pg_column_null, pg_column_count, pg_reset, pg_clear_bindings,
 	pg_finalize, pg_error, pg_errmsg, pg_code, pg_in_transaction, pg_close,

@@ -36,6 +36,14 @@ lite_begin(struct db *db)
 	return lite_exec(db, "BEGIN IMMEDIATE");
 }
 
+/* Deferred: the snapshot is taken at the first read, and no lock is held
+ * against writers, whom the WAL lets commit beside it. */
+static int
+lite_begin_read(struct db *db)
+{
+	return lite_exec(db, "BEGIN");
+}
+
 static int
 lite_commit(struct db *db)
 {
@@ -226,11 +234,12 @@ lite_close(struct db *db)
 }
 
 static const struct engine_ops lite_ops = {
-	lite_begin, lite_commit, lite_rollback, lite_exec, lite_prepare,
-	lite_bind_text, lite_bind_int, lite_step, lite_column_text,
-	lite_column_int, lite_column_null, lite_column_count, lite_reset,
-	lite_clear_bindings, lite_finalize, lite_error, lite_errmsg, lite_code,
-	lite_in_transaction, lite_close, NULL, NULL, NULL, NULL
+	lite_begin, lite_begin_read, lite_commit, lite_rollback, lite_exec,
+	lite_prepare, lite_bind_text, lite_bind_int, lite_step,
+	lite_column_text, lite_column_int, lite_column_null, lite_column_count,
+	lite_reset, lite_clear_bindings, lite_finalize, lite_error,
+	lite_errmsg, lite_code, lite_in_transaction, lite_close, NULL, NULL,
+	NULL, NULL
 };
 
 struct db *

@@ -13,6 +13,12 @@ engine_begin(struct db *db)
 }
 
 int
+engine_begin_read(struct db *db)
+{
+	return db->ops->begin_read(db);
+}
+
+int
 engine_commit(struct db *db)
 {
 	return db->ops->commit(db);

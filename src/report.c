@@ -409,15 +409,13 @@ report_build(struct db *db, int year, int quarter, int32_t today,
 	if (year == 9999 && quarter == 4)
 		r->end = DATE_MAX;
 	r->as_of = today < r->end ? today : r->end;
-	/* One read transaction: every query sees the same register. */
-	if (db_exec(db, "BEGIN") == -1)
-		return -1;
+	/* Every query sees the same register when the caller reads in one
+	 * transaction, as 'mvb report' does (cmd_run()). */
 	if (load_decisions(db, r) == 0 && load_reviews(db, r) == 0) {
 		totals(r);
 		make_lists(r);
 		rc = 0;
 	}
-	db_rollback(db);
 	return rc;
 }
 

@@ -31,6 +31,14 @@ db_begin(struct db *db)
 }
 
 int
+db_begin_read(struct db *db)
+{
+	if (engine_begin_read(db) == -1)
+		return err_db(db, "cannot read the register");
+	return 0;
+}
+
+int
 db_commit(struct db *db)
 {
 	if (engine_commit(db) == -1) {
