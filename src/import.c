@@ -55,6 +55,8 @@ struct importer {
 	int64_t			 history_id;	/* reserved for the entry */
 	int64_t			 run_lo, run_hi; /* created ids not
 						    linked yet */
+	int64_t			 next_id;	/* a decision's, when its
+						   row has none */
 	xprogress_fn		*progress;	/* or NULL */
 	struct stmt		*stmt[S_COUNT];
 	/* The columns the row readers asked for, by the address of the
@@ -443,6 +445,10 @@ row_decision(struct importer *imp)
 	}
 	if (next_within_deadline(imp, &d) == -1)
 		goto out;
+	/* One past the largest, as decision_store() would take it, without
+	 * asking at every row: the import holds the write lock. */
+	if (d.id <= 0)
+		d.id = imp->next_id;
 	if (decision_store(imp->db, &imp->stmt[S_INSERT], &d) == -1) {
 		/* A clash of ids, found by the insert rather than a lookup
 		 * before every row. */
@@ -457,6 +463,8 @@ row_decision(struct importer *imp)
 		}
 		goto out;
 	}
+	if (d.id >= imp->next_id)
+		imp->next_id = d.id + 1;
 	if (created(imp, d.id) == -1)
 		goto out;
 	rc = 0;
@@ -821,6 +829,9 @@ import_table(struct db *db, const struct settings *s, int32_t today,
 	imp.table = &catalog[t];
 	if (db_query_int(db, "SELECT coalesce(max(id), 0) + 1 FROM history",
 	    &imp.history_id) == -1)
+		return -1;
+	if (t == XT_DECISIONS && db_query_int(db, "SELECT coalesce(max(id), "
+	    "0) + 1 FROM decisions", &imp.next_id) == -1)
 		return -1;
 	imp.progress = progress;
 	if (progress != NULL)
