@@ -235,49 +235,47 @@ decision_store(struct db *db, struct stmt **cache, struct decision *d)
 {
 	struct strbuf	 sql;
 	struct stmt	*stmt;
-	int		 i, k, rc;
+	int		 i, k;
 
-	if (d->id > 0 && engine_copying(db, "decisions")) {
-		if (d->id > DECISION_ID_MAX)
-			return err_usage("no decision ids left (the largest "
-			    "is %lld)", (long long)DECISION_ID_MAX);
+	/*
+	 * An id left out is one past the largest, as either engine would
+	 * give it; taken here (the write lock is held) so that the insert
+	 * needs no RETURNING, for which SQLite fills a temporary table at
+	 * every row. The caller's transaction is rolled back when no id is
+	 * left: ids never pass what decision_parse_id() reads.
+	 */
+	if (d->id <= 0 && db_query_int(db, "SELECT coalesce(max(id), 0) + 1 "
+	    "FROM decisions", &d->id) == -1)
+		return -1;
+	if (d->id > DECISION_ID_MAX)
+		return err_usage("no decision ids left (the largest is %lld)",
+		    (long long)DECISION_ID_MAX);
+	if (engine_copying(db, "decisions"))
 		return stream_row(db, d);
-	}
 	if ((stmt = *cache) != NULL) {
 		engine_reset(stmt);
 		engine_clear_bindings(stmt);
 		goto bind;
 	}
 	sb_init(&sql);
-	sb_addf(&sql, "INSERT INTO decisions (%s) VALUES (coalesce($1, "
-	    "(SELECT coalesce(max(id), 0) + 1 FROM decisions))",
+	sb_addf(&sql, "INSERT INTO decisions (%s) VALUES ($1",
 	    decision_columns_sql());
 	for (i = 1; i < decision_columns_count(); i++)
 		sb_addf(&sql, ", $%d", i + 1);
-	sb_adds(&sql, ") RETURNING id");
+	sb_adds(&sql, ")");
 	*cache = stmt = db_prepare(db, sql.buf);
 	sb_release(&sql);
 	if (stmt == NULL)
 		return -1;
 bind:
-	/* The id comes first; unbound (NULL), it takes the next one. */
-	if (d->id > 0)
-		engine_bind_int(stmt, 1, d->id);
+	engine_bind_int(stmt, 1, d->id);
 	for (i = 0, k = 2; i < DN; i++)
 		if (is_field(&DC[i]))
 			bind_field(stmt, k++, d, &DC[i]);
-	if ((rc = engine_step(stmt)) == ENGINE_ROW) {
-		d->id = engine_column_int(stmt, 0);
-		rc = engine_step(stmt);
-	}
+	k = engine_step(stmt);
 	engine_reset(stmt);
-	if (rc != ENGINE_DONE)
+	if (k != ENGINE_DONE)
 		return err_db(db, "cannot write decision");
-	/* The caller's transaction is rolled back: ids never pass what
-	 * decision_parse_id() reads. */
-	if (d->id > DECISION_ID_MAX)
-		return err_usage("no decision ids left (the largest is %lld)",
-		    (long long)DECISION_ID_MAX);
 	return 0;
 }
 

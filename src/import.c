@@ -63,6 +63,8 @@ struct importer {
 						   server) */
 	int64_t			 max_id;	/* the largest decision id
 						   in the register or file */
+	int64_t			 next_id;	/* a decision's, when its
+						   row has none */
 	xprogress_fn		*progress;	/* or NULL */
 	struct stmt		*stmt[S_COUNT];
 	/* The columns the row readers asked for, by the address of the
@@ -490,8 +492,14 @@ row_decision(struct importer *imp)
 	}
 	if (next_within_deadline(imp, &d) == -1)
 		goto out;
-	if (imp->stream && stream_id(imp, &d) == -1)
-		goto out;
+	if (imp->stream) {
+		if (stream_id(imp, &d) == -1)
+			goto out;
+	} else if (d.id <= 0)
+		/* One past the largest, as decision_store() would take
+		 * it, without asking at every row: the import holds the
+		 * write lock. */
+		d.id = imp->next_id;
 	if (decision_store(imp->db, &imp->stmt[S_INSERT], &d) == -1) {
 		/* A clash of ids, found by the insert rather than a lookup
 		 * before every row. */
@@ -511,6 +519,8 @@ row_decision(struct importer *imp)
 		}
 		goto out;
 	}
+	if (d.id >= imp->next_id)
+		imp->next_id = d.id + 1;
 	if (created(imp, d.id) == -1)
 		goto out;
 	rc = 0;
@@ -876,14 +886,15 @@ import_table(struct db *db, const struct settings *s, int32_t today,
 	if (db_query_int(db, "SELECT coalesce(max(id), 0) + 1 FROM history",
 	    &imp.history_id) == -1)
 		return -1;
+	if (t == XT_DECISIONS && db_query_int(db, "SELECT coalesce(max(id), "
+	    "0) + 1 FROM decisions", &imp.next_id) == -1)
+		return -1;
 	imp.progress = progress;
 	if (progress != NULL)
 		progress("imported", 0, 0);
 	/* A stream keeps the indexes (mvb(1) SHARED REGISTER). */
-	if (t == XT_DECISIONS && (imp.stream = decision_stream(db) == 0) &&
-	    db_query_int(db, "SELECT coalesce(max(id), 0) FROM decisions",
-	    &imp.max_id) == -1)
-		return -1;
+	if (t == XT_DECISIONS && (imp.stream = decision_stream(db) == 0))
+		imp.max_id = imp.next_id - 1;
 	sb_init(&indexes);
 	if (t == XT_DECISIONS && !imp.stream && is_bulk(fp) &&
 	    drop_indexes(db, &indexes) == -1) {

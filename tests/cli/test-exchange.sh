@@ -346,6 +346,14 @@ run add --title after --capability z --choice buy
 expect_out 9
 refused decisions '3: id: ' "8" 'id,title,capability,choice\n5,Five,x,buy\n8,Clash,y,buy\n'
 refused decisions '3: id: ' "10" 'id,title,capability,choice\n10,Ten,x,buy\n10,Again,y,buy\n'
+# Within one file too: an empty id follows the largest id before it.
+put ids2.csv 'id,title,capability,choice\n,Ten,x,buy\n20,Twenty,x,buy\n,After,y,buy\n'
+run import ids2.csv
+expect_code 0
+run list --format csv
+expect_out_has "${NL}10,Ten,"
+expect_out_has "${NL}20,Twenty,"
+expect_out_has "${NL}21,After,"
 
 t "import: any id add can assign goes through export and import; none past the last"
 export MVB_DB="$T/bigids.db"
