@@ -77,9 +77,6 @@ pg_skip() {
 	    "server's backup and check: test-pg.sh)" ;;
 	test-refusals.sh) echo "compares the register byte for byte after" \
 	    "each of its 7600 refusals: pg_dump each time is too slow" ;;
-	test-exchange.sh) echo "not yet passing on a server: 64 of its 577" \
-	    "checks fail (import of evidence into a register built by earlier" \
-	    "imports)" ;;
 	test-fuzz-replay.sh|test-layering.sh) echo "engine-independent, run" \
 	    "in the file pass" ;;
 	esac
