@@ -163,23 +163,30 @@ register() {
 
 # The fingerprint of the server register $MVB_DB, in one psql run: every
 # table's and sequence's row count and the md5 of its rows (history
-# included) in a fixed order, and every column's name and type, so that any
-# row written, changed or removed, and any table made, shows.
+# included) in a fixed order, then the count and md5 of every table's
+# columns and types, so that any row written, changed or removed, and any
+# table made, shows. pg_snap_sql prints the psql input that makes it.
 pg_snap() {
-	psql -X -q -A -t -v ON_ERROR_STOP=1 "$MVB_DB" <<'EOF'
-SELECT format('SELECT %L, count(*), md5(coalesce(string_agg(t::text, '
-    'E''\n'' ORDER BY t::text COLLATE "C"), '''')) FROM %I.%I t',
-    n.nspname || '.' || c.relname, n.nspname, c.relname)
+	pg_snap_sql | psql -X -q -A -t -v ON_ERROR_STOP=1 "$MVB_DB"
+}
+
+pg_snap_sql() {
+	cat <<'EOF'
+SELECT string_agg(format('SELECT %L, count(*), md5(coalesce(string_agg('
+    't::text, E''\n'' ORDER BY t::text COLLATE "C"), '''')) FROM %I.%I t',
+    n.nspname || '.' || c.relname, n.nspname, c.relname), ' UNION ALL ')
+    || ' ORDER BY 1'
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname <> 'information_schema'
     AND n.nspname !~ '^pg_'
-ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 \gexec
-SELECT table_schema, table_name, column_name, data_type
-FROM information_schema.columns
-WHERE table_schema <> 'information_schema' AND table_schema !~ '^pg_'
-ORDER BY table_schema COLLATE "C", table_name COLLATE "C",
-    column_name COLLATE "C";
+SELECT count(*), md5(string_agg(format('%s.%s.%s %s', n.nspname, c.relname,
+    a.attname, format_type(a.atttypid, a.atttypmod)), E'\n'
+    ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", a.attnum))
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
+    AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';
 EOF
 }
 
