@@ -104,15 +104,15 @@ else
 fi
 t "hand-damaged settings and figures: check names them, commands refuse, config repairs"
 if can_hand; then
-	hand=$(hand hand "UPDATE settings SET value = 'x' WHERE key = 'within'; UPDATE decisions SET monthly_cents = -1 WHERE id = 1;")
-	run --db "$hand" check
+	handed=$(hand handed "UPDATE settings SET value = 'x' WHERE key = 'within'; UPDATE decisions SET monthly_cents = -1 WHERE id = 1;")
+	run --db "$handed" check
 	expect_code 1
 	expect_out_has "decisions: decision 1: cost figures out of range"
 	expect_out_has "settings: the register's setting 'within' is damaged (set it again with 'mvb config within VALUE')"
-	fails 1 "setting 'within' is damaged" --db "$hand" list
-	run --db "$hand" config within 30d
+	fails 1 "setting 'within' is damaged" --db "$handed" list
+	run --db "$handed" config within 30d
 	expect_code 0
-	fails 1 "decision 1: damaged cost figures (run 'mvb check')" --db "$hand" show 1
+	fails 1 "decision 1: damaged cost figures (run 'mvb check')" --db "$handed" show 1
 	lost=$(hand lost "DELETE FROM settings WHERE key IN ('within', 'deadline_months');")
 	run --db "$lost" config
 	expect_code 0
