@@ -25,7 +25,7 @@ static const struct opt import_opts[] = {
 	{ NULL, 0, 0 }
 };
 
-/* Whether path names a register with content (else dry runs use a
+/* Whether path names a register file with content (else dry runs use a
  * private temporary one); a server register is taken to exist. */
 static int
 register_exists(const char *path)
@@ -58,6 +58,22 @@ load(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	return 0;
 }
 
+/* A dry run's register on a server: the register there, else (an empty
+ * database) a private temporary one, the database left without a table. */
+static int
+open_dry_server(struct ctx *ctx)
+{
+	if ((ctx->db = db_open(ctx->db_path, DB_READ)) == NULL) {
+		if (strstr(err_msg(), "no register at") == NULL)
+			return -1;
+		err_clear();
+		ctx->db = db_open_scratch("");
+	}
+	if (ctx->db == NULL)
+		return -1;
+	return settings_load(ctx->db, &ctx->settings);
+}
+
 static int
 run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 {
@@ -65,7 +81,10 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 	off_t	start;
 	int	fresh = 0, bulk = 0, rc, n;
 
-	if (dry && !register_exists(ctx->db_path)) {
+	if (dry && db_is_uri(ctx->db_path)) {
+		if (open_dry_server(ctx) == -1)
+			return -1;
+	} else if (dry && !register_exists(ctx->db_path)) {
 		if ((ctx->db = db_open_scratch("")) == NULL ||
 		    settings_load(ctx->db, &ctx->settings) == -1)
 			return -1;

@@ -71,15 +71,6 @@ pg_skip() {
 	test-damage.sh) echo "damaged register files are a file's" ;;
 	test-concurrency.sh) echo "SQLite's locks on one file (a server's" \
 	    "writers: test-pg.sh)" ;;
-	test-register.sh) echo "the register file's rules (paths, folders," \
-	    "modes, another program's file)" ;;
-	test-care.sh) echo "backup to files and check of damaged files (a" \
-	    "server's backup and check: test-pg.sh)" ;;
-	test-refusals.sh) echo "compares the register byte for byte after" \
-	    "each of its 7600 refusals: pg_dump each time is too slow" ;;
-	test-exchange.sh) echo "not yet passing on a server: 64 of its 577" \
-	    "checks fail (import of evidence into a register built by earlier" \
-	    "imports)" ;;
 	test-fuzz-replay.sh|test-layering.sh) echo "engine-independent, run" \
 	    "in the file pass" ;;
 	esac

@@ -13,6 +13,9 @@
 #   repeat TEXT N        prints N copies of TEXT
 #   file_only REASON     true (after a named skip) when the register is on
 #                        PostgreSQL: the checks that follow are of a file
+#   register NAME        prints where a second, fresh register named NAME
+#                        lives: a file in $T, or a database of its own on
+#                        the server (dropped at the end)
 set -u
 : "${MVB:?MVB must name the binary}"
 T=$(mktemp -d)
@@ -26,7 +29,9 @@ if [ "$ENGINE" = pg ]; then
 	PG_DB="mvb_$(basename "${MVB_TEST_SCRIPT:-$0}" .sh | tr -c 'a-z0-9\n' _)_$$"
 	pg() { "$@" -h 127.0.0.1 -p "$MVB_TEST_PG_PORT" -U postgres; }
 	pg createdb "$PG_DB" || exit 1
-	trap 'rm -rf "$T"; pg dropdb --if-exists "$PG_DB"' EXIT
+	: >"$T/pg-dbs"
+	trap 'cd /; while read -r d; do pg dropdb --if-exists "$d"; done <"$T/pg-dbs"
+	    rm -rf "$T"; pg dropdb --if-exists "$PG_DB"' EXIT
 	export MVB_DB="postgresql://postgres@127.0.0.1:$MVB_TEST_PG_PORT/$PG_DB"
 fi
 export MVB_TODAY=2026-11-22
@@ -144,28 +149,63 @@ fails() {
 	expect_err_has "$text"
 }
 
-# The whole database as pg_dump writes it, without the random key of its
-# \restrict lines.
-pg_snap() {
-	pg pg_dump "$PG_DB" | sed '/^\\\(un\)\{0,1\}restrict /d'
+# A fresh register NAME besides $MVB_DB: a file, or an empty database on
+# the server (mvb makes its tables on the first write).
+register() {
+	if [ "$ENGINE" = pg ]; then
+		pg createdb "${PG_DB}_$1" || exit 1
+		echo "${PG_DB}_$1" >>"$T/pg-dbs"
+		echo "postgresql://postgres@127.0.0.1:$MVB_TEST_PG_PORT/${PG_DB}_$1"
+	else
+		echo "$T/$1.db"
+	fi
 }
 
-# Snapshot the register and later check it is byte-identical.
+# The fingerprint of the server register $MVB_DB, in one psql run: every
+# table's and sequence's row count and the md5 of its rows (history
+# included) in a fixed order, then the count and md5 of every table's
+# columns and types, so that any row written, changed or removed, and any
+# table made, shows. pg_snap_sql prints the psql input that makes it.
+pg_snap() {
+	pg_snap_sql | psql -X -q -A -t -v ON_ERROR_STOP=1 "$MVB_DB"
+}
+
+pg_snap_sql() {
+	cat <<'EOF'
+SELECT string_agg(format('SELECT %L, count(*), md5(coalesce(string_agg('
+    't::text, E''\n'' ORDER BY t::text COLLATE "C"), '''')) FROM %I.%I t',
+    n.nspname || '.' || c.relname, n.nspname, c.relname), ' UNION ALL ')
+    || ' ORDER BY 1'
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname <> 'information_schema'
+    AND n.nspname !~ '^pg_'
+\gexec
+SELECT count(*), md5(string_agg(format('%s.%s.%s %s', n.nspname, c.relname,
+    a.attname, format_type(a.atttypid, a.atttypmod)), E'\n'
+    ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", a.attnum))
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
+    AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';
+EOF
+}
+
+# Snapshot the register and later check it is byte-identical (on a server,
+# its pg_snap fingerprint is).
 snapshot() {
-	if [ "$ENGINE" = pg ]; then
-		pg_snap >"$T/snap"
-	else
-		cp "$MVB_DB" "$T/snap"
-	fi
+	case $MVB_DB in
+	postgres://*|postgresql://*) pg_snap >"$T/snap" ;;
+	*) cp "$MVB_DB" "$T/snap" ;;
+	esac
 }
 
 expect_unchanged() {
-	if [ "$ENGINE" = pg ]; then
+	case $MVB_DB in
+	postgres://*|postgresql://*)
 		pg_snap >"$T/now"
-		set -- "$T/now"
-	else
-		set -- "$MVB_DB"
-	fi
+		set -- "$T/now" ;;
+	*) set -- "$MVB_DB" ;;
+	esac
 	if cmp -s "$1" "$T/snap"; then ok; else bad "register changed"; fi
 }
 

@@ -83,7 +83,7 @@ export_to() {
 # A register with every kind of fact, its text full of what CSV and
 # spreadsheets trip over.
 
-r1=$T/register.db
+r1=$MVB_DB
 "$MVB" add --title '=SUM(A1:A2), "quoted"' --capability "multi${NL}line${TAB}cap" \
 	--choice build --vendor '+vendor' --owner '-owner' --cost-center '@cc, ☃' \
 	--rationale "'quote first${NL}second line, 日本語 café 🎉${NL}${NL}after a blank line" \
@@ -165,13 +165,14 @@ for w in $TABLES; do
 done
 
 t "every table: export → import into a fresh register → export is byte-identical"
+copy=$(register copy)
 for w in $TABLES; do
-	run --db "$T/copy.db" import --what "$w" "one/$w.csv"
+	run --db "$copy" import --what "$w" "one/$w.csv"
 	expect_code 0
 	expect_err_empty
 done
 for w in $TABLES; do
-	"$MVB" --db "$T/copy.db" export --what "$w" -o "two/$w.csv"
+	"$MVB" --db "$copy" export --what "$w" -o "two/$w.csv"
 	if cmp -s "one/$w.csv" "two/$w.csv"; then ok; else
 		name="round trip of $w"
 		bad "$(diff "one/$w.csv" "two/$w.csv" | head -10)"
@@ -181,7 +182,7 @@ done
 t "every table: the JSON export of the copy equals the original's"
 for w in $TABLES; do
 	"$MVB" export --what "$w" --format json >"one/$w.json"
-	"$MVB" --db "$T/copy.db" export --what "$w" --format json >"two/$w.json"
+	"$MVB" --db "$copy" export --what "$w" --format json >"two/$w.json"
 	if cmp -s "one/$w.json" "two/$w.json"; then ok; else bad "$w: JSON differs"; fi
 done
 
@@ -191,25 +192,25 @@ expect_out_has '"title":"=SUM(A1:A2), \"quoted\"","capability":"multi\nline\tcap
 expect_out_has '"rationale":"'"'"'quote first\nsecond line, 日本語 café 🎉\n\nafter a blank line","gate_differentiation":"yes"'
 expect_out_has '"title":"\tTab first"'
 expect_out_has '"title":"-42","capability":"@mention"'
-run --db "$T/copy.db" show 1 --format json
+run --db "$copy" show 1 --format json
 expect_out_has '{"number":2,"text":"-minus","status":"invalidated","invalidated_on":"2026-03-01","confirmed_on":null,"note":"@note, \"x\"\n日本"}'
 expect_out_has '"unit":"+%,\"u\"\nx"'
 expect_out_has '"gate":{"differentiation":"yes","maintenance":"no","no_alternative":"yes","opportunity":"no"}'
-run --db "$T/copy.db" export --what reviews --format json
+run --db "$copy" export --what reviews --format json
 expect_out_has '{"decision_id":3,"reviewed_on":"2026-04-01","outcome":"replace","next_review_on":"2027-04-01","replaced_by":4,"notes":"-replaced"}'
 expect_out_has '"replaced_by":null,"notes":"=kept, \"ok\"\n\ttab"}'
-run --db "$T/copy.db" export --what metrics --format json
+run --db "$copy" export --what metrics --format json
 expect_out_has '{"decision_id":1,"name":"adoption","op":">=","target":-5,"unit":"+%,\"u\"\nx","target_on":"2027-01-01"}'
 
 t "importing reviews changed no status and no date: due agrees"
 run due --format csv
 due1=$out
-run --db "$T/copy.db" due --format csv
+run --db "$copy" due --format csv
 expect_out "$due1"
 
 # ---------------------------------------------------------------------------
 t "exact CSV: header, CRLF, minimal quoting, guard on text only, money, flags"
-export MVB_DB="$T/fmt.db"
+export MVB_DB=$(register fmt)
 "$MVB" add --title Plain --capability 'queue, managed' --choice buy \
 	--vendor 'Acme "Cloud"' --decided 2026-01-15 --monthly 1000 --increase 10 \
 	--currency EUR >/dev/null
@@ -277,10 +278,11 @@ for v in lf crlf cr bom blank dos mac; do
 	blank) fmt='\n\r\n'$(printf '%s' "$body" | sed 's/NL/\\r\\n\\n\\r\\n\\r/g') ;;
 	esac
 	put "$v.csv" "$fmt"
-	run --db "$T/$v.db" import "$v.csv"
+	reg=$(register "$v")
+	run --db "$reg" import "$v.csv"
 	expect_code 0
 	expect_err_empty
-	"$MVB" --db "$T/$v.db" export -o "$v.out"
+	"$MVB" --db "$reg" export -o "$v.out"
 done
 expect_file lf.out 'id,title,capability,choice,vendor,owner,cost_center,status,decided_on,next_review_on,review_deadline,currency,one_time_cost,monthly_cost,annual_increase_pct,ops_fte,fte_annual_cost,lockin_cost,lockin_probability,annual_run_rate,tco_24m,flags,rationale,gate_differentiation,gate_maintenance,gate_no_alternative,gate_opportunity\r\n1, Spaced title ,cap A,buy,\047\tvendor\t,,,active,2026-11-22,2027-11-22,2028-05-22,USD,0.00,0.00,0.00,0.00,200000.00,0.00,0.00,0.00,0.00,,,,,,\r\n2,Second,"multi\nline",oss,,,,active,2024-02-29,2025-02-28,2025-08-29,USD,0.00,0.00,0.00,0.00,200000.00,0.00,0.00,0.00,0.00,overdue,,,,,\r\n'
 for v in crlf cr bom blank dos mac; do
@@ -288,7 +290,7 @@ for v in crlf cr bom blank dos mac; do
 done
 
 t "import: a missing optional column or an empty cell takes the command default"
-export MVB_DB="$T/defaults.db"
+export MVB_DB=$(register defaults)
 "$MVB" config currency CHF >/dev/null
 "$MVB" config fte_cost 123456.78 >/dev/null
 put defaults.csv 'title,capability,choice,status,currency,fte_annual_cost,next_review_on\nA,b,buy,,,,\n'
@@ -327,7 +329,7 @@ run export --what sunset
 expect_out_has "3,1,on 2028-01-31"
 
 t "import: derived columns are accepted and ignored, even when wrong"
-export MVB_DB="$T/derived.db"
+export MVB_DB=$(register derived)
 put derived.csv 'title,capability,choice,review_deadline,annual_run_rate,tco_24m,flags,monthly_cost,decided_on\nA,b,buy,not a date,-1,abc,overdue;bogus,100,2026-01-15\n'
 run import derived.csv
 expect_code 0
@@ -335,7 +337,7 @@ run export
 expect_out_has "${NL}1,A,b,buy,,,,active,2026-01-15,2027-01-15,2027-07-15,USD,0.00,100.00,0.00,0.00,200000.00,0.00,0.00,1200.00,2400.00,,,"
 
 t "import: id is kept when given, assigned when empty, never reused"
-export MVB_DB="$T/ids.db"
+export MVB_DB=$(register ids)
 put ids.csv 'id,title,capability,choice\n7,Seven,x,buy\n,Next,y,buy\n'
 run import ids.csv
 expect_code 0
@@ -356,15 +358,16 @@ expect_out_has "${NL}20,Twenty,"
 expect_out_has "${NL}21,After,"
 
 t "import: any id add can assign goes through export and import; none past the last"
-export MVB_DB="$T/bigids.db"
+export MVB_DB=$(register bigids)
 put big.csv 'id,title,capability,choice\n2147483647,Big,x,buy\n'
 run import big.csv
 run add --title bigger --capability y --choice buy
 expect_out 2147483648
 "$MVB" export -o big-out.csv
-run --db "$T/bigids-copy.db" import big-out.csv
+bigcopy=$(register bigids_copy)
+run --db "$bigcopy" import big-out.csv
 expect_code 0
-"$MVB" --db "$T/bigids-copy.db" export | cmp -s - big-out.csv && ok || bad "big ids did not round-trip"
+"$MVB" --db "$bigcopy" export | cmp -s - big-out.csv && ok || bad "big ids did not round-trip"
 put last.csv 'id,title,capability,choice\n999999999999999999,Last,x,buy\n'
 run import last.csv
 expect_code 0
@@ -375,7 +378,7 @@ fails 2 "no decision ids left" add --title "one more" --capability x --choice bu
 expect_unchanged
 
 t "import: one leading ' is removed only before ' = + - @ or tab"
-export MVB_DB="$T/guard.db"
+export MVB_DB=$(register guard)
 put guard.csv "title,capability,choice,vendor,owner,cost_center,rationale\n'=x,''y,buy,'z,',' ,'\\ttabbed\n'+a,'-b,build,'@c,'-5,x,'#not\n"
 run import guard.csv
 expect_code 0
@@ -521,7 +524,7 @@ refused reviews '4: replaced_by: ' "decision 2 cannot replace itself" "$R"'2,202
 expect_err_is "mvb: bad.csv:4: replaced_by: decision 2 cannot replace itself"
 
 t "import: a fact dated today and a review's edges are accepted"
-e="--db $T/edge.db"
+e="--db $(register edge)"
 put edge-d.csv 'id,title,capability,choice,decided_on\r\n1,Month end,x,buy,2025-08-31\r\n2,Other,y,buy,2025-01-01\r\n3,Third,z,oss,2025-01-01\r\n'
 put edge-a.csv 'decision_id,number,text,status,invalidated_on,confirmed_on\r\n1,1,a,invalidated,2026-11-22,2026-11-21\r\n1,2,b,holding,,2026-11-22\r\n'
 put edge-m.csv 'decision_id,name,op,target,unit,target_on\r\n1,uptime,>=,99,,2026-01-01\r\n'
@@ -568,18 +571,20 @@ expect_out_has '1,uptime,2026-11-23,99.6'
 t "import: a decision reviewed long after it was decided survives export and import"
 # Its next_review_on comes from the review, past decided_on + 18 months;
 # the decisions file is imported before the reviews that explain it.
-"$MVB" --db "$T/late.db" add --title Late --capability x --choice buy --decided 2024-01-15 >/dev/null
-"$MVB" --db "$T/late.db" review 1 --outcome keep --on 2025-12-01 >/dev/null
+late=$(register late)
+late2=$(register late2)
+"$MVB" --db "$late" add --title Late --capability x --choice buy --decided 2024-01-15 >/dev/null
+"$MVB" --db "$late" review 1 --outcome keep --on 2025-12-01 >/dev/null
 mkdir -p late1 late2
 for w in decisions reviews; do
-	"$MVB" --db "$T/late.db" export --what $w -o late1/$w.csv
-	run --db "$T/late2.db" import --what $w late1/$w.csv
+	"$MVB" --db "$late" export --what $w -o late1/$w.csv
+	run --db "$late2" import --what $w late1/$w.csv
 	expect_code 0
 	expect_err_empty
 done
 expect_file_has late1/decisions.csv ',2024-01-15,2026-12-01,2027-06-01,'
 for w in decisions reviews; do
-	"$MVB" --db "$T/late2.db" export --what $w -o late2/$w.csv
+	"$MVB" --db "$late2" export --what $w -o late2/$w.csv
 	if cmp -s late1/$w.csv late2/$w.csv; then ok; else bad "$w differs"; fi
 done
 
@@ -638,18 +643,36 @@ expect_code 0
 expect_unchanged
 
 t "--dry-run on a missing register validates as against an empty one, creates nothing"
-run --db "$T/none/reg.db" import --dry-run good.csv
-expect_code 0
-if [ ! -e "$T/none" ]; then ok; else bad "dry run created $T/none"; fi
 put assume.csv 'decision_id,number,text,status\r\n1,1,x,holding\r\n'
-run --db "$T/none/reg.db" import --what assumptions --dry-run assume.csv
-expect_code 2
-expect_err_line 'mvb: assume.csv:2: decision_id: ' "'1'"
-if [ ! -e "$T/none" ]; then ok; else bad "dry run created $T/none"; fi
-: >"$T/empty.db"
-run --db "$T/empty.db" import --dry-run good.csv
-expect_code 0
-if [ ! -s "$T/empty.db" ]; then ok; else bad "dry run wrote into a 0-byte register"; fi
+if [ "$ENGINE" = pg ]; then
+	# On a server: an empty database, left without a table.
+	saved=$MVB_DB
+	MVB_DB=$(register none)
+	snapshot
+	run import --dry-run good.csv
+	expect_code 0
+	expect_unchanged
+	run import --what assumptions --dry-run assume.csv
+	expect_code 2
+	expect_err_line 'mvb: assume.csv:2: decision_id: ' "'1'"
+	expect_unchanged
+	grep -q '^public\.' "$T/snap" && bad "the empty database has tables" ||
+	    ok
+	MVB_DB=$saved
+fi
+file_only "a missing or 0-byte register file" || {
+	run --db "$T/none/reg.db" import --dry-run good.csv
+	expect_code 0
+	if [ ! -e "$T/none" ]; then ok; else bad "dry run created $T/none"; fi
+	run --db "$T/none/reg.db" import --what assumptions --dry-run assume.csv
+	expect_code 2
+	expect_err_line 'mvb: assume.csv:2: decision_id: ' "'1'"
+	if [ ! -e "$T/none" ]; then ok; else bad "dry run created $T/none"; fi
+	: >"$T/empty.db"
+	run --db "$T/empty.db" import --dry-run good.csv
+	expect_code 0
+	if [ ! -s "$T/empty.db" ]; then ok; else bad "dry run wrote into a 0-byte register"; fi
+}
 
 # ---------------------------------------------------------------------------
 t "unreadable input is exit 1; unknown tables and formats are exit 2"
@@ -696,15 +719,17 @@ expect_code 0
 if [ "$out" = "$(cat one/sunset.csv)" ]; then ok; else bad "-o - is not stdout"; fi
 [ ! -e ./- ] && ok || bad "a file named - was created"
 t "export -o never writes over the register or its WAL"
-snapshot
-fails 2 "is the register itself" export -o "$MVB_DB"
-fails 2 "is the register itself" export -o "$(dirname "$MVB_DB")/./$(basename "$MVB_DB")"
-if [ -e "$MVB_DB-wal" ]; then fails 2 "is the register itself" export -o "$MVB_DB-wal"; fi
-expect_unchanged
+file_only "the register is no file on a server" || {
+	snapshot
+	fails 2 "is the register itself" export -o "$MVB_DB"
+	fails 2 "is the register itself" export -o "$(dirname "$MVB_DB")/./$(basename "$MVB_DB")"
+	if [ -e "$MVB_DB-wal" ]; then fails 2 "is the register itself" export -o "$MVB_DB-wal"; fi
+	expect_unchanged
+}
 
 # ---------------------------------------------------------------------------
 t "history shows the one import entry on each decision the import created"
-export MVB_DB="$T/history.db"
+export MVB_DB=$(register history)
 "$MVB" add --title before --capability x --choice buy >/dev/null
 put hist.csv "$H\r\nFirst,a,buy\r\nSecond,b,oss\r\n"
 run import hist.csv
@@ -728,29 +753,30 @@ expect_out_lacks 'import'
 
 
 t "a decision's next_review_on may not pass its deadline (the month-end edge)"
-"$MVB" --db "$T/dl.db" init >/dev/null
+export MVB_DB=$(register dl)
+"$MVB" init >/dev/null
 H='title,capability,choice,decided_on,next_review_on'
 put dl.csv "$H"'\r\nEdge,c,buy,2025-08-31,2027-02-28\r\n'
-run --db "$T/dl.db" import dl.csv
+run import dl.csv
 expect_code 0
 put dl.csv "$H"'\r\nOk,c,buy,2025-01-01,2025-06-01\r\nPast,c,buy,2025-08-31,2027-03-01\r\n'
-cp "$T/dl.db" "$T/dl.snap"
-run --db "$T/dl.db" import dl.csv
+snapshot
+run import dl.csv
 expect_code 2
 expect_err_is "mvb: dl.csv:3: next_review_on: '2027-03-01' is outside the review range 2025-08-31 to 2027-02-28"
-cmp -s "$T/dl.db" "$T/dl.snap" && ok || bad "the refused import wrote"
+expect_unchanged
 
 t "an exported review_deadline stands for a reviewed decision's range, never narrows it"
 H='title,capability,choice,decided_on,next_review_on,review_deadline'
 put dl.csv "$H"'\r\nReviewed,c,buy,2024-01-15,2026-12-01,2027-06-01\r\n'
-run --db "$T/dl.db" import dl.csv
+run import dl.csv
 expect_code 0
 put dl.csv "$H"'\r\nBeyond,c,buy,2024-01-15,2027-06-02,2027-06-01\r\n'
-run --db "$T/dl.db" import dl.csv
+run import dl.csv
 expect_code 2
 expect_err_is "mvb: dl.csv:2: next_review_on: '2027-06-02' is outside the review range 2024-01-15 to 2025-07-15"
 put dl.csv "$H"'\r\nNarrow,c,buy,2025-08-31,2027-02-28,2026-01-01\r\n'
-run --db "$T/dl.db" import dl.csv
+run import dl.csv
 expect_code 0
 
 finish

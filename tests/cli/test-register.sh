@@ -2,6 +2,43 @@
 # lives, what creates it, and what is refused untouched.
 . "$(dirname "$0")/lib.sh"
 
+# On a server, what of these rules applies there (a connection that fails
+# and another application's database: test-pg.sh); the rest is a file's.
+if [ "$ENGINE" = pg ]; then
+	where="postgresql://127.0.0.1:$MVB_TEST_PG_PORT/$PG_DB"
+	t "reading an empty database is exit 1 and creates nothing"
+	snapshot
+	fails 1 "no register at '$where' (create it with 'mvb init')" list
+	fails 1 "no register at" due
+	fails 1 "no register at" show 1
+	fails 1 "no register at" check
+	expect_unchanged
+	grep -q '^public\.' "$T/snap" && bad "the database has tables" || ok
+	t "init creates the register and prints its name; again it is harmless"
+	run init
+	expect_code 0
+	expect_out "$where"
+	run list
+	expect_code 0
+	snapshot
+	run init
+	expect_code 0
+	expect_out "$where"
+	expect_unchanged
+	t "a write command creates a missing register"
+	MVB_DB=$(register fresh)
+	run add --title Kafka --capability queue --choice buy
+	expect_code 0
+	expect_out 1
+	t "--db wins over MVB_DB"
+	run --db "$T/other.db" init
+	expect_out "$T/other.db"
+	t "the rules of a register file"
+	file_only "paths, folders, modes, another program's file"
+	finish
+	exit
+fi
+
 t "reading a missing register is exit 1 and creates nothing"
 fails 1 "no register at '$MVB_DB' (create it with 'mvb init')" list
 [ ! -e "$MVB_DB" ] && ok || bad "register was created"
