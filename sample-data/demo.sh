@@ -11,7 +11,9 @@ MVB=${1:?usage: demo.sh PATH-TO-MVB}
 here=$(dirname "$0")
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mvb-demo.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+pgdir=
+trap '[ -z "$pgdir" ] || sh "$here/../tests/pg-server.sh" stop "$pgdir"
+    rm -rf "$tmp"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -106,3 +108,33 @@ mkdir -p "$(dirname "$page")"
 "$MVB" report --format html >"$page"
 echo
 echo "The same report as one HTML page: $page (open it in a browser)"
+
+# The same register shared on a PostgreSQL server: a throwaway one the
+# tests use too (Debian's postgresql package, which make demo installs),
+# started here and stopped at the end.
+heading "A shared register: the sample register moved onto a PostgreSQL server"
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/mvb-demo-pg.XXXXXX")
+if ! port=$(sh "$here/../tests/pg-server.sh" start "$pgdir" 2>"$tmp/pgerr")
+then
+	echo "(skipped: no PostgreSQL server could start here: $(cat "$tmp/pgerr"))"
+	pgdir=
+	exit 0
+fi
+psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+    -c 'CREATE DATABASE decisions'
+server="postgresql://postgres@127.0.0.1:$port/decisions"
+echo "\$ mvb backup $server"
+"$MVB" backup "$server"
+echo "\$ MVB_DB=$server mvb due   (first lines)"
+due=$(MVB_DB=$server "$MVB" due)
+printf '%s\n' "$due" | head -n 5
+echo "\$ two people add a decision at the same moment: each gets its own id"
+MVB_DB=$server "$MVB" add --title "Feature flags: LaunchDarkly" \
+    --capability feature-flags --choice buy >"$tmp/a1" &
+MVB_DB=$server "$MVB" add --title "Feature flags: Unleash, self-hosted" \
+    --capability feature-flags --choice oss >"$tmp/a2"
+wait
+echo "ids $(cat "$tmp/a1") and $(cat "$tmp/a2")"
+echo "\$ mvb --db $server backup back.db && mvb --db back.db check"
+MVB_DB=$server "$MVB" backup "$tmp/back.db"
+"$MVB" --db "$tmp/back.db" check
