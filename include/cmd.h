@@ -155,10 +155,11 @@ int ctx_need_decision(struct ctx *ctx, int64_t id);
  */
 int ctx_print_number(struct ctx *ctx, int64_t n);
 /*
- * How many times a write transaction runs in all when a server aborts it
- * for a conflict with another writer (mvb(1) SHARED REGISTER).
+ * How many times a write transaction that a server aborts for a conflict
+ * with another writer is run again, after its first run (mvb(1) SHARED
+ * REGISTER): CTX_RETRIES + 1 runs in all.
  */
-#define CTX_ATTEMPTS	5
+#define CTX_RETRIES	5
 /*
  * Whether the failure of the write transaction on ctx->db was a conflict
  * with another writer on a server (serialization failure, deadlock), which
@@ -167,7 +168,7 @@ int ctx_print_number(struct ctx *ctx, int64_t n);
 int ctx_conflict(struct ctx *ctx);
 /*
  * A conflict that is not run again, the recorded error's message kept
- * and why added (e.g. "still there after 5 attempts"): one message that
+ * and why added (e.g. "still there after 5 retries"): one message that
  * names the conflict, says that nothing was written and to run the command
  * again. Returns -1.
  */

@@ -105,9 +105,9 @@ run(struct ctx *ctx, enum xtable t, FILE *fp, const char *name, int dry)
 		rc = load(ctx, t, fp, name, dry);
 		if (rc == 0 || !ctx_conflict(ctx))
 			break;
-		if (n == CTX_ATTEMPTS) {
+		if (n == CTX_RETRIES + 1) {
 			snprintf(why, sizeof(why), "still there after %d "
-			    "attempts", n);
+			    "retries", n - 1);
 			rc = ctx_conflict_fail(why);
 			break;
 		}

@@ -548,13 +548,13 @@ cmd_run(struct ctx *ctx, int argc, char **argv)
 		rc = attempt(ctx, ce, &a, &printed);
 		if (rc >= 0 || ce->needs != CMD_WRITE || !ctx_conflict(ctx))
 			break;
-		if (printed || n == CTX_ATTEMPTS) {
+		if (printed || n == CTX_RETRIES + 1) {
 			if (printed)
 				ctx_conflict_fail("after its number was "
 				    "printed");
 			else {
 				snprintf(why, sizeof(why), "still there "
-				    "after %d attempts", n);
+				    "after %d retries", n - 1);
 				ctx_conflict_fail(why);
 			}
 			break;

@@ -160,24 +160,34 @@ expect_code 1
 expect_err_has "deadlock detected (a conflict with another writer, and its input, a pipe, cannot be read again): nothing was written; run the command again"
 expect_unchanged
 
-t "a conflict that lasts 5 attempts: exit 1, one line naming it, nothing written"
+t "a conflict that lasts 5 runs: the 5th retry commits"
 snapshot
 conflict "SELECT id FROM decisions WHERE id = 1 FOR UPDATE" 5
-run edit 1 --owner carol
+run edit 1 --owner dave
 conflict_end 5
+expect_code 0
+expect_err_empty
+[ "$(psql_c "SELECT owner FROM decisions WHERE id = 1")" = dave ] && ok ||
+    bad "the edit after 5 retries did not take"
+
+t "a conflict that lasts 6 runs: exit 1, one line naming it, nothing written"
+snapshot
+conflict "SELECT id FROM decisions WHERE id = 1 FOR UPDATE" 6
+run edit 1 --owner carol
+conflict_end 6
 expect_code 1
 expect_out ""
-expect_err_has "deadlock detected (a conflict with another writer, still there after 5 attempts): nothing was written; run the command again"
+expect_err_has "deadlock detected (a conflict with another writer, still there after 5 retries): nothing was written; run the command again"
 expect_unchanged
 
 t "add in a conflict that lasts: no id printed, nothing written"
 snapshot
-conflict "LOCK TABLE history IN SHARE MODE" 5
+conflict "LOCK TABLE history IN SHARE MODE" 6
 run add --title lost --capability c --choice buy
-conflict_end 5
+conflict_end 6
 expect_code 1
 expect_out ""
-expect_err_has "(a conflict with another writer, still there after 5 attempts)"
+expect_err_has "(a conflict with another writer, still there after 5 retries)"
 expect_unchanged
 
 t "the register passes check after the conflicts"
