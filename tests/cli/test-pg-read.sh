@@ -41,11 +41,10 @@ decisions() {
 	}'
 }
 
-# Into a server through a pipe: a regular file of 8 MiB or more takes
-# import's bulk path, whose index rebuild reads SQLite's schema.
+# The file (over 8 MiB: import's bulk path) streamed into the server.
 t "a server register of $BIG decisions and a file register of the same"
 decisions "$BIG" >"$T/big.csv"
-cat "$T/big.csv" | "$MVB" import - >"$T/out" 2>"$T/err"
+"$MVB" import "$T/big.csv" >"$T/out" 2>"$T/err"
 [ $? -eq 0 ] && ok || bad "import into the server: $(cat "$T/err")"
 "$MVB" --db "$T/big.db" import "$T/big.csv" >/dev/null 2>"$T/err" && ok ||
     bad "import into a file: $(cat "$T/err")"
