@@ -229,9 +229,12 @@ const struct cmd_entry cmd_backup_entry = {
 	.name = "backup",
 	.summary = "write a consistent copy of the register to FILE",
 	.usage = "mvb backup FILE\n"
-	"an existing FILE is replaced atomically",
+	"an existing FILE is replaced atomically; FILE may be a\n"
+	"postgresql:// URI naming an empty database (mvb(1) SHARED REGISTER)",
 	.group = CMD_GROUP_CARE,
-	.examples = "  mvb backup register-$(date +%F).db",
+	.examples = "  mvb backup register-$(date +%F).db\n"
+	"  mvb backup postgresql://mvb@db.internal/decisions\n"
+	"  mvb --db postgresql://mvb@db.internal/decisions backup copy.db",
 	.args = { 1, 1 },
 	.needs = CMD_READ,
 	.check = cmd_backup_check,

@@ -115,8 +115,9 @@ cmd_usage(FILE *fp)
 		}
 	}
 	fputs("\nglobal options:\n"
-	    "  --db PATH      the register (else $MVB_DB, else\n"
-	    "                 $XDG_DATA_HOME/mvb/register.db)\n"
+	    "  --db PATH      the register: a file, or a postgresql:// URI\n"
+	    "                 (else $MVB_DB, else "
+	    "$XDG_DATA_HOME/mvb/register.db)\n"
 	    "  --today DATE   evaluate as if today were DATE (else "
 	    "$MVB_TODAY, else today)\n"
 	    "  --format FMT   output format, where the command has several\n"
