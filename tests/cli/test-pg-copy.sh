@@ -71,13 +71,20 @@ same_registers() {
 }
 
 # snap_both / unchanged_both: the two registers are what they were.
-snap_both() {
+# snap_server / unchanged_server: the same for the server register alone.
+snap_server() {
 	pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/ssnap"
+}
+unchanged_server() {
+	pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
+	cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+}
+snap_both() {
+	snap_server
 	cp "$F" "$T/fsnap"
 }
 unchanged_both() {
-	pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
-	cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+	unchanged_server
 	cmp -s "$T/fsnap" "$F" && ok || bad "file register changed"
 }
 
@@ -206,15 +213,14 @@ t "an error the server raises when the stream ends: one line, exit 1, \
 nothing written"
 psql_c "$sdb" "ALTER TABLE decisions ADD CONSTRAINT no_forbidden
     CHECK (title <> 'forbidden')" >/dev/null
-pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/ssnap"
+snap_server
 { gen 1000 500 1; echo "1500,forbidden,cap,buy,,active,2025-01-01,USD,1,1,"; } \
     >forbid.csv
 run --db "$S" import forbid.csv
 expect_code 1
 expect_err_has "forbid.csv: cannot import: new row for relation \
 \"decisions\" violates check constraint \"no_forbidden\""
-pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
-cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+unchanged_server
 # The refused row first: the server says so while the stream goes on.
 gen 20000 5000 1 | sed \
     '1a 1400,forbidden,cap,buy,,active,2025-01-01,USD,1,1,' >forbid2.csv
@@ -222,8 +228,7 @@ run --db "$S" import forbid2.csv
 expect_code 1
 expect_err_has "forbid2.csv: cannot import: new row for relation \
 \"decisions\" violates check constraint \"no_forbidden\""
-pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
-cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+unchanged_server
 psql_c "$sdb" "ALTER TABLE decisions DROP CONSTRAINT no_forbidden" >/dev/null
 
 t "a stream cut off from the server: exit 1, one line, nothing written"
@@ -233,7 +238,7 @@ psql_c "$sdb" "CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS
     \$\$ BEGIN IF NEW.title = 'slow' THEN PERFORM pg_sleep(3); END IF;
     RETURN NEW; END \$\$; CREATE TRIGGER slow BEFORE INSERT ON decisions
     FOR EACH ROW EXECUTE FUNCTION slow()" >/dev/null
-pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/ssnap"
+snap_server
 { gen 1000 2000 1; echo "3000,slow,cap,buy,,active,2025-01-01,USD,1,1,"; } \
     >slow.csv
 (
@@ -245,8 +250,7 @@ run --db "$S" import slow.csv
 wait
 expect_code 1
 expect_err_has "slow.csv: cannot import: "
-pg pg_dump "$sdb" | sed '/^\\\(un\)\{0,1\}restrict /d' >"$T/snow"
-cmp -s "$T/ssnap" "$T/snow" && ok || bad "server register changed"
+unchanged_server
 psql_c "$sdb" "DROP TRIGGER slow ON decisions; DROP FUNCTION slow" \
     >/dev/null
 
